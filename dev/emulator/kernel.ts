@@ -1,0 +1,222 @@
+// The emulator's kernel: the clock, the execution (auth mode, kill state), call counts per method, fault injection, and the proxy that makes unimplemented methods fail loudly.
+
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+
+/** Apps Script throws Error objects named "Exception" (rendered as "Exception: <message>"). */
+export function gasError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'Exception';
+  return error;
+}
+
+/** Thrown for a method Apps Script has but this emulator does not implement. */
+export class NotEmulatedError extends Error {
+  constructor(member: string) {
+    super(`Apps Script emulator: ${member} is not implemented in dev/emulator`);
+    this.name = 'NotEmulatedError';
+  }
+}
+
+export interface Fault {
+  /** The fault fires on the k-th service call (1-based) of the current execution... */
+  atCall?: number;
+  /** ...or on the n-th call (1-based, default 1) of this method, e.g. "MailApp.sendEmail". */
+  method?: string;
+  nth?: number;
+  message: string;
+  /**
+   * A kill models the 6-minute limit: user code cannot catch it, so once it fires every further
+   * service call of this execution throws it again.
+   */
+  kill?: boolean;
+}
+
+export const EXCEEDED_TIME = 'Exceeded maximum execution time';
+
+/** The controllable clock: "now" is whatever a test says; Utilities.sleep advances it. */
+export class Clock {
+  private ms: number;
+  constructor(start: Date | string = '2026-11-25T15:00:00Z') {
+    this.ms = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.ms);
+  }
+  nowMs(): number {
+    return this.ms;
+  }
+  set(when: Date | string): void {
+    this.ms = new Date(when).getTime();
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export class Kernel {
+  readonly clock: Clock;
+  /** Calls per "Class.method" since the last reset, e.g. "Range.getValues". */
+  readonly calls = new Map<string, number>();
+  /** Calls per service family since the last reset, e.g. "SpreadsheetApp", "GmailApp". */
+  readonly serviceCalls = new Map<string, number>();
+  authMode: AuthModeName = 'FULL';
+  /** Scopes granted (the manifest's oauthScopes); null means do not check. */
+  scopes: string[] | null = null;
+  private faults: Fault[] = [];
+  private callsThisExecution = 0;
+  private methodCallsThisExecution = new Map<string, number>();
+  private killedWith: Error | null = null;
+  private endHooks: Array<() => void> = [];
+
+  constructor(clock: Clock = new Clock()) {
+    this.clock = clock;
+  }
+
+  /** Starts a new simulated execution (menu click, google.script.run call, trigger run). */
+  beginExecution(authMode: AuthModeName = 'FULL'): void {
+    this.authMode = authMode;
+    this.callsThisExecution = 0;
+    this.methodCallsThisExecution.clear();
+    this.killedWith = null;
+  }
+
+  /** Ends the execution: locks are released, as Apps Script does when a script ends. */
+  endExecution(): void {
+    for (const hook of this.endHooks) hook();
+    this.killedWith = null;
+  }
+
+  onExecutionEnd(hook: () => void): void {
+    this.endHooks.push(hook);
+  }
+
+  injectFault(fault: Fault): void {
+    this.faults.push(fault);
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  /** True once a kill fault has fired in this execution. */
+  get killed(): boolean {
+    return this.killedWith !== null;
+  }
+
+  resetCounts(): void {
+    this.calls.clear();
+    this.serviceCalls.clear();
+  }
+
+  /** Total calls, or calls of one service family ("SpreadsheetApp") or one method ("Range.getValues"). */
+  count(key?: string): number {
+    if (!key) return [...this.serviceCalls.values()].reduce((a, b) => a + b, 0);
+    return this.calls.get(key) ?? this.serviceCalls.get(key) ?? 0;
+  }
+
+  /** Counts as a plain object, sorted by name, for benchmarks. */
+  snapshot(): Record<string, number> {
+    return Object.fromEntries([...this.calls.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /** Every emulated method calls this first: counts it, then fires any fault due. */
+  record(service: string, key: string): void {
+    if (this.killedWith) throw this.killedWith;
+    this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
+    this.serviceCalls.set(service, (this.serviceCalls.get(service) ?? 0) + 1);
+    this.callsThisExecution += 1;
+    const nthOfMethod = (this.methodCallsThisExecution.get(key) ?? 0) + 1;
+    this.methodCallsThisExecution.set(key, nthOfMethod);
+    const due = this.faults.find(
+      (f) =>
+        (f.atCall !== undefined && f.atCall === this.callsThisExecution) ||
+        (f.method !== undefined && f.method === key && (f.nth ?? 1) === nthOfMethod),
+    );
+    if (!due) return;
+    this.faults = this.faults.filter((f) => f !== due);
+    const error = gasError(due.message);
+    if (due.kill) this.killedWith = error;
+    throw error;
+  }
+
+  /** Throws unless the current auth mode allows a call that needs document/user data. */
+  requireAuth(member: string, allowed: AuthModeName[]): void {
+    if (!allowed.includes(this.authMode)) {
+      throw gasError(
+        `You do not have permission to call ${member}. (emulator: not allowed in AuthMode.${this.authMode})`,
+      );
+    }
+  }
+
+  /** Throws the documented permission error when the manifest lacks every scope that would allow the call. */
+  requireScope(member: string, anyOf: string[]): void {
+    if (!this.scopes) return;
+    if (anyOf.some((s) => this.scopes!.includes(s))) return;
+    throw gasError(`You do not have permission to call ${member}. Required permissions: ${anyOf[0]}`);
+  }
+
+  /**
+   * Wraps an implementation object so that each method call is counted (and may fault), and any
+   * member the implementation lacks fails loudly with its name instead of returning undefined.
+   */
+  wrap<T extends object>(service: string, className: string, impl: object): T {
+    const kernel = this;
+    return new Proxy(impl, {
+      get(target, prop, receiver) {
+        if (typeof prop === 'symbol' || PASS_THROUGH.has(prop)) {
+          return Reflect.get(target, prop, receiver);
+        }
+        if (!(prop in target)) throw new NotEmulatedError(`${className}.${prop}`);
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function' || prop.startsWith('_')) return value;
+        const key = `${className}.${prop}`;
+        return function emulated(this: unknown, ...args: unknown[]) {
+          kernel.record(service, key);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    }) as T;
+  }
+}
+
+/** Members that JavaScript itself probes (await, JSON, console.log, String()) must not be reported as missing. */
+const PASS_THROUGH = new Set([
+  'then',
+  'toJSON',
+  'constructor',
+  'toString',
+  'valueOf',
+  'inspect',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'tagName',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '@@__IMMUTABLE_RECORD__@@',
+]);
+
+/** Enum-like objects (ScriptApp.AuthMode, SpreadsheetApp.BorderStyle...) as Apps Script exposes them. */
+export function makeEnum<K extends string>(name: string, keys: readonly K[]): Record<K, EnumValue> {
+  const out = {} as Record<K, EnumValue>;
+  for (const key of keys) out[key] = new EnumValue(name, key);
+  return out;
+}
+
+export class EnumValue {
+  constructor(
+    readonly enumName: string,
+    readonly name: string,
+  ) {}
+  toString(): string {
+    return this.name;
+  }
+  toJSON(): string {
+    return this.name;
+  }
+  name_(): string {
+    return this.name;
+  }
+  ordinal(): number {
+    return 0;
+  }
+}
