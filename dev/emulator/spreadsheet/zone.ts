@@ -40,8 +40,17 @@ export function checkTimeZone(timeZone: string): void {
   formatterFor(timeZone);
 }
 
-export function wallClock(ms: number, timeZone: string): WallClock {
-  const out: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, ms: 0, weekday: 0 };
+function partsOf(ms: number, timeZone: string): WallClock {
+  const out: WallClock = {
+    year: 0,
+    month: 0,
+    day: 0,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    ms: 0,
+    weekday: 0,
+  };
   for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) {
     if (p.type === 'year') out.year = Number(p.value);
     else if (p.type === 'month') out.month = Number(p.value);
@@ -55,10 +64,37 @@ export function wallClock(ms: number, timeZone: string): WallClock {
   return out;
 }
 
+/** Zone offsets per quarter hour (offset changes happen on quarter-hour instants), per zone. */
+const offsets = new Map<string, Map<number, number>>();
+const QUARTER_HOUR = 900000;
+
 function offsetAt(ms: number, timeZone: string): number {
-  const w = wallClock(ms, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms);
-  return asUtc - ms;
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    const start = bucket * QUARTER_HOUR;
+    const w = partsOf(start, timeZone);
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - start;
+    if (zone.size > 200000) zone.clear();
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
+
+export function wallClock(ms: number, timeZone: string): WallClock {
+  const d = new Date(ms + offsetAt(ms, timeZone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    ms: d.getUTCMilliseconds(),
+    weekday: d.getUTCDay(),
+  };
 }
 
 /**
