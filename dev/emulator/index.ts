@@ -8,7 +8,7 @@ import { createScriptApp, type ScriptControl } from './script';
 import { createHtmlService } from './html';
 import { createUi, type UiControl } from './ui';
 import { createSession, type SessionControl } from './session';
-import { createUtilities } from './utilities';
+import { createUtilities, type UtilitiesControl } from './utilities';
 import { createLogger, type LogControl } from './logger';
 
 export { Clock, Kernel, gasError, EXCEEDED_TIME, NotEmulatedError } from './kernel';
@@ -45,6 +45,7 @@ export interface Emulator {
   triggers: ScriptControl;
   ui: UiControl;
   session: SessionControl;
+  utilities: UtilitiesControl;
   logs: LogControl;
   /** Runs fn as one execution in the given auth mode; locks are released at the end, as in Apps Script. */
   run<T>(fn: () => T, authMode?: AuthModeName): T;
@@ -101,6 +102,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     triggers: script.control,
     ui: ui.control,
     session: session.control,
+    utilities: utilities.control,
     logs: logger.control,
     run<T>(fn: () => T, authMode: AuthModeName = 'FULL'): T {
       kernel.beginExecution(authMode);

@@ -1,0 +1,137 @@
+// Emulated PropertiesService: document, user and script stores of strings, with the documented size limits.
+import { gasError, type Kernel } from './kernel';
+
+export const PROPERTY_QUOTA =
+  'You have exceeded the property storage quota. Please remove some properties and try again.';
+/** "Properties value size: 9 KB / val" (quotas page). */
+export const VALUE_LIMIT_BYTES = 9 * 1024;
+/** "Properties total storage: 500 KB / property store" (quotas page); key + value bytes. */
+export const STORE_LIMIT_BYTES = 500 * 1024;
+
+export type StoreName = 'document' | 'user' | 'script';
+
+export interface PropertiesControl {
+  /** The stores themselves (persist across executions, as in Apps Script). */
+  readonly stores: Record<StoreName, Map<string, string>>;
+  get(store: StoreName, key: string): string | null;
+  set(store: StoreName, key: string, value: string): void;
+  all(store: StoreName): Record<string, string>;
+  clear(store?: StoreName): void;
+  /** Bytes used by a store (keys + values, UTF-8). */
+  bytes(store: StoreName): number;
+  /** Enforce the documented 9 KB per value (true) or only the 500 KB store total (observed, 2023). */
+  enforceValueLimit: boolean;
+  /** getDocumentProperties() returns null when the script is not bound to a document. */
+  documentBound: boolean;
+}
+
+function byteLength(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+export function createProperties(kernel: Kernel) {
+  const stores: Record<StoreName, Map<string, string>> = {
+    document: new Map(),
+    user: new Map(),
+    script: new Map(),
+  };
+
+  const bytes = (store: StoreName, replace?: Map<string, string>): number => {
+    let total = 0;
+    for (const [k, v] of replace ?? stores[store]) total += byteLength(k) + byteLength(v);
+    return total;
+  };
+
+  const control: PropertiesControl = {
+    stores,
+    get: (store, key) => stores[store].get(key) ?? null,
+    set: (store, key, value) => void stores[store].set(key, String(value)),
+    all: (store) => Object.fromEntries(stores[store]),
+    clear(store) {
+      for (const name of store ? [store] : (Object.keys(stores) as StoreName[]))
+        stores[name].clear();
+    },
+    bytes: (store) => bytes(store),
+    enforceValueLimit: true,
+    documentBound: true,
+  };
+
+  // "Not available in AuthMode.NONE" (editor-auth-lifecycle table).
+  const ALLOWED = ['LIMITED', 'FULL', 'CUSTOM_FUNCTION'] as const;
+
+  function commit(store: StoreName, next: Map<string, string>): void {
+    if (control.enforceValueLimit) {
+      for (const value of next.values()) {
+        if (byteLength(value) > VALUE_LIMIT_BYTES) throw gasError(PROPERTY_QUOTA);
+      }
+    }
+    if (bytes(store, next) > STORE_LIMIT_BYTES) throw gasError(PROPERTY_QUOTA);
+    stores[store] = next;
+  }
+
+  function requireKey(key: unknown): string {
+    if (key === undefined || key === null || String(key) === '') {
+      throw gasError('Invalid argument: key');
+    }
+    return String(key);
+  }
+
+  function makeStore(name: StoreName): GoogleAppsScript.Properties.Properties {
+    const self: GoogleAppsScript.Properties.Properties = kernel.wrap(
+      'PropertiesService',
+      'Properties',
+      {
+        getProperty(key: string) {
+          return stores[name].get(String(key)) ?? null;
+        },
+        setProperty(key: string, value: unknown) {
+          const next = new Map(stores[name]);
+          next.set(requireKey(key), String(value));
+          commit(name, next);
+          return self;
+        },
+        setProperties(properties: Record<string, unknown>, deleteAllOthers?: boolean) {
+          const next = deleteAllOthers ? new Map<string, string>() : new Map(stores[name]);
+          for (const [key, value] of Object.entries(properties)) next.set(key, String(value));
+          commit(name, next);
+          return self;
+        },
+        getProperties() {
+          return Object.fromEntries(stores[name]);
+        },
+        getKeys() {
+          return [...stores[name].keys()];
+        },
+        deleteProperty(key: string) {
+          stores[name].delete(String(key));
+          return self;
+        },
+        deleteAllProperties() {
+          stores[name].clear();
+          return self;
+        },
+      },
+    );
+    return self;
+  }
+
+  const PropertiesService = kernel.wrap<GoogleAppsScript.Properties.PropertiesService>(
+    'PropertiesService',
+    'PropertiesService',
+    {
+      getDocumentProperties() {
+        kernel.requireAuth('PropertiesService.getDocumentProperties', [...ALLOWED]);
+        return control.documentBound ? makeStore('document') : null;
+      },
+      getUserProperties() {
+        kernel.requireAuth('PropertiesService.getUserProperties', [...ALLOWED]);
+        return makeStore('user');
+      },
+      getScriptProperties() {
+        kernel.requireAuth('PropertiesService.getScriptProperties', [...ALLOWED]);
+        return makeStore('script');
+      },
+    },
+  );
+  return { PropertiesService, control };
+}
