@@ -10,7 +10,12 @@ const GLOBAL = '__reconnect';
 
 /** HTML pages: each is an HTML shell with its script and stylesheet inlined. */
 export const PAGES = [
-  { name: 'Sidebar', html: 'sidebar/index.html', script: 'sidebar/main.ts', css: 'sidebar/styles.css' },
+  {
+    name: 'Sidebar',
+    html: 'sidebar/index.html',
+    script: 'sidebar/main.ts',
+    css: 'sidebar/styles.css',
+  },
 ];
 
 /** Names exported by src/index.ts: these, and only these, become Apps Script globals. */
@@ -93,5 +98,7 @@ export async function build() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const names = await build();
-  console.log(`dist/ built: Code.js with ${names.length} globals, ${PAGES.length} page(s), appsscript.json`);
+  console.log(
+    `dist/ built: Code.js with ${names.length} globals, ${PAGES.length} page(s), appsscript.json`,
+  );
 }

@@ -9,11 +9,20 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: 'PropertyDefinition[key.type="PrivateIdentifier"]', message: 'Apps Script V8 has no #private fields.' },
-        { selector: 'PropertyDefinition[static=true]', message: 'Apps Script V8 has no static class fields.' },
+        {
+          selector: 'PropertyDefinition[key.type="PrivateIdentifier"]',
+          message: 'Apps Script V8 has no #private fields.',
+        },
+        {
+          selector: 'PropertyDefinition[static=true]',
+          message: 'Apps Script V8 has no static class fields.',
+        },
       ],
     },
   },

@@ -23,7 +23,9 @@ export function main(): void {
     addon.call('onOpen', [{ authMode: 'NONE' }], 'NONE');
     times.push(performance.now() - start);
   }
-  console.log(`onOpen as one execution (script load + menu), median of 20: ${median(times).toFixed(2)} ms`);
+  console.log(
+    `onOpen as one execution (script load + menu), median of 20: ${median(times).toFixed(2)} ms`,
+  );
   emu.kernel.resetCounts();
   addon.call('onOpen', [{ authMode: 'NONE' }], 'NONE');
   console.log(`onOpen service calls: ${JSON.stringify(emu.kernel.snapshot())}`);

@@ -5,7 +5,20 @@
 export { onOpen, onInstall } from './app/menu';
 
 // Client database (setup, call list, touch log)
+export { setupClientSheet } from './app/setup';
+export { getCallList, showClientInSheet } from './app/callList';
+export { logTouch, undoLastTouch } from './app/touches';
+export { getSettings, saveSettings } from './app/settings';
 
 // Sidebar and settings
+export { openCallList, openSettings, showHelp } from './app/sidebar';
 
 // Mail merge and letters
+export {
+  openMailMerge,
+  getMergeSetup,
+  previewMerge,
+  sendTestEmail,
+  runMailMerge,
+} from './app/mailMerge';
+export { openLetters, getLetterBatch, confirmLetters } from './app/letters';

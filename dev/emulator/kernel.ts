@@ -152,7 +152,9 @@ export class Kernel {
   requireScope(member: string, anyOf: string[]): void {
     if (!this.scopes) return;
     if (anyOf.some((s) => this.scopes!.includes(s))) return;
-    throw gasError(`You do not have permission to call ${member}. Required permissions: ${anyOf[0]}`);
+    throw gasError(
+      `You do not have permission to call ${member}. Required permissions: ${anyOf[0]}`,
+    );
   }
 
   /**
@@ -160,7 +162,7 @@ export class Kernel {
    * member the implementation lacks fails loudly with its name instead of returning undefined.
    */
   wrap<T extends object>(service: string, className: string, impl: object): T {
-    const kernel = this;
+    const record = (key: string): void => this.record(service, key);
     return new Proxy(impl, {
       get(target, prop, receiver) {
         if (typeof prop === 'symbol' || PASS_THROUGH.has(prop)) {
@@ -171,7 +173,7 @@ export class Kernel {
         if (typeof value !== 'function' || prop.startsWith('_')) return value;
         const key = `${className}.${prop}`;
         return function emulated(this: unknown, ...args: unknown[]) {
-          kernel.record(service, key);
+          record(key);
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       },

@@ -3,6 +3,7 @@
 /** Menu items, in order; `null` is a separator. Each function name is a global exported by src/index.ts. */
 export const MENU_ITEMS: ReadonlyArray<readonly [label: string, functionName: string] | null> = [
   ['Open call list', 'openCallList'],
+  ['Send reconnect emails...', 'openMailMerge'],
   null,
   ['Set up client sheet', 'setupClientSheet'],
   ['Settings', 'openSettings'],

@@ -38,7 +38,9 @@ describe('dist/', () => {
     expect(sidebar).toContain('<script>');
     expect(sidebar).not.toContain('<!-- SCRIPT -->');
     // A template would parse `<?` inside the script; the page is served as plain HTML.
-    expect(sidebar.startsWith('<!DOCTYPE html>') || sidebar.startsWith('<!doctype html>')).toBe(true);
+    expect(sidebar.startsWith('<!DOCTYPE html>') || sidebar.startsWith('<!doctype html>')).toBe(
+      true,
+    );
   });
 
   it('declares exactly the exports of src/index.ts as global functions', () => {
@@ -71,7 +73,10 @@ describe('onOpen in AuthMode.NONE', () => {
     expect(labels).toContain('Open call list');
     expect(labels).toContain('Set up client sheet');
     const touched = Object.keys(emu.kernel.snapshot()).filter(
-      (key) => !key.startsWith('SpreadsheetApp.getUi') && !key.startsWith('Ui.') && !key.startsWith('Menu.'),
+      (key) =>
+        !key.startsWith('SpreadsheetApp.getUi') &&
+        !key.startsWith('Ui.') &&
+        !key.startsWith('Menu.'),
     );
     expect(touched).toEqual([]);
   });

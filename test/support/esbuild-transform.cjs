@@ -13,6 +13,11 @@ module.exports = {
     return { code: result.code };
   },
   getCacheKey(source, filename) {
-    return require('crypto').createHash('sha1').update(source).update(filename).update('v1').digest('hex');
+    return require('crypto')
+      .createHash('sha1')
+      .update(source)
+      .update(filename)
+      .update('v1')
+      .digest('hex');
   },
 };
