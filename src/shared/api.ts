@@ -3,7 +3,14 @@ import type { MergeApi } from './mergeApi';
 
 /** Recency groups, by time since last contact. */
 export type Bucket = 'under6m' | '6to12m' | '1to2y' | '2to3y' | '3yPlus' | 'never';
-export const BUCKETS: readonly Bucket[] = ['3yPlus', '2to3y', '1to2y', '6to12m', 'under6m', 'never'];
+export const BUCKETS: readonly Bucket[] = [
+  '3yPlus',
+  '2to3y',
+  '1to2y',
+  '6to12m',
+  'under6m',
+  'never',
+];
 export const BUCKET_LABELS: Record<Bucket, string> = {
   under6m: 'Under 6 months',
   '6to12m': '6-12 months',
@@ -16,7 +23,14 @@ export const BUCKET_LABELS: Record<Bucket, string> = {
 export type SortMode = 'priority' | 'days' | 'value';
 
 export type Channel = 'call' | 'voicemail' | 'email' | 'letter' | 'meeting' | 'note';
-export const CHANNELS: readonly Channel[] = ['call', 'voicemail', 'email', 'letter', 'meeting', 'note'];
+export const CHANNELS: readonly Channel[] = [
+  'call',
+  'voicemail',
+  'email',
+  'letter',
+  'meeting',
+  'note',
+];
 
 /** What came of a touch, in the user's words. */
 export type Outcome =
@@ -133,6 +147,8 @@ export interface Settings {
   recentDays: number;
   myName: string;
   currency: string;
+  /** Month thresholds between the recency groups (default [6, 12, 24, 36]: under 6 months ... 3+ years). */
+  recencyMonths: number[];
 }
 
 /** Every server function the sidebar may call, with its argument and result types. */

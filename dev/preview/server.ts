@@ -1,0 +1,294 @@
+// The local preview (`npm start`): dist/Code.js in the emulator, served as a sheet grid, the add-on menu and a live sidebar.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { createEmulator, type Emulator } from '../emulator';
+import { loadBundle, type VmAddon } from '../emulator/vm';
+import { toClient, toServer } from '../emulator/scriptRun';
+import { demoClientRows, generatedClientRows, type Cell } from './demo';
+import { injectShim } from './shim';
+
+export interface PreviewOptions {
+  /** 0 = any free port; default 8787. */
+  port?: number;
+  /** How many generated clients, or the client sheet's rows (header first); default: the demo sheet. */
+  clients?: number | Cell[][];
+  /** "Now" for the emulator's clock. */
+  now?: Date | string;
+  /** Where the built Code.js and Sidebar.html are; default dist/ of this repository. */
+  distDir?: string;
+  /** Print each run to the console (the CLI does). */
+  log?: boolean;
+}
+
+export interface Preview {
+  url: string;
+  emulator: Emulator;
+  addon: VmAddon;
+  /** Server milliseconds of every /run call, in order (for bench/sidebar.ts). */
+  runs: Array<{ name: string; serverMs: number; ok: boolean }>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_PORT = 8787;
+/** Rows of a sheet sent to the page: the top of the sheet and a window around the selection. */
+const GRID_ROWS = 200;
+
+function repoRoot(): string {
+  if (typeof __dirname !== 'undefined') return join(__dirname, '..', '..');
+  return fileURLToPath(new URL('../..', import.meta.url));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function json(res: ServerResponse, value: unknown, status = 200): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  const root = repoRoot();
+  const dist = options.distDir ?? join(root, 'dist');
+  const emulator = createEmulator({ htmlDir: dist, now: options.now });
+  const now = new Date(emulator.clock.nowMs());
+  const rows =
+    options.clients === undefined
+      ? demoClientRows(now)
+      : typeof options.clients === 'number'
+        ? generatedClientRows(options.clients, now)
+        : options.clients;
+  emulator.sheets.setSheet('Clients', rows, { frozenRows: 1 });
+  formatClientSheet(emulator, rows);
+  // The empty starting sheet of a new spreadsheet is not the client database.
+  if (emulator.sheets.sheetNames().includes('Sheet1')) {
+    emulator.run(() => {
+      const book = emulator.sheets.active();
+      const blank = book.getSheetByName('Sheet1');
+      if (blank) book.deleteSheet(blank);
+    });
+  }
+
+  const addon = loadBundle(emulator, readFileSync(join(dist, 'Code.js'), 'utf8'));
+  const functionNames = addon.globalFunctions().filter((n) => !n.endsWith('_'));
+  // As when the spreadsheet opens with the add-on enabled in it.
+  addon.call('onOpen', [{ authMode: 'LIMITED' }], 'LIMITED');
+  const page = readFileSync(join(root, 'dev', 'preview', 'page.html'), 'utf8');
+
+  const runs: Preview['runs'] = [];
+  let sidebarShown: unknown = null;
+  let sidebarVersion = 0;
+  let dialogsClosed = 0;
+  let lastError: string | null = null;
+
+  const noteSidebar = () => {
+    if (emulator.ui.sidebar !== sidebarShown) {
+      sidebarShown = emulator.ui.sidebar;
+      sidebarVersion += 1;
+    }
+  };
+
+  function grid(name: string) {
+    const display = emulator.sheets.displayValues(name);
+    const selection = emulator.sheets.selection();
+    const keep = new Set<number>();
+    for (let i = 0; i < Math.min(GRID_ROWS, display.length); i += 1) keep.add(i);
+    if (selection && selection.sheet === name) {
+      for (let i = selection.row - 20; i < selection.row + selection.numRows + 20; i += 1) {
+        if (i >= 0 && i < display.length) keep.add(i);
+      }
+    }
+    return {
+      name,
+      totalRows: display.length,
+      rows: [...keep].sort((a, b) => a - b).map((i) => ({ row: i + 1, cells: display[i] })),
+    };
+  }
+
+  function state() {
+    noteSidebar();
+    const names = emulator.sheets.sheetNames();
+    const dialogs = emulator.ui.dialogs.slice(dialogsClosed);
+    return {
+      menu: emulator.ui.addonMenu ?? [],
+      sheets: names.map(grid),
+      selection: emulator.sheets.selection(),
+      sidebar: emulator.ui.sidebar ? { title: emulator.ui.sidebar.title, version: sidebarVersion } : null,
+      dialogs: dialogs.map((d, i) => ({
+        index: dialogsClosed + i,
+        title: d.title,
+        width: d.width,
+        height: d.height,
+        modal: d.modal,
+      })),
+      alerts: emulator.ui.alerts.map((a) => ({ title: a.title, prompt: a.prompt, answer: a.answer })),
+      toasts: emulator.sheets.toasts,
+      outbox: emulator.mail.outbox.map((m) => ({
+        kind: m.kind,
+        to: m.to,
+        subject: m.subject,
+        body: m.body,
+        at: m.at,
+      })),
+      error: lastError,
+    };
+  }
+
+  function run(name: string, args: unknown[]): { ok: boolean; value?: unknown; error?: string; serverMs: number } {
+    const started = performance.now();
+    try {
+      const value = toClient(addon.call(name, toServer(args), 'FULL'));
+      const serverMs = performance.now() - started;
+      runs.push({ name, serverMs, ok: true });
+      if (options.log) console.log(`run ${name}: ${serverMs.toFixed(1)} ms`);
+      return value === undefined ? { ok: true, serverMs } : { ok: true, value, serverMs };
+    } catch (error) {
+      const serverMs = performance.now() - started;
+      runs.push({ name, serverMs, ok: false });
+      if (options.log) console.log(`run ${name} failed: ${message(error)}`);
+      return { ok: false, error: message(error), serverMs };
+    }
+  }
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const path = url.pathname;
+      if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
+        return send(res, 200, 'text/html; charset=utf-8', page);
+      }
+      if (req.method === 'GET' && path === '/api/state') return json(res, state());
+      if (req.method === 'GET' && path === '/sidebar') {
+        const sidebar = emulator.ui.sidebar;
+        if (!sidebar) return send(res, 404, 'text/plain', 'No sidebar is open.');
+        return send(res, 200, 'text/html; charset=utf-8', injectShim(sidebar.html, functionNames));
+      }
+      const dialog = /^\/dialog\/(\d+)$/.exec(path);
+      if (req.method === 'GET' && dialog) {
+        const shown = emulator.ui.dialogs[Number(dialog[1])];
+        if (!shown) return send(res, 404, 'text/plain', 'No such dialog.');
+        return send(res, 200, 'text/html; charset=utf-8', injectShim(shown.html, functionNames));
+      }
+      if (req.method !== 'POST') return send(res, 404, 'text/plain', 'Not found');
+
+      const menu = /^\/api\/menu\/([\w$]+)$/.exec(path);
+      if (menu) {
+        // A menu click: its own execution, in AuthMode.FULL.
+        const result = run(menu[1], []);
+        lastError = result.ok ? null : (result.error ?? null);
+        return json(res, { ...state(), ok: result.ok });
+      }
+      if (path === '/api/host/close') {
+        const frame = url.searchParams.get('frame') ?? '';
+        if (frame.startsWith('dialog')) dialogsClosed = emulator.ui.dialogs.length;
+        else emulator.ui.sidebar = null;
+        return json(res, { ok: true });
+      }
+      if (path === '/api/dialogs/close') {
+        dialogsClosed = emulator.ui.dialogs.length;
+        return json(res, { ok: true });
+      }
+      const call = /^\/run\/([\w$]+)$/.exec(path);
+      if (call) {
+        const body = JSON.parse((await readBody(req)) || '{}') as { args?: unknown[]; dates?: boolean[] };
+        const dated = (body.dates ?? []).findIndex(Boolean);
+        if (dated >= 0) {
+          return json(res, { ok: false, error: `Failed due to illegal value in property: ${dated}`, serverMs: 0 });
+        }
+        if (!functionNames.includes(call[1])) {
+          return json(res, { ok: false, error: `Script function not found: ${call[1]}`, serverMs: 0 });
+        }
+        return json(res, run(call[1], body.args ?? []));
+      }
+      return send(res, 404, 'text/plain', 'Not found');
+    } catch (error) {
+      return json(res, { ok: false, error: message(error) }, 500);
+    }
+  });
+
+  const port = await listen(server, options.port ?? DEFAULT_PORT);
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    emulator,
+    addon,
+    runs,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Date and currency formats on the demo's columns, as a user's own sheet would have them. */
+function formatClientSheet(emulator: Emulator, rows: Cell[][]): void {
+  const header = (rows[0] ?? []).map(String);
+  const body = rows.length - 1;
+  if (body < 1) return;
+  const formats: Array<[string, string]> = [
+    ['Last Contact', 'yyyy-mm-dd'],
+    ['Value', '$#,##0'],
+  ];
+  emulator.run(() => {
+    const sheet = emulator.sheets.active().getSheetByName('Clients');
+    if (!sheet) return;
+    for (const [name, format] of formats) {
+      const column = header.indexOf(name) + 1;
+      if (column > 0) sheet.getRange(2, column, body, 1).setNumberFormat(format);
+    }
+  });
+}
+
+/** Listens on 127.0.0.1 only; a busy default port falls back to any free one. */
+function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE' && port !== 0) {
+        server.listen(0, '127.0.0.1');
+      } else reject(error);
+    };
+    server.on('error', onError);
+    server.on('listening', () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+    server.listen(port, '127.0.0.1');
+  });
+}
+
+function isMain(): boolean {
+  if (typeof require !== 'undefined' && typeof module !== 'undefined') return require.main === module;
+  return process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+}
+
+if (isMain()) {
+  const clients = process.env.PREVIEW_CLIENTS ? Number(process.env.PREVIEW_CLIENTS) : undefined;
+  const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
+  startPreview({ port, clients, log: true }).then(
+    (preview) => {
+      console.log(`Reconnect preview: ${preview.url}`);
+      console.log('Open it in a browser; use the Reconnect menu buttons above the sheet. Ctrl+C stops it.');
+    },
+    (error) => {
+      console.error(`The preview could not start: ${message(error)}`);
+      console.error('Run `npm run build` first if dist/ is missing.');
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,452 @@
+// The Calls tab: today's progress, recency chips, sort and search, and the paged list of client cards.
+import {
+  BUCKET_LABELS,
+  BUCKETS,
+  type Bucket,
+  type CallList,
+  type CallListItem,
+  type CallListQuery,
+  type SortMode,
+  type TouchInput,
+} from '../../src/shared/api';
+import type { ViewContext } from '../context';
+import { explainError, plural } from '../format';
+import { renderCard } from './card';
+import { clear, el, uid } from './dom';
+
+export const PAGE_SIZE = 25;
+
+const SORTS: ReadonlyArray<[SortMode, string]> = [
+  ['priority', 'Priority'],
+  ['days', 'Days since contact'],
+  ['value', 'Value'],
+];
+
+type Filter = Bucket | 'due';
+
+interface State {
+  sort: SortMode;
+  filter: Filter;
+  search: string;
+  list: CallList | null;
+  items: CallListItem[];
+  /** Bumped by every new query, so a slow answer to an old query is dropped. */
+  generation: number;
+  loadingMore: boolean;
+  myName: string;
+}
+
+export interface CallsView {
+  reload(): void;
+}
+
+export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
+  const state: State = {
+    sort: 'priority',
+    filter: 'due',
+    search: '',
+    list: null,
+    items: [],
+    generation: 0,
+    loadingMore: false,
+    myName: '',
+  };
+
+  const progressText = el('span', { className: 'progress-text' });
+  const progressBar = el('div', {
+    className: 'progress',
+    attrs: { role: 'progressbar', 'aria-label': "Today's contacts", 'aria-valuemin': 0 },
+  });
+  const progressFill = el('div', { className: 'progress-fill' });
+  progressBar.appendChild(progressFill);
+  const chips = el('div', {
+    className: 'chips',
+    attrs: { role: 'group', 'aria-label': 'Show clients due by time since last contact' },
+  });
+  const sortId = uid('sort');
+  const sort = el(
+    'select',
+    {
+      attrs: { id: sortId },
+      on: {
+        change: () => {
+          state.sort = sort.value as SortMode;
+          load();
+        },
+      },
+    },
+    ...SORTS.map(([value, label]) => el('option', { text: label, attrs: { value } })),
+  );
+  const searchId = uid('search');
+  let searchTimer = 0;
+  const search = el('input', {
+    attrs: {
+      id: searchId,
+      type: 'search',
+      placeholder: 'Search name, company, email',
+      autocomplete: 'off',
+      spellcheck: false,
+    },
+    on: {
+      input: () => {
+        window.clearTimeout(searchTimer);
+        searchTimer = window.setTimeout(() => {
+          state.search = search.value.trim();
+          load();
+        }, 250);
+      },
+      keydown: (event) => {
+        if (event.key === 'Enter') {
+          window.clearTimeout(searchTimer);
+          state.search = search.value.trim();
+          load();
+        }
+      },
+    },
+  });
+  const banner = el('div', { className: 'banner-area' });
+  const summary = el('p', { className: 'summary', attrs: { 'aria-live': 'polite' } });
+  const list = el('ul', { className: 'cards', attrs: { 'aria-label': 'Clients to call' } });
+  const status = el('div', { className: 'list-status' });
+  const more = el('button', {
+    className: 'more',
+    text: 'Show more',
+    attrs: { type: 'button', hidden: true },
+    on: { click: () => loadMore() },
+  });
+
+  root.append(
+    el(
+      'header',
+      { className: 'calls-header' },
+      el('div', { className: 'goal' }, progressText, progressBar),
+      chips,
+      el(
+        'div',
+        { className: 'controls' },
+        el('label', { attrs: { for: sortId }, text: 'Sort' }),
+        sort,
+        el('label', { className: 'visually-hidden', attrs: { for: searchId }, text: 'Search' }),
+        search,
+      ),
+    ),
+    banner,
+    summary,
+    list,
+    status,
+    more,
+  );
+
+  // Load the next page as "Show more" scrolls into view; the button stays for keyboard users.
+  if ('IntersectionObserver' in window) {
+    new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting) && !more.hidden) loadMore();
+    }).observe(more);
+  }
+
+  function query(offset: number): CallListQuery {
+    const bucket = state.search && state.filter === 'due' ? 'all' : state.filter;
+    return { sort: state.sort, bucket, search: state.search, offset, limit: PAGE_SIZE };
+  }
+
+  function load(): void {
+    const generation = ++state.generation;
+    state.loadingMore = false;
+    root.setAttribute('aria-busy', 'true');
+    clear(status);
+    if (!state.list) status.appendChild(el('p', { className: 'loading', text: 'Loading your call list…' }));
+    else list.classList.add('stale');
+    ctx.api.call('getCallList', query(0)).then(
+      (result) => {
+        if (generation !== state.generation) return;
+        state.list = result;
+        state.items = result.items.slice();
+        render();
+        if (markFirstPaint()) loadMyName();
+      },
+      (error) => {
+        if (generation !== state.generation) return;
+        showLoadError(error);
+      },
+    );
+  }
+
+  function loadMore(): void {
+    if (state.loadingMore || !state.list) return;
+    state.loadingMore = true;
+    const generation = state.generation;
+    more.disabled = true;
+    more.textContent = 'Loading…';
+    ctx.api.call('getCallList', query(state.items.length)).then(
+      (result) => {
+        if (generation !== state.generation) return;
+        state.loadingMore = false;
+        const known = new Set(state.items.map((i) => i.id));
+        const fresh = result.items.filter((i) => !known.has(i.id));
+        state.items.push(...fresh);
+        state.list = { ...result, items: state.items };
+        for (const item of fresh) list.appendChild(card(item));
+        renderFooter();
+      },
+      (error) => {
+        if (generation !== state.generation) return;
+        state.loadingMore = false;
+        more.disabled = false;
+        more.textContent = 'Show more';
+        ctx.showError(error);
+      },
+    );
+  }
+
+  function showLoadError(error: unknown): void {
+    root.removeAttribute('aria-busy');
+    list.classList.remove('stale');
+    clear(list);
+    clear(status);
+    more.hidden = true;
+    const plain = explainError(error);
+    const action =
+      plain.action === 'settings'
+        ? el('button', {
+            className: 'primary',
+            text: 'Open Settings',
+            attrs: { type: 'button' },
+            on: { click: () => ctx.navigate('settings') },
+          })
+        : el('button', {
+            className: 'primary',
+            text: 'Try again',
+            attrs: { type: 'button' },
+            on: { click: () => load() },
+          });
+    status.appendChild(
+      el(
+        'div',
+        { className: 'error-state', attrs: { role: 'alert' } },
+        el('p', { className: 'error-message', text: plain.message }),
+        el('p', { text: plain.advice }),
+        action,
+      ),
+    );
+  }
+
+  function card(item: CallListItem): HTMLLIElement {
+    return renderCard(item, {
+      currency: state.list?.currency ?? 'USD',
+      myName: () => state.myName,
+      logTouch,
+      showInSheet: (client) => {
+        ctx.api.call('showClientInSheet', client.id).catch((error) => ctx.showError(error));
+      },
+    });
+  }
+
+  function render(): void {
+    const result = state.list;
+    if (!result) return;
+    root.removeAttribute('aria-busy');
+    list.classList.remove('stale');
+    renderHeader(result);
+    clear(list);
+    const fragment = document.createDocumentFragment();
+    for (const item of state.items) fragment.appendChild(card(item));
+    list.appendChild(fragment);
+    renderFooter();
+  }
+
+  function renderHeader(result: CallList): void {
+    const { done, target } = result.goal;
+    progressText.textContent = `Today: ${done} of ${plural(target, 'contact', 'contacts')}`;
+    progressBar.setAttribute('aria-valuemax', String(target));
+    progressBar.setAttribute('aria-valuenow', String(Math.min(done, target)));
+    progressFill.style.width = `${target > 0 ? Math.min(100, (done / target) * 100) : 0}%`;
+    progressBar.classList.toggle('met', target > 0 && done >= target);
+
+    clear(chips);
+    const totalDue = BUCKETS.reduce((sum, b) => sum + (result.counts[b] ?? 0), 0);
+    chips.appendChild(chip('due', `All due ${totalDue.toLocaleString()}`));
+    for (const bucket of BUCKETS) {
+      const count = result.counts[bucket] ?? 0;
+      if (count === 0 && state.filter !== bucket) continue;
+      chips.appendChild(chip(bucket, `${BUCKET_LABELS[bucket]} ${count.toLocaleString()}`));
+    }
+  }
+
+  function chip(filter: Filter, label: string): HTMLButtonElement {
+    return el('button', {
+      className: `chip filter${filter === 'due' ? '' : ` bucket-${filter}`}`,
+      text: label,
+      attrs: { type: 'button', 'aria-pressed': String(state.filter === filter), 'data-filter': filter },
+      on: {
+        click: () => {
+          state.filter = state.filter === filter ? 'due' : filter;
+          load();
+        },
+      },
+    });
+  }
+
+  function renderFooter(): void {
+    const result = state.list;
+    if (!result) return;
+    clear(status);
+    const shown = state.items.length;
+    const total = result.total;
+    if (shown === 0) {
+      status.appendChild(emptyState());
+      summary.textContent = '';
+    } else {
+      summary.textContent = `Showing ${shown.toLocaleString()} of ${plural(total, 'client', 'clients')}`;
+    }
+    for (const problem of result.notices ?? []) {
+      status.appendChild(el('p', { className: 'notice', text: problem }));
+    }
+    if (result.problems?.length) status.appendChild(problemsList(result));
+    more.hidden = shown >= total || shown === 0;
+    more.disabled = false;
+    more.textContent = `Show more (${(total - shown).toLocaleString()} left)`;
+  }
+
+  function emptyState(): HTMLElement {
+    if (state.search) {
+      return el('div', { className: 'empty' }, el('p', { text: `No client matches “${state.search}”.` }));
+    }
+    if (state.filter !== 'due') {
+      return el(
+        'div',
+        { className: 'empty' },
+        el('p', { text: `No one is due in ${BUCKET_LABELS[state.filter]}.` }),
+      );
+    }
+    return el(
+      'div',
+      { className: 'empty caught-up' },
+      el('p', { className: 'empty-title', text: 'Everyone is caught up.' }),
+      el('p', {
+        text: 'Nobody is due for a call today. Keeping up is easier than catching up: come back tomorrow.',
+      }),
+    );
+  }
+
+  function problemsList(result: CallList): HTMLElement {
+    const details = el(
+      'details',
+      { className: 'problems' },
+      el('summary', { text: `Data problems (${result.problems.length.toLocaleString()})` }),
+    );
+    const ul = el('ul');
+    for (const p of result.problems.slice(0, 50)) {
+      ul.appendChild(el('li', { text: `Row ${p.row}, ${p.column}: ${p.message}` }));
+    }
+    details.appendChild(ul);
+    return details;
+  }
+
+  async function logTouch(item: CallListItem, input: TouchInput): Promise<void> {
+    let result;
+    try {
+      result = await ctx.api.call('logTouch', input);
+    } catch (error) {
+      ctx.showError(error);
+      return;
+    }
+    removeItem(item, input);
+    ctx.toast(result.message, () => undo());
+    if (input.outcome === 'no answer' || input.outcome === 'voicemail') offerEmail(item);
+  }
+
+  function removeItem(item: CallListItem, input: TouchInput): void {
+    const index = state.items.findIndex((i) => i.id === item.id);
+    const node = list.querySelector(`li[data-client-id="${CSS.escape(item.id)}"]`);
+    const next = node?.nextElementSibling ?? node?.previousElementSibling;
+    node?.remove();
+    if (index >= 0) state.items.splice(index, 1);
+    const result = state.list;
+    if (result) {
+      result.total = Math.max(0, result.total - 1);
+      if (item.due) result.counts[item.bucket] = Math.max(0, (result.counts[item.bucket] ?? 0) - 1);
+      if (input.channel === 'call' || input.channel === 'voicemail') result.goal.done += 1;
+      renderHeader(result);
+      renderFooter();
+    }
+    const focusTarget = next?.querySelector<HTMLElement>('.card-toggle') ?? search;
+    focusTarget.focus();
+  }
+
+  function offerEmail(item: CallListItem): void {
+    clear(banner);
+    if (!item.email || !ctx.canEmail()) return;
+    const close = () => clear(banner);
+    banner.appendChild(
+      el(
+        'div',
+        { className: 'banner', attrs: { role: 'region', 'aria-label': 'Follow up by email' } },
+        el('p', {
+          text: `No answer from ${item.name}. Call first, then email: send the reconnect email now?`,
+        }),
+        el('button', {
+          className: 'primary',
+          text: 'Write the email',
+          attrs: { type: 'button' },
+          on: {
+            click: () => {
+              close();
+              ctx.navigate('emails', item);
+            },
+          },
+        }),
+        el('button', { text: 'Not now', attrs: { type: 'button' }, on: { click: close } }),
+      ),
+    );
+  }
+
+  /** The caller's name for the scripts; fetched after the list is up, so it never delays it. */
+  function loadMyName(): void {
+    ctx.api.call('getSettings').then(
+      (settings) => (state.myName = settings.myName),
+      () => undefined,
+    );
+  }
+
+  async function undo(): Promise<void> {
+    try {
+      const result = await ctx.api.call('undoLastTouch');
+      ctx.toast(result.message);
+      clear(banner);
+      reloadShown();
+    } catch (error) {
+      ctx.showError(error);
+    }
+  }
+
+  /** Reloads as many rows as are shown, so an undone client returns to its place. */
+  function reloadShown(): void {
+    const generation = ++state.generation;
+    const limit = Math.max(PAGE_SIZE, state.items.length + 1);
+    ctx.api.call('getCallList', { ...query(0), limit }).then(
+      (result) => {
+        if (generation !== state.generation) return;
+        state.list = result;
+        state.items = result.items.slice();
+        render();
+      },
+      (error) => {
+        if (generation === state.generation) ctx.showError(error);
+      },
+    );
+  }
+
+  load();
+  return { reload: load };
+}
+
+let painted = false;
+/** Marks the first list paint for bench/sidebar.ts (after layout, on the next frame); true the first time. */
+function markFirstPaint(): boolean {
+  if (painted) return false;
+  painted = true;
+  requestAnimationFrame(() => {
+    setTimeout(() => performance.mark('reconnect:list-painted'), 0);
+  });
+  return true;
+}

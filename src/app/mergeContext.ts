@@ -1,0 +1,192 @@
+// What every merge use case starts with, under the document lock: the sheets read once, IDs assigned, a stopped run's journal written back.
+import type { Settings } from '../shared/api';
+import type { MergeRequest, MergeSkip, TemplateBlock, TemplateSummary } from '../shared/mergeApi';
+import type { Client } from '../core/clients';
+import { toItem } from '../core/callList';
+import { priorityOrder } from '../core/priority';
+import { entryKind, journalWriteBack } from '../core/merge/journal';
+import { choosePath, planMerge, type MergePlan, type SendPath } from '../core/merge/plan';
+import { selectCandidates } from '../core/merge/recipients';
+import { buildHistory, type LoggedTouch } from '../core/merge/skipRules';
+import { availableTags, buildCatalog } from '../core/merge/tags';
+import { pickTemplate, type Template } from '../core/merge/templates';
+import { idUpdates, readClientSheet, writeOwnedCells, type ClientSheet } from '../services/clientSheet';
+import { loadSettings } from '../services/settings';
+import { readTemplates } from '../services/templatesSheet';
+import { readDraftTemplates, userEmail } from '../services/mailer';
+import { clearEntries, readJournal, readMergeTouches, type StoredEntry } from '../services/mergeJournal';
+import { selectedClientRows } from '../services/mergeSelection';
+import { writeMergeBack } from './mergeWriteBack';
+
+const LOCK_WAIT_MS = 30000;
+
+/**
+ * Runs fn holding the document lock for its whole length: two merges never interleave, and the
+ * journal a merge finds at its start can only be from a run that has ended. Other writers (logging
+ * a call) wait up to their own timeout while a merge sends.
+ */
+export function withMergeLock<T>(fn: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock) return fn();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new Error(
+      'Another merge or update is running on this spreadsheet. Try again in a minute; nothing was sent.',
+    );
+  }
+  try {
+    const result = fn();
+    SpreadsheetApp.flush();
+    return result;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export interface MergeContext {
+  cs: ClientSheet;
+  settings: Settings;
+  today: string;
+  userEmail: string;
+  /** The Touches log (merge view): one read per operation. */
+  touches: LoggedTouch[];
+  notices: string[];
+  /** Sheet rows selected in the client sheet when the operation began (only when asked for). */
+  selectedRows?: number[];
+}
+
+export interface ContextOptions {
+  spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** Read the user's selection first, before anything (a new sheet) can move it. */
+  selection?: boolean;
+}
+
+/**
+ * Reads the client sheet (values and display values) and the Touches log, gives Client IDs to rows
+ * without one (written at once: the journal refers to clients by ID), and writes back whatever a
+ * stopped run left in the journal, before anything new is planned or sent. Call under withMergeLock.
+ */
+export function openMergeContext(options: ContextOptions = {}): MergeContext {
+  const settings = loadSettings();
+  const cs = readClientSheet({ settings, displayValues: true, spreadsheet: options.spreadsheet });
+  const notices: string[] = [];
+  const selectedRows = options.selection ? selectedClientRows(cs.sheet) : undefined;
+  const ids = idUpdates(cs);
+  if (ids.updates.length) {
+    writeOwnedCells(cs, ids.updates);
+    notices.push(...ids.notices);
+  }
+  const touches = readMergeTouches(cs.spreadsheet, cs.dates);
+  const me = userEmail();
+  const context: MergeContext = {
+    cs,
+    settings,
+    today: cs.dates.today,
+    userEmail: me,
+    touches,
+    notices,
+    selectedRows,
+  };
+  const leftovers = readJournal();
+  if (leftovers.length) reconcileLeftovers(context, leftovers);
+  return context;
+}
+
+/** A stopped run's entries: statuses and touches into the sheet (never twice), then the entries go. */
+function reconcileLeftovers(ctx: MergeContext, leftovers: StoredEntry[]): void {
+  const entries = leftovers.map((s) => s.entry);
+  const back = journalWriteBack(entries, ctx.touches);
+  writeMergeBack(ctx.cs, { touches: back.touches, statuses: back.statuses }, ctx.userEmail);
+  for (const t of back.touches) {
+    ctx.touches.push({ clientId: t.clientId, date: t.date, channel: t.channel, step: t.step });
+  }
+  clearEntries(leftovers.map((s) => s.key));
+  const unconfirmed = entries.filter((e) => {
+    const kind = entryKind(e);
+    return kind === 'unconfirmed' || kind === 'draftUnconfirmed';
+  }).length;
+  ctx.notices.push(
+    `A previous merge stopped before it finished; its ${entries.length} result${entries.length === 1 ? ' is' : 's are'} now in the sheet.` +
+      (unconfirmed
+        ? ` ${unconfirmed} email${unconfirmed === 1 ? '' : 's'} may or may not have gone out (marked "unconfirmed"); they will not be sent again.`
+        : ''),
+  );
+}
+
+/** The template a request names: a Templates sheet row, or a Gmail draft without recipients. */
+export function resolveTemplate(ctx: MergeContext, ref: MergeRequest['template']): Template {
+  if (!ref || (ref.source !== 'sheet' && ref.source !== 'draft') || typeof ref.name !== 'string') {
+    throw new Error('Choose a template first.');
+  }
+  if (ref.source === 'draft') return pickTemplate(readDraftTemplates(ref.name), 'draft', ref.name);
+  const read = readTemplates(ctx.cs.spreadsheet);
+  if (read.created) ctx.notices.push('The Templates sheet was created with the built-in templates; edit them there.');
+  return pickTemplate(read.templates, 'sheet', ref.name);
+}
+
+export function summarize(t: Template): TemplateSummary {
+  return { source: t.source, name: t.name, subject: t.subject, channel: t.channel, notes: t.notes };
+}
+
+export interface PlannedMerge {
+  template: Template;
+  path: SendPath;
+  plan: MergePlan;
+  notices: string[];
+}
+
+/** Picks the candidates for the request and plans the merge on the context's (fresh) data. */
+export function planFor(
+  ctx: MergeContext,
+  template: Template,
+  request: MergeRequest,
+  pathOverride?: SendPath,
+): PlannedMerge {
+  const path = pathOverride ?? choosePath(request.mode, request.from || null, ctx.userEmail);
+  const { cs, today } = ctx;
+  const months = ctx.settings.recencyMonths;
+  const rank = (clients: readonly Client[]) => {
+    const items = clients.filter((c) => !c.doNotContact).map((c) => toItem(c, today, months));
+    const byId = new Map(clients.map((c) => [c.id, c] as const));
+    const ordered = priorityOrder(request.recipients.kind === 'top' ? items.filter((i) => i.due) : items);
+    return ordered.map((i) => byId.get(i.id) as Client);
+  };
+  const candidates = selectCandidates(request.recipients, cs.clients, {
+    rank,
+    bucketOf: (c) => toItem(c, today, months).bucket,
+    selectedRows: ctx.selectedRows,
+  });
+  const history = buildHistory(ctx.touches, cs.clients, []);
+  const display = cs.display ?? [];
+  const plan = planMerge({
+    template,
+    candidates: candidates.clients,
+    headers: cs.headers,
+    displayRow: (c) => display[c.row - 2] ?? [],
+    emailColumn: cs.columns.email ?? -1,
+    today,
+    recentDays: ctx.settings.recentDays,
+    myName: ctx.settings.myName || request.senderName || ctx.userEmail,
+    history,
+    path,
+    limit: candidates.limit,
+  });
+  return { template, path, plan, notices: candidates.notices };
+}
+
+export function blockOf(ctx: MergeContext, plan: MergePlan): TemplateBlock | null {
+  if (!plan.blocked) return null;
+  return {
+    message: plan.blocked.message,
+    unknownTags: plan.blocked.unknownTags,
+    availableTags: availableTags(buildCatalog(ctx.cs.headers)),
+  };
+}
+
+export function skipsOf(plan: MergePlan): MergeSkip[] {
+  return plan.skipped.map((s) => ({
+    clientId: s.client.id,
+    name: s.client.name,
+    email: s.client.email,
+    reason: s.reason,
+  }));
+}

@@ -1,0 +1,95 @@
+// Writing a merge's results to the sheet: statuses, Last Contact and the rest of a touch on the client row, one Touches row per send.
+import type { Client } from '../core/clients';
+import type { TouchToLog } from '../core/merge/journal';
+import { parseSentStatus } from '../core/merge/status';
+import { applyTouch, changedFields, type TouchedField } from '../core/touchLog';
+import { asCell, writeOwnedCells, type CellUpdate, type ClientSheet } from '../services/clientSheet';
+import { appendTouchRows, ensureTouchSheet } from '../services/touchSheet';
+
+export interface MergeWriteBack {
+  /** Sends (and printed letters): a touch row each, and the client's own columns updated. */
+  touches: readonly TouchToLog[];
+  /** Statuses that always land (drafts, errors). */
+  statuses: ReadonlyMap<string, string>;
+  /** Statuses that never hide a Sent/Draft/Letter record already on the row (skips, waiting). */
+  softStatuses?: ReadonlyMap<string, string>;
+}
+
+/**
+ * One batched write of the client sheet's own columns (rows found by Client ID in `cs`, which the
+ * caller read in this same locked operation) and one append to the Touches log. Returns the IDs of
+ * clients no longer in the sheet (deleted mid-run), whose results are reported but not written.
+ */
+export function writeMergeBack(cs: ClientSheet, input: MergeWriteBack, loggedBy: string): string[] {
+  const byId = new Map<string, Client>();
+  for (const c of cs.clients) if (c.id && !byId.has(c.id)) byId.set(c.id, c);
+  const missing: string[] = [];
+  const changed = new Map<string, Set<TouchedField>>();
+  const current = new Map<string, Client>();
+  const version = (id: string): Client | undefined => current.get(id) ?? byId.get(id);
+  const touchRows: unknown[][] = [];
+
+  for (const touch of input.touches) {
+    const before = version(touch.clientId);
+    if (!before) {
+      missing.push(touch.clientId);
+      continue;
+    }
+    const after = applyTouch(before, { ...touch });
+    current.set(touch.clientId, after);
+    const fields = changed.get(touch.clientId) ?? new Set<TouchedField>();
+    for (const f of changedFields(before, after)) fields.add(f);
+    fields.add('mergeStatus');
+    changed.set(touch.clientId, fields);
+    touchRows.push([
+      cs.dates.toDate(touch.date),
+      touch.clientId,
+      asCell(before.name),
+      touch.channel,
+      touch.outcome,
+      asCell(touch.notes ?? ''),
+      asCell(touch.step),
+      loggedBy,
+    ]);
+  }
+  const setStatus = (id: string, status: string, soft: boolean) => {
+    const before = version(id);
+    if (!before) {
+      missing.push(id);
+      return;
+    }
+    if (soft && (changed.get(id)?.has('mergeStatus') || parseSentStatus(before.mergeStatus))) return;
+    current.set(id, { ...before, mergeStatus: status });
+    const fields = changed.get(id) ?? new Set<TouchedField>();
+    fields.add('mergeStatus');
+    changed.set(id, fields);
+  };
+  for (const [id, status] of input.statuses) setStatus(id, status, false);
+  for (const [id, status] of input.softStatuses ?? []) setStatus(id, status, true);
+
+  const updates: CellUpdate[] = [];
+  for (const [id, fields] of changed) {
+    const row = cs.rowOf(id);
+    const client = current.get(id);
+    if (row === null || !client) continue;
+    for (const field of fields) updates.push({ row, field, value: cellValue(cs, client, field) });
+  }
+  writeOwnedCells(cs, updates);
+  if (touchRows.length) appendTouchRows(ensureTouchSheet(cs.spreadsheet), touchRows);
+  // Keep the in-memory clients in step, for a plan made after this write in the same run.
+  cs.clients = cs.clients.map((c) => current.get(c.id) ?? c);
+  return [...new Set(missing)];
+}
+
+function cellValue(cs: ClientSheet, client: Client, field: TouchedField): unknown {
+  switch (field) {
+    case 'lastContact':
+    case 'nextDue': {
+      const date = client[field];
+      return date ? cs.dates.toDate(date) : '';
+    }
+    default:
+      return client[field];
+  }
+}
+

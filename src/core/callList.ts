@@ -1,0 +1,120 @@
+// The call list: each client as a JSON-safe item (days, words, bucket, due), filtered, searched, ranked and paged.
+import {
+  BUCKETS,
+  type Bucket,
+  type CallList,
+  type CallListItem,
+  type CallListQuery,
+  type DataProblem,
+  type GoalProgress,
+  type SortMode,
+} from '../shared/api';
+import type { Client } from './clients';
+import { daysBetween, sinceWords, type CivilDate } from './dates';
+import { nextDueFor, parseCadence } from './cadence';
+import { bucketOf } from './recency';
+import { sortClients } from './priority';
+
+export const DEFAULT_LIMIT = 25;
+export const MAX_LIMIT = 500;
+
+/**
+ * Due: a client on a cadence is due once its Next Due has come (the Next Due cell wins when it holds
+ * a date, so a recall date typed by the user counts); a client with no cadence is due once silent
+ * for 6 months; a client with no contact recorded is due.
+ */
+export function toItem(client: Client, today: CivilDate, recencyMonths?: readonly number[]): CallListItem {
+  const span = parseCadence(client.cadence) ?? null;
+  const nextDue = client.nextDue ?? nextDueFor(client.lastContact, span);
+  const due = client.lastContact === null || (nextDue !== null && nextDue <= today);
+  return {
+    id: client.id,
+    name: client.name,
+    firstName: client.firstName,
+    company: client.company,
+    email: client.email,
+    phone: client.phone,
+    lastContact: client.lastContact,
+    daysSinceContact: client.lastContact === null ? null : daysBetween(client.lastContact, today),
+    sinceWords: sinceWords(client.lastContact, today),
+    value: client.value,
+    bucket: bucketOf(client.lastContact, today, recencyMonths),
+    cadence: client.cadence,
+    nextDue,
+    due,
+    status: client.status,
+    recovery: client.status.trim().toLowerCase() === 'recovery',
+    touches: client.touches,
+    lastChannel: client.lastChannel,
+    notes: client.notes,
+    row: client.row,
+  };
+}
+
+export function emptyCounts(): Record<Bucket, number> {
+  return Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<Bucket, number>;
+}
+
+export interface CallListContext {
+  today: CivilDate;
+  asOf: string;
+  recencyMonths?: readonly number[];
+  problems: DataProblem[];
+  notices: string[];
+  currency: string;
+  goal: GoalProgress;
+}
+
+/**
+ * Filter (bucket: 'due' by default, 'all', or one recency group of the due clients, matching the
+ * chips' counts), then search (name, company, email, phone, ID, notes), then sort and page. Do Not
+ * Contact clients are never listed.
+ */
+export function buildCallList(clients: readonly Client[], query: CallListQuery, ctx: CallListContext): CallList {
+  const counts = emptyCounts();
+  const bucket = query.bucket ?? 'due';
+  const needle = (query.search ?? '').trim().toLowerCase();
+  const picked: CallListItem[] = [];
+  for (const client of clients) {
+    if (client.doNotContact) continue;
+    const item = toItem(client, ctx.today, ctx.recencyMonths);
+    if (item.due) counts[item.bucket] += 1;
+    if (bucket === 'due' && !item.due) continue;
+    if (bucket !== 'due' && bucket !== 'all' && (!item.due || item.bucket !== bucket)) continue;
+    if (needle && !matches(client, needle)) continue;
+    picked.push(item);
+  }
+  const sort: SortMode = query.sort === 'days' || query.sort === 'value' ? query.sort : 'priority';
+  const ordered = sortClients(picked, sort);
+  const offset = Math.max(0, Math.floor(Number(query.offset) || 0));
+  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(Number(query.limit) || DEFAULT_LIMIT)));
+  return {
+    items: ordered.slice(offset, offset + limit),
+    total: ordered.length,
+    counts,
+    asOf: ctx.asOf,
+    today: ctx.today,
+    problems: ctx.problems,
+    notices: ctx.notices,
+    currency: ctx.currency,
+    goal: ctx.goal,
+  };
+}
+
+function matches(client: Client, needle: string): boolean {
+  return [client.name, client.company, client.email, client.phone, client.id, client.notes].some((f) =>
+    f.toLowerCase().includes(needle),
+  );
+}
+
+const SYMBOLS = ['$', '€', '£', '¥', '₹', '₩', '₪', '₺', 'R$', 'CHF', 'kr', 'zł'];
+
+/** The currency of a number format like '"$"#,##0.00', '[$€-407]#,##0' or '#,##0 [$EUR]'; '' when none. */
+export function currencyFromFormat(format: string): string {
+  const bracket = /\[\$([^\]-]*)/.exec(format);
+  if (bracket && bracket[1]) return bracket[1];
+  const quoted = /"([^"]+)"/.exec(format);
+  if (quoted && /[^\s\d#,.0]/.test(quoted[1])) return quoted[1].trim();
+  for (const s of SYMBOLS) if (format.includes(s)) return s;
+  return '';
+}

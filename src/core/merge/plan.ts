@@ -1,0 +1,182 @@
+// Planning a merge: which clients get the template and which are skipped (with reasons), each email rendered for its sending path.
+import type { Client } from '../clients';
+import { monthsBetween, type CivilDate } from '../dates';
+import {
+  compileTemplate,
+  dropAstral,
+  encodeAstralForHtml,
+  hasAstral,
+  renderEmail,
+  type RenderedEmail,
+} from './render';
+import { skipReason, type SendHistory } from './skipRules';
+import { buildCatalog, checkTemplate, tagKey, timeSinceWords, type TemplateProblem } from './tags';
+import type { Template } from './templates';
+
+/**
+ * How a message leaves. MailApp by default: it carries emoji intact and needs only the
+ * script.send_mail scope. GmailApp only when it must: creating drafts (MailApp cannot) or sending
+ * from an alias (MailApp has no `from`). GmailApp garbles characters beyond Unicode 5.1, so on that
+ * path the HTML body carries them as numeric references (&#128075;), which arrive intact.
+ */
+export type SendPath = 'MailApp' | 'GmailApp' | 'print';
+
+export type MergeMode = 'send' | 'draft';
+
+export function choosePath(
+  mode: MergeMode | 'print',
+  from: string | null,
+  userEmail: string,
+): SendPath {
+  if (mode === 'print') return 'print';
+  if (mode === 'draft') return 'GmailApp';
+  return from && from.toLowerCase() !== userEmail.toLowerCase() ? 'GmailApp' : 'MailApp';
+}
+
+export interface PlannedEmail {
+  client: Client;
+  to: string;
+  email: RenderedEmail;
+  /** Something the user should know about this one email (e.g. an emoji dropped from the plain part). */
+  warning: string | null;
+}
+
+export interface PlannedSkip {
+  client: Client;
+  reason: string;
+}
+
+export interface MergePlan {
+  /** A template problem: nothing may be sent at all. */
+  blocked: TemplateProblem | null;
+  ready: PlannedEmail[];
+  skipped: PlannedSkip[];
+}
+
+export interface PlanInput {
+  template: Template;
+  /** Candidates in the order they should be served (priority order for "top N"). */
+  candidates: readonly Client[];
+  /** The client sheet's headers, and each candidate's display values in the same order. */
+  headers: readonly string[];
+  displayRow: (client: Client) => readonly string[];
+  /** Index of the Email column in headers (for quoting an invalid address), or -1. */
+  emailColumn: number;
+  today: CivilDate;
+  recentDays: number;
+  myName: string;
+  history: SendHistory;
+  path: SendPath;
+  /** Stop once this many are ready ("the top 10 who can get it"); skips met on the way are listed. */
+  limit?: number;
+}
+
+export function planMerge(input: PlanInput): MergePlan {
+  const { template, path } = input;
+  const compiled = compileTemplate(template.subject, template.body, template.htmlBody);
+  const parts = [
+    { where: 'subject', segments: compiled.subject },
+    { where: 'body', segments: compiled.text },
+    ...(compiled.html ? [{ where: 'HTML body', segments: compiled.html }] : []),
+  ];
+  const blocked = checkTemplate(parts, buildCatalog(input.headers)) ?? pathProblem(template, path);
+  const plan: MergePlan = { blocked, ready: [], skipped: [] };
+  if (blocked) return plan;
+
+  const ctx = {
+    template,
+    today: input.today,
+    recentDays: input.recentDays,
+    history: input.history,
+  };
+  const emailsSeen = new Map<string, string>();
+  for (const client of input.candidates) {
+    if (input.limit !== undefined && plan.ready.length >= input.limit) break;
+    const row = input.displayRow(client);
+    const rawEmail = input.emailColumn >= 0 ? String(row[input.emailColumn] ?? '') : client.email;
+    let reason = skipReason(client, rawEmail, ctx);
+    const address = client.email.toLowerCase();
+    if (!reason && path !== 'print' && emailsSeen.has(address)) {
+      reason = `same email as ${emailsSeen.get(address)} earlier in this batch`;
+    }
+    if (reason) {
+      plan.skipped.push({ client, reason });
+      continue;
+    }
+    const rendered = renderEmail(
+      compiled,
+      tagValues(client, input.headers, row, input.today, input.myName),
+    );
+    if (!rendered.ok) {
+      plan.skipped.push({ client, reason: rendered.reason });
+      continue;
+    }
+    const adapted = adaptToPath(rendered.email, path);
+    if ('reason' in adapted) {
+      plan.skipped.push({ client, reason: adapted.reason });
+      continue;
+    }
+    if (path !== 'print') emailsSeen.set(address, client.name || client.email);
+    plan.ready.push({ client, to: client.email, email: adapted.email, warning: adapted.warning });
+  }
+  return plan;
+}
+
+/** The values every tag can take for one client: its display values, then the derived tags. */
+export function tagValues(
+  client: Client,
+  headers: readonly string[],
+  row: readonly string[],
+  today: CivilDate,
+  myName: string,
+): Map<string, string> {
+  const values = new Map<string, string>();
+  headers.forEach((header, i) => {
+    const key = tagKey(String(header));
+    if (key && !values.get(key)) values.set(key, String(row[i] ?? '').trim());
+  });
+  const derive = (label: string, value: string) => {
+    const key = tagKey(label);
+    if (!values.get(key)) values.set(key, value);
+  };
+  derive('First Name', client.firstName);
+  derive('Time Since Contact', client.lastContact ? timeSinceWords(client.lastContact, today) : '');
+  derive(
+    'Months Since Contact',
+    client.lastContact ? String(Math.max(0, monthsBetween(client.lastContact, today))) : '',
+  );
+  derive('My Name', myName);
+  return values;
+}
+
+function pathProblem(template: Template, path: SendPath): TemplateProblem | null {
+  if (path !== 'GmailApp' || !hasAstral(template.subject)) return null;
+  return {
+    message:
+      'The subject has an emoji. Gmail drafts and sending from an alias cannot carry emoji in a subject ' +
+      '(they arrive as "�"). Remove it from the subject, or send now from your own address.',
+    unknownTags: [],
+  };
+}
+
+/** Makes the email safe for its path: on GmailApp, emoji become references in HTML. */
+export function adaptToPath(
+  email: RenderedEmail,
+  path: SendPath,
+): { email: RenderedEmail; warning: string | null } | { reason: string } {
+  if (path !== 'GmailApp') return { email, warning: null };
+  if (hasAstral(email.subject)) {
+    return { reason: 'the subject would carry an emoji, which Gmail drafts and aliases garble' };
+  }
+  const warning = hasAstral(email.text)
+    ? 'Emoji kept in the HTML body; dropped from the plain-text part, where Gmail would garble them.'
+    : null;
+  return {
+    email: {
+      subject: email.subject,
+      text: dropAstral(email.text),
+      html: encodeAstralForHtml(email.html),
+    },
+    warning,
+  };
+}

@@ -1,0 +1,111 @@
+// Gmail and MailApp for the merge: send, create drafts, the daily quota, aliases, the user's address, drafts as templates.
+import type { Template } from '../core/merge/templates';
+import type { SendPath } from '../core/merge/plan';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  /** The plain-text alternative. */
+  text: string;
+  html: string;
+  /** Sender name shown to the recipient; "" for the account's default. */
+  name: string;
+  replyTo: string;
+  /** A verified Gmail alias, or "" for the account's own address (GmailApp path only). */
+  from: string;
+}
+
+/**
+ * Which service carries a message (core/merge/plan.ts choosePath decides):
+ * - MailApp.sendEmail for "send now" from the user's own address: it keeps emoji and all of Unicode
+ *   intact (GmailApp does not: googleworkspace/solutions#99, #169, #170, #196) and needs only the
+ *   script.send_mail scope.
+ * - GmailApp.sendEmail when the user picked an alias (MailApp has no `from` option), with emoji in
+ *   the HTML part as numeric references (done by core before it gets here).
+ * - GmailApp.createDraft for drafts, which MailApp cannot make; same encoding.
+ */
+export function sendEmail(path: SendPath, email: OutgoingEmail): void {
+  const options: GoogleAppsScript.Gmail.GmailAdvancedOptions = { htmlBody: email.html };
+  if (email.name) options.name = email.name;
+  if (email.replyTo) options.replyTo = email.replyTo;
+  if (path === 'MailApp') {
+    MailApp.sendEmail({ to: email.to, subject: email.subject, body: email.text, ...options });
+    return;
+  }
+  if (email.from) options.from = email.from;
+  GmailApp.sendEmail(email.to, email.subject, email.text, options);
+}
+
+export function createDraft(email: OutgoingEmail): void {
+  const options: GoogleAppsScript.Gmail.GmailAdvancedOptions = { htmlBody: email.html };
+  if (email.name) options.name = email.name;
+  if (email.replyTo) options.replyTo = email.replyTo;
+  if (email.from) options.from = email.from;
+  GmailApp.createDraft(email.to, email.subject, email.text, options);
+}
+
+/** Recipients left today; shared by MailApp and GmailApp (there is no GmailApp equivalent). */
+export function remainingDailyQuota(): number {
+  return MailApp.getRemainingDailyQuota();
+}
+
+/** The documented message when the daily recipient quota runs out mid-batch. */
+export function isQuotaError(error: unknown): boolean {
+  return /too many times for one day: email/i.test(errorMessage(error));
+}
+
+export function errorMessage(error: unknown): string {
+  // Errors thrown by services may come from another realm: read the message, do not use instanceof.
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
+/** The address the add-on runs as: where a test email goes. */
+export function userEmail(): string {
+  return Session.getEffectiveUser().getEmail();
+}
+
+/** The user's verified "Send mail as" aliases. */
+export function gmailAliases(): string[] {
+  return GmailApp.getAliases();
+}
+
+export interface DraftSummary {
+  subject: string;
+}
+
+/**
+ * Gmail drafts that can serve as templates: those without recipients. Drafts that have a recipient
+ * are real emails in progress, including the ones this merge creates, so they are left out.
+ */
+export function listDraftTemplates(): DraftSummary[] {
+  const out: DraftSummary[] = [];
+  for (const draft of GmailApp.getDrafts()) {
+    const message = draft.getMessage();
+    if (message.getTo().trim() !== '') continue;
+    out.push({ subject: message.getSubject() });
+  }
+  return out;
+}
+
+/** The draft templates whose subject matches (more than one is the caller's error to report). */
+export function readDraftTemplates(subject: string): Template[] {
+  const wanted = subject.trim().toLowerCase();
+  const out: Template[] = [];
+  for (const draft of GmailApp.getDrafts()) {
+    const message = draft.getMessage();
+    if (message.getTo().trim() !== '') continue;
+    const draftSubject = message.getSubject();
+    if (draftSubject.trim().toLowerCase() !== wanted) continue;
+    out.push({
+      name: draftSubject,
+      subject: draftSubject,
+      body: message.getPlainBody(),
+      htmlBody: message.getBody(),
+      channel: 'email',
+      notes: '',
+      source: 'draft',
+    });
+  }
+  return out;
+}

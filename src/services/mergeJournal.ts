@@ -1,0 +1,85 @@
+// The send journal in document properties: one small property per send, written before and after it, so a killed run loses nothing.
+import {
+  JOURNAL_PREFIX,
+  decodeEntry,
+  encodeEntry,
+  journalKey,
+  type JournalEntry,
+} from '../core/merge/journal';
+import type { LoggedTouch } from '../core/merge/skipRules';
+import { TOUCH_SHEET } from '../core/touchLog';
+import { isDateCell } from '../core/clients';
+import { parseDateText } from '../core/dates';
+import type { CivilDates } from './civilDates';
+
+export interface StoredEntry {
+  key: string;
+  entry: JournalEntry;
+}
+
+function store(): GoogleAppsScript.Properties.Properties {
+  const props = PropertiesService.getDocumentProperties();
+  if (!props) throw new Error('Reconnect works inside a spreadsheet: open it from a Google Sheet.');
+  return props;
+}
+
+/**
+ * Every entry left in the journal, in one call. Document properties (not user properties) because
+ * the sheet is shared: whoever runs next must see what the last run sent from this spreadsheet.
+ */
+export function readJournal(): StoredEntry[] {
+  const all = store().getProperties();
+  const out: StoredEntry[] = [];
+  for (const key of Object.keys(all)) {
+    if (!key.startsWith(JOURNAL_PREFIX)) continue;
+    const entry = decodeEntry(all[key]);
+    if (entry) out.push({ key, entry });
+  }
+  return out;
+}
+
+/** Writes one entry durably (a properties write is committed when the call returns). */
+export function writeEntry(entry: JournalEntry): string {
+  const key = journalKey(entry.clientId, entry.template);
+  store().setProperty(key, encodeEntry(entry));
+  return key;
+}
+
+/** Removes entries once the sheet holds their statuses and touches. */
+export function clearEntries(keys: readonly string[]): void {
+  const props = store();
+  for (const key of keys) props.deleteProperty(key);
+}
+
+/**
+ * The Touches log as the merge needs it (client, date, channel, Step), in one read. The Step column
+ * names the template of each merge touch: it is how "already sent this template" survives a cleared
+ * Merge Status cell.
+ */
+export function readMergeTouches(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  dates: CivilDates,
+): LoggedTouch[] {
+  const sheet = ss.getSheetByName(TOUCH_SHEET);
+  if (!sheet) return [];
+  const values = sheet.getDataRange().getValues();
+  const header = (values[0] ?? []).map((h) => String(h).trim().toLowerCase());
+  const col = (name: string, fallback: number) => {
+    const i = header.indexOf(name.toLowerCase());
+    return i >= 0 ? i : fallback;
+  };
+  const [d, id, ch, step] = [col('Date', 0), col('Client ID', 1), col('Channel', 3), col('Step', 6)];
+  const out: LoggedTouch[] = [];
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r];
+    const cell = row[d];
+    const date = isDateCell(cell) ? dates.toCivil(cell) : parseDateText(String(cell ?? ''));
+    out.push({
+      clientId: String(row[id] ?? '').trim(),
+      date: date ?? '',
+      channel: String(row[ch] ?? ''),
+      step: String(row[step] ?? '').trim(),
+    });
+  }
+  return out;
+}
