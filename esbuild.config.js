@@ -16,6 +16,12 @@ export const PAGES = [
     script: 'sidebar/main.ts',
     css: 'sidebar/styles.css',
   },
+  {
+    name: 'Letters',
+    html: 'sidebar/letters.html',
+    script: 'sidebar/letters.ts',
+    css: 'sidebar/letters.css',
+  },
 ];
 
 /** Names exported by src/index.ts: these, and only these, become Apps Script globals. */

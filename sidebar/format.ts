@@ -62,7 +62,9 @@ export function errorText(error: unknown): string {
 }
 
 export function explainError(error: unknown): PlainError {
-  const raw = errorText(error).replace(/^Exception:\s*/, '').trim();
+  const raw = errorText(error)
+    .replace(/^Exception:\s*/, '')
+    .trim();
   const message = raw || 'Something went wrong.';
   if (/column|header/i.test(raw)) {
     return { message, advice: 'Open Settings to map your columns.', action: 'settings' };

@@ -5,6 +5,7 @@ import type { TabName, ViewContext } from './context';
 import { explainError } from './format';
 import { mountCallsView, type CallsView } from './views/calls';
 import { clear, el } from './views/dom';
+import { mountMergeView } from './views/merge';
 import { mountSettingsView } from './views/settings';
 
 performance.mark('reconnect:start');
@@ -104,6 +105,8 @@ function start(): void {
     },
     navigate(tab, client) {
       selectedClient = client ?? null;
+      // A view reads the handed-over client when it mounts: mount it afresh to pass a new one.
+      if (client) remount(tab);
       select(tab, true);
     },
     canEmail: () => tabs.some((t) => t.name === 'emails'),
@@ -121,6 +124,11 @@ function start(): void {
       mount: (panel) => {
         calls = mountCallsView(panel, ctx);
       },
+    },
+    {
+      name: 'emails',
+      label: 'Emails',
+      mount: (panel) => mountMergeView(panel, ctx),
     },
     {
       name: 'settings',
@@ -196,6 +204,13 @@ function start(): void {
       callsStale = false;
       (calls as CallsView | null)?.reload();
     }
+  }
+
+  function remount(name: TabName): void {
+    const panel = mounted.get(name);
+    if (!panel) return;
+    panel.remove();
+    mounted.delete(name);
   }
 
   app.append(tabList, errorArea, panels, toastArea);

@@ -52,8 +52,12 @@ export function callScript(kind: ScriptKind, item: CallListItem, myName = ''): C
           {
             say: "That's my fault, and I'm sorry. Letting good clients go quiet isn't the way I want to run my business.",
           },
-          { say: "I'm calling because I want to do better, and to stay in touch properly from now on." },
-          { tip: 'Keep it short: mention the gap once and move on. No pitch and no referral request today.' },
+          {
+            say: "I'm calling because I want to do better, and to stay in touch properly from now on.",
+          },
+          {
+            tip: 'Keep it short: mention the gap once and move on. No pitch and no referral request today.',
+          },
           {
             say: 'How often would you like to hear from me: every quarter, twice a year, or once a year?',
           },

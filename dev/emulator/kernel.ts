@@ -139,21 +139,27 @@ export class Kernel {
     throw error;
   }
 
-  /** Throws unless the current auth mode allows a call that needs document/user data. */
-  requireAuth(member: string, allowed: AuthModeName[]): void {
+  /**
+   * Throws unless the current auth mode allows a call that needs document/user data. The text is
+   * what Apps Script says when the running authorization lacks the call's scope (e.g. a simple
+   * trigger, or onOpen in AuthMode.NONE); `scopes` are the scopes that would allow the call.
+   */
+  requireAuth(member: string, allowed: AuthModeName[], scopes: string[] = []): void {
     if (!allowed.includes(this.authMode)) {
+      const required = scopes.length ? ` Required permissions: ${scopeList(scopes)}.` : '';
       throw gasError(
-        `You do not have permission to call ${member}. (emulator: not allowed in AuthMode.${this.authMode})`,
+        `You do not have permission to call ${member}.${required}` +
+          (scopes.length ? ` For more information, see ${AUTH_HELP}` : ''),
       );
     }
   }
 
-  /** Throws the documented permission error when the manifest lacks every scope that would allow the call. */
+  /** Throws the error for a manifest whose explicit oauthScopes lack every scope that would allow the call. */
   requireScope(member: string, anyOf: string[]): void {
     if (!this.scopes) return;
     if (anyOf.some((s) => this.scopes!.includes(s))) return;
     throw gasError(
-      `You do not have permission to call ${member}. Required permissions: ${anyOf[0]}`,
+      `Specified permissions are not sufficient to call ${member}. Required permissions: ${scopeList(anyOf)}`,
     );
   }
 
@@ -179,6 +185,15 @@ export class Kernel {
       },
     }) as T;
   }
+}
+
+/** The link Apps Script appends to a permission error (observed text, anchor cut short as Google sends it). */
+export const AUTH_HELP =
+  'https://developers.google.com/apps-script/guides/support/troubleshooting#authorization-is';
+
+/** One scope as is; several as Apps Script lists alternatives: "(a || b)". */
+function scopeList(scopes: string[]): string {
+  return scopes.length === 1 ? scopes[0] : `(${scopes.join(' || ')})`;
 }
 
 /** Members that JavaScript itself probes (await, JSON, console.log, String()) must not be reported as missing. */

@@ -1,35 +1,25 @@
 // Emulated MailApp and GmailApp: one outbox, drafts, aliases, and the daily recipient quota both services share.
 import { gasError, type Kernel } from './kernel';
+import {
+  BODY_TOO_LARGE,
+  FROM_NOT_ALIAS,
+  GMAIL_SCOPE,
+  garbleAstral,
+  NO_RECIPIENT,
+  parseRecipients,
+  QUOTA_EXCEEDED,
+  SEND_MAIL_SCOPE,
+  SUBJECT_TOO_LONG,
+  TOO_MANY_RECIPIENTS,
+  utf8Bytes,
+  type Message,
+  type Options,
+  type OutboxEntry,
+} from './mailMessage';
 
-export const SEND_MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
-export const GMAIL_SCOPE = 'https://mail.google.com/';
-export const QUOTA_EXCEEDED = 'Service invoked too many times for one day: email.';
-export const TOO_MANY_RECIPIENTS = 'Limit Exceeded: Email Recipients Per Message.';
-export const BODY_TOO_LARGE = 'Limit Exceeded: Email Body Size.';
-export const SUBJECT_TOO_LONG = 'Argument too large: subject';
-export const NO_RECIPIENT = 'Failed to send email: no recipient';
+export { GMAIL_SCOPE, QUOTA_EXCEEDED, SEND_MAIL_SCOPE, type OutboxEntry } from './mailMessage';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface OutboxEntry {
-  kind: 'sent' | 'draft';
-  via: 'MailApp' | 'GmailApp';
-  to: string;
-  cc: string;
-  bcc: string;
-  subject: string;
-  body: string;
-  htmlBody: string | null;
-  name: string | null;
-  from: string;
-  replyTo: string | null;
-  noReply: boolean;
-  attachments: number;
-  /** ISO instant from the emulator clock: sending time, or last draft update. */
-  at: string;
-  /** The message id (GmailMessage.getId); drafts also have draftId. */
-  id: string;
-  draftId: string | null;
-}
 
 export interface MailControl {
   /** Every sent message and every live draft, oldest first. */
@@ -55,58 +45,6 @@ interface MailOptions {
   dailyQuota: number;
   userEmail: string;
   aliases: string[];
-}
-
-interface Message {
-  to: string;
-  cc: string;
-  bcc: string;
-  subject: string;
-  body: string;
-  htmlBody: string | null;
-  name: string | null;
-  from: string;
-  replyTo: string | null;
-  noReply: boolean;
-  attachments: number;
-}
-
-type Options = Partial<{
-  cc: string;
-  bcc: string;
-  htmlBody: string;
-  name: string;
-  from: string;
-  replyTo: string;
-  noReply: boolean;
-  attachments: unknown[];
-  inlineImages: unknown;
-}>;
-
-const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]+$/;
-
-/** Splits "a@x.com, Name <b@y.com>" into bare addresses; throws the documented message for a bad one. */
-export function parseRecipients(list: string): string[] {
-  if (!list) return [];
-  return String(list)
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .map((part) => {
-      const angle = /<([^>]*)>\s*$/.exec(part);
-      const address = (angle ? angle[1] : part).trim();
-      if (!EMAIL.test(address)) throw gasError(`Invalid email: ${address}`);
-      return address;
-    });
-}
-
-/** Replaces each UTF-16 code unit of a character beyond the Basic Multilingual Plane with U+FFFD. */
-export function garbleAstral(text: string): string {
-  return text.replace(/[\uD800-\uDFFF]/g, '\uFFFD');
-}
-
-function utf8Bytes(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
 }
 
 export function createMail(kernel: Kernel, options: MailOptions) {
@@ -197,8 +135,8 @@ export function createMail(kernel: Kernel, options: MailOptions) {
       const from = String(opts.from);
       if (from !== control.userEmail && !control.aliases.includes(from)) {
         // GmailApp docs: "from: the address that the email should be sent from, which must be one of
-        // the values returned by getAliases()". Exact failure text unverified.
-        throw gasError(`Invalid argument: from (${from} is not one of GmailApp.getAliases())`);
+        // the values returned by getAliases()"; the refusal names only the option.
+        throw gasError(FROM_NOT_ALIAS);
       }
     }
     const garble = (s: string) => (gmail && control.gmailUnicode51 ? garbleAstral(s) : s);
@@ -241,11 +179,11 @@ export function createMail(kernel: Kernel, options: MailOptions) {
   }
 
   function guardMail(member: string): void {
-    kernel.requireAuth(member, ['FULL']);
+    kernel.requireAuth(member, ['FULL'], [SEND_MAIL_SCOPE]);
     kernel.requireScope(member, [SEND_MAIL_SCOPE]);
   }
   function guardGmail(member: string): void {
-    kernel.requireAuth(member, ['FULL']);
+    kernel.requireAuth(member, ['FULL'], [GMAIL_SCOPE]);
     kernel.requireScope(member, [GMAIL_SCOPE]);
   }
 

@@ -57,6 +57,7 @@ export function createProperties(kernel: Kernel) {
   };
 
   // "Not available in AuthMode.NONE" (editor-auth-lifecycle table).
+  // [unverified] the exact text of the AuthMode.NONE refusal: these calls need no scope to name.
   const ALLOWED = ['LIMITED', 'FULL', 'CUSTOM_FUNCTION'] as const;
 
   function commit(store: StoreName, next: Map<string, string>): void {

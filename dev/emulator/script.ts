@@ -1,25 +1,32 @@
-// Emulated ScriptApp: enums, time-driven triggers (builder rules, the 20 limit, schedules), authorization info.
+// Emulated ScriptApp: enums, the user's triggers (list, delete, fire on the clock), authorization info.
 import { gasError, makeEnum, type Kernel } from './kernel';
-import { resolveTimeZone, zonedFields, zonedToInstant } from './simpleDateFormat';
+import { clockTriggerBuilder, SCRIPTAPP_SCOPE } from './clockTriggerBuilder';
+import {
+  DAY,
+  describe,
+  occurrences,
+  WEEK_DAYS,
+  type Firing,
+  type TriggerRecord,
+} from './triggerSchedule';
 
-export const TOO_MANY_TRIGGERS =
-  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
-export const MAX_TRIGGERS = 20;
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+export {
+  ADDON_RECURRENCE,
+  ADDON_TOO_MANY,
+  MAX_TRIGGERS,
+  SCRIPTAPP_SCOPE,
+  TOO_MANY_TRIGGERS,
+} from './clockTriggerBuilder';
+export {
+  describe,
+  occurrences,
+  type Firing,
+  type Schedule,
+  type TriggerRecord,
+} from './triggerSchedule';
 
 const AuthMode = makeEnum('AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
 const AuthorizationStatus = makeEnum('AuthorizationStatus', ['REQUIRED', 'NOT_REQUIRED']);
-const WEEK_DAYS = [
-  'SUNDAY',
-  'MONDAY',
-  'TUESDAY',
-  'WEDNESDAY',
-  'THURSDAY',
-  'FRIDAY',
-  'SATURDAY',
-] as const;
 const WeekDay = makeEnum('Weekday', WEEK_DAYS);
 const EventType = makeEnum('EventType', [
   'CLOCK',
@@ -41,37 +48,6 @@ const InstallationSource = makeEnum('InstallationSource', [
   'NONE',
   'WEB_STORE_ADD_ON',
 ]);
-
-export interface Schedule {
-  everyMinutes?: number;
-  everyHours?: number;
-  everyDays?: number;
-  everyWeeks?: number;
-  onWeekDay?: (typeof WEEK_DAYS)[number];
-  onMonthDay?: number;
-  atHour?: number;
-  nearMinute?: number;
-  afterMs?: number;
-  atMs?: number;
-}
-
-export interface TriggerRecord {
-  id: string;
-  handler: string;
-  eventType: 'CLOCK';
-  schedule: Schedule;
-  timeZone: string;
-  createdMs: number;
-  /** The minute of the hour Apps Script picked ("slightly randomized... then keeps that timing consistent"). */
-  minute: number;
-  /** One-shot triggers (after/at) stay listed after they fire, but never fire again. */
-  fired: boolean;
-}
-
-export interface Firing {
-  trigger: TriggerRecord;
-  at: Date;
-}
 
 interface AttachedEmulator {
   globals: Record<string, unknown>;
@@ -98,87 +74,6 @@ export interface ScriptControl {
   /** Editor add-on rules: at most hourly, one time-driven trigger per user per document. */
   addOn: boolean;
   clear(): void;
-}
-
-/** A small deterministic hash, so a trigger's random minute is stable for a given id. */
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-export function describe(t: TriggerRecord): string {
-  const s = t.schedule;
-  const at =
-    s.atHour !== undefined
-      ? ` at ${String(s.atHour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`
-      : '';
-  let what: string;
-  if (s.afterMs !== undefined) what = `once, ${s.afterMs} ms after creation`;
-  else if (s.atMs !== undefined) what = `once at ${new Date(s.atMs).toISOString()}`;
-  else if (s.everyMinutes) what = `every ${s.everyMinutes} minutes`;
-  else if (s.everyHours) what = `every ${s.everyHours} hours at minute ${t.minute}`;
-  else if (s.everyWeeks)
-    what = `every ${s.everyWeeks} week(s) on ${s.onWeekDay ?? 'the creation day'}${at}`;
-  else if (s.onMonthDay) what = `monthly on day ${s.onMonthDay}${at}`;
-  else what = `every ${s.everyDays} day(s)${at}`;
-  return `${t.handler}: ${what} (${t.timeZone})${t.fired ? ' [fired]' : ''}`;
-}
-
-/** Instants in (fromMs, toMs] at which a trigger fires. */
-export function occurrences(t: TriggerRecord, fromMs: number, toMs: number): number[] {
-  const s = t.schedule;
-  const out: number[] = [];
-  const lo = Math.max(fromMs, t.createdMs);
-  const push = (ms: number) => {
-    if (ms > lo && ms <= toMs) out.push(ms);
-  };
-  if (s.afterMs !== undefined || s.atMs !== undefined) {
-    if (!t.fired) push(s.afterMs !== undefined ? t.createdMs + s.afterMs : (s.atMs as number));
-    return out;
-  }
-  if (s.everyMinutes || s.everyHours) {
-    const period = s.everyMinutes ? s.everyMinutes * MINUTE : (s.everyHours as number) * HOUR;
-    // Phase: the chosen minute past the hour (hours), or a stable offset inside the period (minutes).
-    const phase = s.everyMinutes ? (hash(t.id) % (s.everyMinutes * 60)) * 1000 : t.minute * MINUTE;
-    const base = Math.floor(t.createdMs / HOUR) * HOUR + phase;
-    let k = Math.max(0, Math.floor((lo - base) / period));
-    for (let at = base + k * period; at <= toMs; k++, at = base + k * period) push(at);
-    return out;
-  }
-  const created = zonedFields(new Date(t.createdMs), t.timeZone);
-  const hour = s.atHour ?? created.hour;
-  const createdDay = Date.UTC(created.year, created.month - 1, created.day);
-  const startLocal = zonedFields(new Date(lo), t.timeZone);
-  let day = Date.UTC(startLocal.year, startLocal.month - 1, startLocal.day) - DAY;
-  for (; day <= toMs + 2 * DAY; day += DAY) {
-    const d = new Date(day);
-    const index = Math.round((day - createdDay) / DAY);
-    let matches: boolean;
-    if (s.everyWeeks) {
-      const weekday = s.onWeekDay
-        ? WEEK_DAYS.indexOf(s.onWeekDay)
-        : new Date(createdDay).getUTCDay();
-      // Week 0 holds the first matching day on or after the creation day.
-      matches =
-        index >= 0 && d.getUTCDay() === weekday && Math.floor(index / 7) % s.everyWeeks === 0;
-    } else if (s.onMonthDay) {
-      matches = d.getUTCDate() === s.onMonthDay;
-    } else {
-      matches = index >= 0 && index % (s.everyDays ?? 1) === 0;
-    }
-    if (!matches) continue;
-    const at = zonedToInstant(
-      t.timeZone,
-      d.getUTCFullYear(),
-      d.getUTCMonth() + 1,
-      d.getUTCDate(),
-      hour,
-      t.minute,
-    );
-    push(at.getTime());
-  }
-  return out.sort((a, b) => a - b);
 }
 
 export function createScriptApp(kernel: Kernel) {
@@ -285,137 +180,19 @@ export function createScriptApp(kernel: Kernel) {
     });
   }
 
-  function clockBuilder(handler: string): GoogleAppsScript.Script.ClockTriggerBuilder {
-    const s: Schedule = {};
-    let timeZone: string | null = null;
-    const builder: GoogleAppsScript.Script.ClockTriggerBuilder = kernel.wrap(
-      'ScriptApp',
-      'ClockTriggerBuilder',
-      {
-        everyMinutes(n: number) {
-          // Only 1, 5, 10, 15 or 30 (ClockTriggerBuilder reference).
-          if (![1, 5, 10, 15, 30].includes(n))
-            throw gasError('The value you passed to everyMinutes was invalid.');
-          s.everyMinutes = n;
-          return builder;
-        },
-        everyHours(n: number) {
-          if (!Number.isInteger(n) || n < 1) throw gasError('Invalid argument: everyHours');
-          s.everyHours = n;
-          return builder;
-        },
-        everyDays(n: number) {
-          if (!Number.isInteger(n) || n < 1) throw gasError('Invalid argument: everyDays');
-          s.everyDays = n;
-          return builder;
-        },
-        everyWeeks(n: number) {
-          if (!Number.isInteger(n) || n < 1) throw gasError('Invalid argument: everyWeeks');
-          s.everyWeeks = n;
-          return builder;
-        },
-        onWeekDay(day: { name?: string } | string) {
-          const name = String(typeof day === 'object' && day ? day.name : day);
-          if (!(WEEK_DAYS as readonly string[]).includes(name))
-            throw gasError('Invalid argument: day');
-          s.onWeekDay = name as Schedule['onWeekDay'];
-          if (!s.everyWeeks) s.everyWeeks = 1;
-          return builder;
-        },
-        onMonthDay(d: number) {
-          if (!Number.isInteger(d) || d < 1 || d > 31) throw gasError('Invalid argument: day');
-          s.onMonthDay = d;
-          return builder;
-        },
-        atHour(h: number) {
-          if (!Number.isInteger(h) || h < 0 || h > 23) throw gasError('Invalid argument: hour');
-          s.atHour = h;
-          return builder;
-        },
-        nearMinute(m: number) {
-          if (!Number.isInteger(m) || m < 0 || m > 59) throw gasError('Invalid argument: minute');
-          s.nearMinute = m;
-          return builder;
-        },
-        inTimezone(tz: string) {
-          // "timezone... invalid throws" (ClockTriggerBuilder.inTimezone): an unknown id is refused here.
-          if (resolveTimeZone(tz).id === 'GMT' && tz !== 'GMT')
-            throw gasError(`Invalid argument: timezone`);
-          timeZone = tz;
-          return builder;
-        },
-        after(ms: number) {
-          s.afterMs = Math.max(0, Number(ms));
-          return builder;
-        },
-        at(date: Date) {
-          s.atMs = new Date(date).getTime();
-          return builder;
-        },
-        create() {
-          kernel.requireAuth('ClockTriggerBuilder.create', ['FULL']);
-          const frequencies = [
-            'everyMinutes',
-            'everyHours',
-            'everyDays',
-            'everyWeeks',
-            'onMonthDay',
-            'afterMs',
-            'atMs',
-          ] as const;
-          const set = frequencies.filter((f) => s[f] !== undefined);
-          // "Frequency is required if you are using atHour() or nearMinute()" (reference).
-          if (set.length === 0) {
-            throw gasError(
-              'Frequency is required if you are using atHour() or nearMinute(). (emulator: no schedule set)',
-            );
-          }
-          if (set.length > 1) throw gasError(`Already chose a schedule: ${set.join(', ')}`);
-          if (
-            (s.atHour !== undefined || s.nearMinute !== undefined) &&
-            (s.everyMinutes || s.everyHours)
-          ) {
-            throw gasError('atHour() and nearMinute() need a daily, weekly or monthly frequency.');
-          }
-          if (control.addOn) {
-            // Editor add-ons: "Time-driven triggers can't fire more often than once per hour" and
-            // "Each add-on can only have one trigger of each type, per user, per document" (editor-triggers page).
-            if (s.everyMinutes)
-              throw gasError(
-                'Add-on time-driven triggers cannot run more often than once per hour. (emulator)',
-              );
-            if (triggers.some((t) => t.eventType === 'CLOCK')) {
-              throw gasError(
-                'An add-on can only have one time-driven trigger per user per document. (emulator)',
-              );
-            }
-          }
-          if (triggers.length >= MAX_TRIGGERS) throw gasError(TOO_MANY_TRIGGERS);
-          const id = String(100000 + nextId++);
-          const seed = hash(`${handler}:${id}`);
-          const minute =
-            s.nearMinute !== undefined
-              ? Math.min(59, Math.max(0, s.nearMinute + (seed % 31) - 15))
-              : seed % 60;
-          const record: TriggerRecord = {
-            id,
-            handler,
-            eventType: 'CLOCK',
-            schedule: { ...s },
-            timeZone: timeZone ?? scriptTimeZone(),
-            createdMs: kernel.clock.nowMs(),
-            minute,
-            fired: false,
-          };
-          triggers.push(record);
-          return wrapTrigger(record);
-        },
-      },
-    );
-    return builder;
-  }
+  const store = {
+    kernel,
+    isAddOn: () => control.addOn,
+    list: () => triggers,
+    nextId: () => String(100000 + nextId++),
+    defaultTimeZone: scriptTimeZone,
+    add(record: TriggerRecord) {
+      triggers.push(record);
+      return wrapTrigger(record);
+    },
+  };
 
-  const guard = (member: string) => kernel.requireAuth(member, ['FULL']);
+  const guard = (member: string) => kernel.requireAuth(member, ['FULL'], [SCRIPTAPP_SCOPE]);
 
   const ScriptApp = kernel.wrap<GoogleAppsScript.Script.ScriptApp>('ScriptApp', 'ScriptApp', {
     AuthMode,
@@ -427,7 +204,7 @@ export function createScriptApp(kernel: Kernel) {
     newTrigger(functionName: string) {
       const handler = String(functionName);
       return kernel.wrap('ScriptApp', 'TriggerBuilder', {
-        timeBased: () => clockBuilder(handler),
+        timeBased: () => clockTriggerBuilder(store, handler),
       });
     },
     getProjectTriggers() {

@@ -36,14 +36,15 @@ export function createSession(
 
   // In AuthMode.NONE only the user's locale is available (editor-auth-lifecycle table).
   const USER_DATA = ['LIMITED', 'FULL', 'CUSTOM_FUNCTION'] as const;
+  const EMAIL_SCOPE = ['https://www.googleapis.com/auth/userinfo.email'];
 
   const Session = kernel.wrap<GoogleAppsScript.Base.Session>('Session', 'Session', {
     getActiveUser() {
-      kernel.requireAuth('Session.getActiveUser', [...USER_DATA]);
+      kernel.requireAuth('Session.getActiveUser', [...USER_DATA], EMAIL_SCOPE);
       return user(() => (control.activeUserHidden ? '' : control.userEmail));
     },
     getEffectiveUser() {
-      kernel.requireAuth('Session.getEffectiveUser', [...USER_DATA]);
+      kernel.requireAuth('Session.getEffectiveUser', [...USER_DATA], EMAIL_SCOPE);
       return user(() => control.userEmail);
     },
     getScriptTimeZone: () => control.scriptTimeZone,

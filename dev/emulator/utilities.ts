@@ -1,7 +1,8 @@
 // Emulated Utilities: formatDate (Java patterns, IANA zones), formatString, uuids, sleep on the clock, base64, blobs, digests.
 import { createHash, createHmac } from 'node:crypto';
 import { gasError, makeEnum, type Kernel } from './kernel';
-import { formatSimpleDate, parseSimpleDate } from './simpleDateFormat';
+import { formatSimpleDate } from './simpleDateFormat';
+import { parseSimpleDate } from './simpleDateParse';
 
 const Charset = makeEnum('Charset', ['US_ASCII', 'UTF_8']);
 const DigestAlgorithm = makeEnum('DigestAlgorithm', [
@@ -229,7 +230,7 @@ export function createUtilities(kernel: Kernel) {
       } catch (error) {
         throw gasError(`Invalid argument: ${(error as Error).message}`);
       }
-      // java.text.ParseException's text; Apps Script reports it as an exception (exact wording unverified).
+      // java.text.ParseException's text; Apps Script's exact wording is [unverified].
       if (!parsed) throw gasError(`Unparseable date: "${String(date)}"`);
       return parsed;
     },

@@ -129,7 +129,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       menu: emulator.ui.addonMenu ?? [],
       sheets: names.map(grid),
       selection: emulator.sheets.selection(),
-      sidebar: emulator.ui.sidebar ? { title: emulator.ui.sidebar.title, version: sidebarVersion } : null,
+      sidebar: emulator.ui.sidebar
+        ? { title: emulator.ui.sidebar.title, version: sidebarVersion }
+        : null,
       dialogs: dialogs.map((d, i) => ({
         index: dialogsClosed + i,
         title: d.title,
@@ -137,7 +139,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         height: d.height,
         modal: d.modal,
       })),
-      alerts: emulator.ui.alerts.map((a) => ({ title: a.title, prompt: a.prompt, answer: a.answer })),
+      alerts: emulator.ui.alerts.map((a) => ({
+        title: a.title,
+        prompt: a.prompt,
+        answer: a.answer,
+      })),
       toasts: emulator.sheets.toasts,
       outbox: emulator.mail.outbox.map((m) => ({
         kind: m.kind,
@@ -150,7 +156,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     };
   }
 
-  function run(name: string, args: unknown[]): { ok: boolean; value?: unknown; error?: string; serverMs: number } {
+  function run(
+    name: string,
+    args: unknown[],
+  ): { ok: boolean; value?: unknown; error?: string; serverMs: number } {
     const started = performance.now();
     try {
       const value = toClient(addon.call(name, toServer(args), 'FULL'));
@@ -206,13 +215,24 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       }
       const call = /^\/run\/([\w$]+)$/.exec(path);
       if (call) {
-        const body = JSON.parse((await readBody(req)) || '{}') as { args?: unknown[]; dates?: boolean[] };
+        const body = JSON.parse((await readBody(req)) || '{}') as {
+          args?: unknown[];
+          dates?: boolean[];
+        };
         const dated = (body.dates ?? []).findIndex(Boolean);
         if (dated >= 0) {
-          return json(res, { ok: false, error: `Failed due to illegal value in property: ${dated}`, serverMs: 0 });
+          return json(res, {
+            ok: false,
+            error: `Failed due to illegal value in property: ${dated}`,
+            serverMs: 0,
+          });
         }
         if (!functionNames.includes(call[1])) {
-          return json(res, { ok: false, error: `Script function not found: ${call[1]}`, serverMs: 0 });
+          return json(res, {
+            ok: false,
+            error: `Script function not found: ${call[1]}`,
+            serverMs: 0,
+          });
         }
         return json(res, run(call[1], body.args ?? []));
       }
@@ -273,7 +293,8 @@ function listen(server: ReturnType<typeof createServer>, port: number): Promise<
 }
 
 function isMain(): boolean {
-  if (typeof require !== 'undefined' && typeof module !== 'undefined') return require.main === module;
+  if (typeof require !== 'undefined' && typeof module !== 'undefined')
+    return require.main === module;
   return process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
 }
 
@@ -283,7 +304,9 @@ if (isMain()) {
   startPreview({ port, clients, log: true }).then(
     (preview) => {
       console.log(`Reconnect preview: ${preview.url}`);
-      console.log('Open it in a browser; use the Reconnect menu buttons above the sheet. Ctrl+C stops it.');
+      console.log(
+        'Open it in a browser; use the Reconnect menu buttons above the sheet. Ctrl+C stops it.',
+      );
     },
     (error) => {
       console.error(`The preview could not start: ${message(error)}`);

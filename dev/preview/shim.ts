@@ -91,7 +91,10 @@ export function shimTag(functionNames: string[]): string {
 export function injectShim(html: string, functionNames: string[]): string {
   const tag = shimTag(functionNames);
   const head = /<head[^>]*>/i.exec(html);
-  if (head) return html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length);
+  if (head)
+    return (
+      html.slice(0, head.index + head[0].length) + tag + html.slice(head.index + head[0].length)
+    );
   const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
   if (doctype) return doctype[0] + tag + html.slice(doctype[0].length);
   return tag + html;

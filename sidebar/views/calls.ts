@@ -154,7 +154,8 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     state.loadingMore = false;
     root.setAttribute('aria-busy', 'true');
     clear(status);
-    if (!state.list) status.appendChild(el('p', { className: 'loading', text: 'Loading your call list…' }));
+    if (!state.list)
+      status.appendChild(el('p', { className: 'loading', text: 'Loading your call list…' }));
     else list.classList.add('stale');
     ctx.api.call('getCallList', query(0)).then(
       (result) => {
@@ -276,7 +277,11 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     return el('button', {
       className: `chip filter${filter === 'due' ? '' : ` bucket-${filter}`}`,
       text: label,
-      attrs: { type: 'button', 'aria-pressed': String(state.filter === filter), 'data-filter': filter },
+      attrs: {
+        type: 'button',
+        'aria-pressed': String(state.filter === filter),
+        'data-filter': filter,
+      },
       on: {
         click: () => {
           state.filter = state.filter === filter ? 'due' : filter;
@@ -309,7 +314,11 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
 
   function emptyState(): HTMLElement {
     if (state.search) {
-      return el('div', { className: 'empty' }, el('p', { text: `No client matches “${state.search}”.` }));
+      return el(
+        'div',
+        { className: 'empty' },
+        el('p', { text: `No client matches “${state.search}”.` }),
+      );
     }
     if (state.filter !== 'due') {
       return el(

@@ -36,9 +36,7 @@ export function renderCard(item: CallListItem, options: CardOptions): HTMLLIElem
   );
 
   const value = formatMoney(item.value, options.currency);
-  const since = item.sinceWords
-    ? `${item.sinceWords} since last contact`
-    : 'No contact recorded';
+  const since = item.sinceWords ? `${item.sinceWords} since last contact` : 'No contact recorded';
   const phone = telHref(item.phone);
   const email = mailtoHref(item.email);
 
@@ -69,7 +67,11 @@ export function renderCard(item: CallListItem, options: CardOptions): HTMLLIElem
           ? el('a', {
               className: 'card-phone',
               text: item.phone,
-              attrs: { href: phone, target: '_top', 'aria-label': `Call ${item.name}: ${item.phone}` },
+              attrs: {
+                href: phone,
+                target: '_top',
+                'aria-label': `Call ${item.name}: ${item.phone}`,
+              },
             })
           : el('span', { className: 'card-phone', text: item.phone })
         : null,
@@ -136,7 +138,7 @@ function outcomes(item: CallListItem, options: CardOptions): HTMLElement {
   const panel = el('div', { className: 'outcome-panel' });
   const buttons: HTMLButtonElement[] = [];
   const setBusy = (busy: boolean) => {
-    for (const b of panel.querySelectorAll('button')) (b as HTMLButtonElement).disabled = busy;
+    for (const b of Array.from(panel.querySelectorAll('button'))) b.disabled = busy;
     panel.setAttribute('aria-busy', String(busy));
   };
   const log = async (input: Omit<TouchInput, 'clientId'>) => {

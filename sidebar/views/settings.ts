@@ -75,7 +75,7 @@ export function mountSettingsView(
     clear(body);
     const sheet = el('input', { attrs: { type: 'text', name: 'clientSheet' } });
     sheet.value = settings.clientSheet;
-    const goal = el('input', { attrs: { type: 'number', min: 1, max: 100, name: 'dailyGoal' } });
+    const goal = el('input', { attrs: { type: 'number', min: 1, max: 200, name: 'dailyGoal' } });
     goal.value = String(settings.dailyGoal);
     const recent = el('input', { attrs: { type: 'number', min: 0, max: 365, name: 'recentDays' } });
     recent.value = String(settings.recentDays);
@@ -105,7 +105,11 @@ export function mountSettingsView(
       columnFields.appendChild(field(label, input));
     }
 
-    const save = el('button', { className: 'primary', text: 'Save settings', attrs: { type: 'submit' } });
+    const save = el('button', {
+      className: 'primary',
+      text: 'Save settings',
+      attrs: { type: 'submit' },
+    });
     const form = el(
       'form',
       {

@@ -5,7 +5,12 @@ import { countContactsOn } from '../core/touchLog';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { loadSettings } from '../services/settings';
-import { idUpdates, readClientSheet, writeOwnedCells, type ClientSheet } from '../services/clientSheet';
+import {
+  idUpdates,
+  readClientSheet,
+  writeOwnedCells,
+  type ClientSheet,
+} from '../services/clientSheet';
 import { readTouches } from '../services/touchSheet';
 
 /** Problems shown in the sidebar at most; the rest are counted in a notice. */
@@ -20,7 +25,7 @@ export function getCallList(query: CallListQuery = {}): CallList {
   const settings = loadSettings();
   let cs = readClientSheet({ settings });
   const notices: string[] = [];
-  if (cs.clients.some((c) => !c.id) || hasDuplicateIds(cs)) {
+  if (cs.needsIds) {
     cs = withDocumentLock(() => {
       const fresh = readClientSheet({ settings, spreadsheet: cs.spreadsheet });
       const ids = idUpdates(fresh);
@@ -42,18 +47,11 @@ export function getCallList(query: CallListQuery = {}): CallList {
   });
 }
 
-function hasDuplicateIds(cs: ClientSheet): boolean {
-  const seen = new Set<string>();
-  for (const c of cs.clients) {
-    if (seen.has(c.id)) return true;
-    seen.add(c.id);
-  }
-  return false;
-}
-
 function capped(problems: DataProblem[], notices: string[]): DataProblem[] {
   if (problems.length <= MAX_PROBLEMS) return problems;
-  notices.push(`${problems.length - MAX_PROBLEMS} more data problems are not shown; fix the first ones and reload.`);
+  notices.push(
+    `${problems.length - MAX_PROBLEMS} more data problems are not shown; fix the first ones and reload.`,
+  );
   return problems.slice(0, MAX_PROBLEMS);
 }
 
@@ -69,7 +67,8 @@ function valueCurrency(cs: ClientSheet): string {
 export function showClientInSheet(clientId: string): void {
   const cs = readClientSheet();
   const row = cs.rowOf(String(clientId ?? ''));
-  if (row === null) throw new Error(`No client has the ID "${clientId}" in the client sheet. Reload the list.`);
+  if (row === null)
+    throw new Error(`No client has the ID "${clientId}" in the client sheet. Reload the list.`);
   cs.spreadsheet.setActiveSheet(cs.sheet);
   cs.sheet.getRange(row, 1, 1, Math.max(1, cs.headers.length)).activate();
 }

@@ -1,9 +1,21 @@
 // Letters by post: the letters dialog (one letter a page, printable), then logging a letter touch for each one the user confirms went out.
-import type { LetterBatch, LetterConfirmResult, LetterConfirmation, MergeRequest } from '../shared/mergeApi';
+import type {
+  LetterBatch,
+  LetterConfirmResult,
+  LetterConfirmation,
+  MergeRequest,
+} from '../shared/mergeApi';
 import { buildHistory, historyKey } from '../core/merge/skipRules';
 import { sentStatus } from '../core/merge/status';
 import type { TouchToLog } from '../core/merge/journal';
-import { blockOf, openMergeContext, planFor, resolveTemplate, skipsOf, withMergeLock } from './mergeContext';
+import {
+  blockOf,
+  openMergeContext,
+  planFor,
+  resolveTemplate,
+  skipsOf,
+  withMergeLock,
+} from './mergeContext';
 import { writeMergeBack } from './mergeWriteBack';
 
 const REQUEST_KEY = 'reconnect.letters.request';
@@ -14,7 +26,8 @@ const REQUEST_KEY = 'reconnect.letters.request';
  * page asks for the letters with getLetterBatch.
  */
 export function openLetters(request: MergeRequest): void {
-  if (!request || !request.template || !request.recipients) throw new Error('Choose a letter template and recipients first.');
+  if (!request || !request.template || !request.recipients)
+    throw new Error('Choose a letter template and recipients first.');
   const props = PropertiesService.getUserProperties();
   props.setProperty(REQUEST_KEY, JSON.stringify({ ...request, mode: 'send' }));
   const html = HtmlService.createHtmlOutputFromFile('Letters').setWidth(820).setHeight(620);
@@ -23,7 +36,10 @@ export function openLetters(request: MergeRequest): void {
 
 function storedRequest(): MergeRequest {
   const json = PropertiesService.getUserProperties().getProperty(REQUEST_KEY);
-  if (!json) throw new Error('No letters are waiting: choose a letter template in the Emails tab and click Print letters.');
+  if (!json)
+    throw new Error(
+      'No letters are waiting: choose a letter template in the Emails tab and click Print letters.',
+    );
   return JSON.parse(json) as MergeRequest;
 }
 
@@ -40,7 +56,11 @@ export function getLetterBatch(): LetterBatch {
     return {
       template: template.name,
       date: ctx.today,
-      letters: planned.plan.ready.map((r) => ({ clientId: r.client.id, name: r.client.name, text: r.email.text })),
+      letters: planned.plan.ready.map((r) => ({
+        clientId: r.client.id,
+        name: r.client.name,
+        text: r.email.text,
+      })),
       skips: skipsOf(planned.plan),
       blocked: blockOf(ctx, planned.plan),
     };
@@ -53,7 +73,11 @@ export function getLetterBatch(): LetterBatch {
  * template is not logged twice (a double click, or the dialog confirmed twice).
  */
 export function confirmLetters(confirmation: LetterConfirmation): LetterConfirmResult {
-  if (!confirmation || typeof confirmation.template !== 'string' || !Array.isArray(confirmation.clientIds)) {
+  if (
+    !confirmation ||
+    typeof confirmation.template !== 'string' ||
+    !Array.isArray(confirmation.clientIds)
+  ) {
     throw new Error('Tick the letters that went out, then confirm.');
   }
   return withMergeLock(() => {
@@ -65,12 +89,22 @@ export function confirmLetters(confirmation: LetterConfirmation): LetterConfirmR
     for (const id of new Set(confirmation.clientIds)) {
       const client = byId.get(id);
       if (!client) {
-        skipped.push({ clientId: id, name: '', email: '', reason: 'no longer in the client sheet' });
+        skipped.push({
+          clientId: id,
+          name: '',
+          email: '',
+          reason: 'no longer in the client sheet',
+        });
         continue;
       }
       const prior = history.get(historyKey(id, confirmation.template));
       if (prior && prior.kind === 'letter') {
-        skipped.push({ clientId: id, name: client.name, email: client.email, reason: `already logged on ${prior.date}` });
+        skipped.push({
+          clientId: id,
+          name: client.name,
+          email: client.email,
+          reason: `already logged on ${prior.date}`,
+        });
         continue;
       }
       touches.push({

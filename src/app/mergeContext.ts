@@ -10,11 +10,21 @@ import { selectCandidates } from '../core/merge/recipients';
 import { buildHistory, type LoggedTouch } from '../core/merge/skipRules';
 import { availableTags, buildCatalog } from '../core/merge/tags';
 import { pickTemplate, type Template } from '../core/merge/templates';
-import { idUpdates, readClientSheet, writeOwnedCells, type ClientSheet } from '../services/clientSheet';
+import {
+  idUpdates,
+  readClientSheet,
+  writeOwnedCells,
+  type ClientSheet,
+} from '../services/clientSheet';
 import { loadSettings } from '../services/settings';
 import { readTemplates } from '../services/templatesSheet';
 import { readDraftTemplates, userEmail } from '../services/mailer';
-import { clearEntries, readJournal, readMergeTouches, type StoredEntry } from '../services/mergeJournal';
+import {
+  openJournal,
+  readMergeTouches,
+  type Journal,
+  type StoredEntry,
+} from '../services/mergeJournal';
 import { selectedClientRows } from '../services/mergeSelection';
 import { writeMergeBack } from './mergeWriteBack';
 
@@ -50,6 +60,7 @@ export interface MergeContext {
   /** The Touches log (merge view): one read per operation. */
   touches: LoggedTouch[];
   notices: string[];
+  journal: Journal;
   /** Sheet rows selected in the client sheet when the operation began (only when asked for). */
   selectedRows?: number[];
 }
@@ -84,9 +95,10 @@ export function openMergeContext(options: ContextOptions = {}): MergeContext {
     userEmail: me,
     touches,
     notices,
+    journal: openJournal(),
     selectedRows,
   };
-  const leftovers = readJournal();
+  const leftovers = context.journal.read();
   if (leftovers.length) reconcileLeftovers(context, leftovers);
   return context;
 }
@@ -99,7 +111,7 @@ function reconcileLeftovers(ctx: MergeContext, leftovers: StoredEntry[]): void {
   for (const t of back.touches) {
     ctx.touches.push({ clientId: t.clientId, date: t.date, channel: t.channel, step: t.step });
   }
-  clearEntries(leftovers.map((s) => s.key));
+  ctx.journal.clear(leftovers.map((s) => s.key));
   const unconfirmed = entries.filter((e) => {
     const kind = entryKind(e);
     return kind === 'unconfirmed' || kind === 'draftUnconfirmed';
@@ -119,7 +131,10 @@ export function resolveTemplate(ctx: MergeContext, ref: MergeRequest['template']
   }
   if (ref.source === 'draft') return pickTemplate(readDraftTemplates(ref.name), 'draft', ref.name);
   const read = readTemplates(ctx.cs.spreadsheet);
-  if (read.created) ctx.notices.push('The Templates sheet was created with the built-in templates; edit them there.');
+  if (read.created)
+    ctx.notices.push(
+      'The Templates sheet was created with the built-in templates; edit them there.',
+    );
   return pickTemplate(read.templates, 'sheet', ref.name);
 }
 
@@ -147,7 +162,9 @@ export function planFor(
   const rank = (clients: readonly Client[]) => {
     const items = clients.filter((c) => !c.doNotContact).map((c) => toItem(c, today, months));
     const byId = new Map(clients.map((c) => [c.id, c] as const));
-    const ordered = priorityOrder(request.recipients.kind === 'top' ? items.filter((i) => i.due) : items);
+    const ordered = priorityOrder(
+      request.recipients.kind === 'top' ? items.filter((i) => i.due) : items,
+    );
     return ordered.map((i) => byId.get(i.id) as Client);
   };
   const candidates = selectCandidates(request.recipients, cs.clients, {
@@ -169,6 +186,7 @@ export function planFor(
     history,
     path,
     limit: candidates.limit,
+    allClients: cs.clients,
   });
   return { template, path, plan, notices: candidates.notices };
 }

@@ -2,8 +2,13 @@
 import type { Client } from '../core/clients';
 import type { TouchToLog } from '../core/merge/journal';
 import { parseSentStatus } from '../core/merge/status';
-import { applyTouch, changedFields, type TouchedField } from '../core/touchLog';
-import { asCell, writeOwnedCells, type CellUpdate, type ClientSheet } from '../services/clientSheet';
+import { TOUCH_HEADERS, applyTouch, changedFields, type TouchedField } from '../core/touchLog';
+import {
+  asCell,
+  writeOwnedCells,
+  type CellUpdate,
+  type ClientSheet,
+} from '../services/clientSheet';
 import { appendTouchRows, ensureTouchSheet } from '../services/touchSheet';
 
 export interface MergeWriteBack {
@@ -58,7 +63,8 @@ export function writeMergeBack(cs: ClientSheet, input: MergeWriteBack, loggedBy:
       missing.push(id);
       return;
     }
-    if (soft && (changed.get(id)?.has('mergeStatus') || parseSentStatus(before.mergeStatus))) return;
+    if (soft && (changed.get(id)?.has('mergeStatus') || parseSentStatus(before.mergeStatus)))
+      return;
     current.set(id, { ...before, mergeStatus: status });
     const fields = changed.get(id) ?? new Set<TouchedField>();
     fields.add('mergeStatus');
@@ -75,7 +81,12 @@ export function writeMergeBack(cs: ClientSheet, input: MergeWriteBack, loggedBy:
     for (const field of fields) updates.push({ row, field, value: cellValue(cs, client, field) });
   }
   writeOwnedCells(cs, updates);
-  if (touchRows.length) appendTouchRows(ensureTouchSheet(cs.spreadsheet), touchRows);
+  if (touchRows.length) {
+    const sheet = ensureTouchSheet(cs.spreadsheet);
+    // A run killed right after creating the log leaves it blank: give it its header row first.
+    if (sheet.getLastRow() === 0) touchRows.unshift([...TOUCH_HEADERS]);
+    appendTouchRows(sheet, touchRows);
+  }
   // Keep the in-memory clients in step, for a plan made after this write in the same run.
   cs.clients = cs.clients.map((c) => current.get(c.id) ?? c);
   return [...new Set(missing)];
@@ -92,4 +103,3 @@ function cellValue(cs: ClientSheet, client: Client, field: TouchedField): unknow
       return client[field];
   }
 }
-

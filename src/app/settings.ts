@@ -14,12 +14,14 @@ export function saveSettings(update: Partial<Settings>): Settings {
   const current = loadSettings();
   const ss = activeSpreadsheet();
   const sheetNames = ss.getSheets().map((s) => s.getName());
-  const sheetName = typeof update.clientSheet === 'string' ? update.clientSheet.trim() : current.clientSheet;
+  const sheetName =
+    typeof update.clientSheet === 'string' ? update.clientSheet.trim() : current.clientSheet;
   let headers: unknown[] | null = null;
   if ('columnMap' in update) {
     const sheet = ss.getSheetByName(sheetName);
     const width = sheet ? sheet.getLastColumn() : 0;
-    headers = sheet && width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
+    headers =
+      sheet && width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
   }
   const { settings, errors } = validateSettings(current, update, { sheetNames, headers });
   if (errors.length) throw new Error(errors.join(' '));

@@ -39,15 +39,23 @@ function setUp(): string {
   }
   const isNew = sheet.getLastRow() === 0 && sheet.getLastColumn() === 0;
   if (isNew) {
-    sheet.getRange(1, 1, 1, STANDARD_HEADERS.length).setValues([[...STANDARD_HEADERS]]).setFontWeight('bold');
+    sheet
+      .getRange(1, 1, 1, STANDARD_HEADERS.length)
+      .setValues([[...STANDARD_HEADERS]])
+      .setFontWeight('bold');
     done.push(`added the standard columns (${STANDARD_HEADERS.join(', ')})`);
   }
   const cs = readClientSheet({ settings, spreadsheet: ss, allowMissing: true });
   const added = OWNED_FIELDS.filter((f) => cs.columns[f] === undefined);
-  const headerUpdates: CellUpdate[] = added.map((field) => ({ row: 1, field, value: STANDARD_HEADER[field] }));
+  const headerUpdates: CellUpdate[] = added.map((field) => ({
+    row: 1,
+    field,
+    value: STANDARD_HEADER[field],
+  }));
   const ids = idUpdates(cs);
   writeOwnedCells(cs, [...headerUpdates, ...ids.updates]);
-  if (added.length) done.push(`added the columns ${added.map((f) => STANDARD_HEADER[f]).join(', ')} at the end`);
+  if (added.length)
+    done.push(`added the columns ${added.map((f) => STANDARD_HEADER[f]).join(', ')} at the end`);
   done.push(...ids.notices.map(lowerFirst));
 
   const formatted: ClientField[] = isNew ? [...STANDARD_FIELDS] : added;
@@ -56,12 +64,14 @@ function setUp(): string {
     sheet.setFrozenRows(1);
     done.push('froze the header row');
   }
-  if (addDueHighlight(sheet, cs.columns, cs.headers.length)) done.push('highlighted the rows that are due');
+  if (addDueHighlight(sheet, cs.columns, cs.headers.length))
+    done.push('highlighted the rows that are due');
   if (!ss.getSheetByName('Touches')) {
     ensureTouchSheet(ss);
     done.push('created the Touches sheet (the log of every call, email and meeting)');
   }
-  if (!done.length) return `The sheet "${settings.clientSheet}" is already set up: nothing to change.`;
+  if (!done.length)
+    return `The sheet "${settings.clientSheet}" is already set up: nothing to change.`;
   return `Set up "${settings.clientSheet}": ${done.join('; ')}.`;
 }
 
@@ -70,13 +80,19 @@ function lowerFirst(s: string): string {
 }
 
 /** Formats and dropdowns of the columns the add-on created (never of the user's own columns). */
-function formatColumns(sheet: Sheet, columns: ColumnMap, fields: ClientField[], currency: string): void {
+function formatColumns(
+  sheet: Sheet,
+  columns: ColumnMap,
+  fields: ClientField[],
+  currency: string,
+): void {
   const rows = Math.max(1, sheet.getMaxRows() - 1);
   const column = (field: ClientField): GoogleAppsScript.Spreadsheet.Range | null => {
     const c = columns[field];
     return c === undefined || !fields.includes(field) ? null : sheet.getRange(2, c + 1, rows, 1);
   };
-  for (const field of ['lastContact', 'nextDue'] as const) column(field)?.setNumberFormat('yyyy-mm-dd');
+  for (const field of ['lastContact', 'nextDue'] as const)
+    column(field)?.setNumberFormat('yyyy-mm-dd');
   column('value')?.setNumberFormat(currencyFormat(currency));
   column('cadence')?.setDataValidation(
     SpreadsheetApp.newDataValidation()
@@ -92,8 +108,11 @@ function formatColumns(sheet: Sheet, columns: ColumnMap, fields: ClientField[], 
       .setHelpText(`One of: ${STATUSES.join(', ')}.`)
       .build(),
   );
-  column('doNotContact')?.setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
-  for (const field of ['notes', 'name', 'firstName', 'company'] as const) column(field)?.setNumberFormat('@');
+  column('doNotContact')?.setDataValidation(
+    SpreadsheetApp.newDataValidation().requireCheckbox().build(),
+  );
+  for (const field of ['notes', 'name', 'firstName', 'company'] as const)
+    column(field)?.setNumberFormat('@');
 }
 
 function currencyFormat(currency: string): string {
@@ -115,7 +134,9 @@ function addDueHighlight(sheet: Sheet, columns: ColumnMap, width: number): boole
     `=AND(${a(name)}<>"",OR(AND(${a(next)}<>"",${a(next)}<=TODAY()),` +
     `AND(${a(next)}="",OR(${a(last)}="",${a(last)}<=EDATE(TODAY(),-6)))))`;
   const rules = sheet.getConditionalFormatRules();
-  const exists = rules.some((rule) => rule.getBooleanCondition()?.getCriteriaValues()?.[0] === formula);
+  const exists = rules.some(
+    (rule) => rule.getBooleanCondition()?.getCriteriaValues()?.[0] === formula,
+  );
   if (exists) return false;
   const range = sheet.getRange(2, 1, Math.max(1, sheet.getMaxRows() - 1), Math.max(1, width));
   const rule = SpreadsheetApp.newConditionalFormatRule()

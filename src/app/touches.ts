@@ -2,7 +2,13 @@
 import type { CallListItem, TouchInput, TouchResult, UndoResult } from '../shared/api';
 import type { Client } from '../core/clients';
 import type { ClientField } from '../core/columns';
-import { applyTouch, changedFields, touchMessage, touchProblem, type TouchRecord } from '../core/touchLog';
+import {
+  applyTouch,
+  changedFields,
+  touchMessage,
+  touchProblem,
+  type TouchRecord,
+} from '../core/touchLog';
 import { toItem } from '../core/callList';
 import { withDocumentLock } from '../services/lock';
 import { loadRecord, storeRecord } from '../services/settings';
@@ -58,7 +64,14 @@ interface UndoRecord {
   name: string;
   channel: string;
   previous: Partial<Record<ClientField, SerialCell>>;
-  log: { row: number; date: string; clientId: string; channel: string; outcome: string; notes: string };
+  log: {
+    row: number;
+    date: string;
+    clientId: string;
+    channel: string;
+    outcome: string;
+    notes: string;
+  };
 }
 
 /**
@@ -66,7 +79,10 @@ interface UndoRecord {
  * batched write (rows found by Client ID now, not when the list was loaded), appends every log row
  * in one write. Entries that cannot be recorded are returned in `rejected`; the rest are recorded.
  */
-export function recordTouches(entries: readonly TouchRecord[], options: RecordOptions = {}): RecordResult {
+export function recordTouches(
+  entries: readonly TouchRecord[],
+  options: RecordOptions = {},
+): RecordResult {
   return withDocumentLock(() => {
     const cs = readClientSheet({ spreadsheet: options.spreadsheet });
     const ids = idUpdates(cs);
@@ -107,7 +123,10 @@ export function recordTouches(entries: readonly TouchRecord[], options: RecordOp
     for (const { clientId, text } of options.mergeStatuses ?? []) {
       const current = byId.get(clientId);
       if (!current) {
-        rejected.push({ clientId, message: `No client has the ID "${clientId}" in the client sheet.` });
+        rejected.push({
+          clientId,
+          message: `No client has the ID "${clientId}" in the client sheet.`,
+        });
         continue;
       }
       if (!original.has(clientId)) {
@@ -168,15 +187,18 @@ export function writeMergeStatuses(statuses: { clientId: string; text: string }[
 }
 
 function sheetValue(cs: ClientSheet, field: ClientField, value: unknown): unknown {
-  if (field === 'lastContact' || field === 'nextDue') return value ? cs.dates.toDate(String(value)) : '';
+  if (field === 'lastContact' || field === 'nextDue')
+    return value ? cs.dates.toDate(String(value)) : '';
   return value;
 }
 
 function serial(cs: ClientSheet, row: number, field: ClientField): SerialCell {
   const c = cs.columns[field];
   const cell = c === undefined ? '' : cs.values[row - 1]?.[c];
-  if (Object.prototype.toString.call(cell) === '[object Date]') return { date: (cell as Date).toISOString() };
-  if (typeof cell === 'number' || typeof cell === 'boolean' || typeof cell === 'string') return { value: cell };
+  if (Object.prototype.toString.call(cell) === '[object Date]')
+    return { date: (cell as Date).toISOString() };
+  if (typeof cell === 'number' || typeof cell === 'boolean' || typeof cell === 'string')
+    return { value: cell };
   return { value: '' };
 }
 
@@ -213,7 +235,9 @@ export function undoLastTouch(): UndoResult {
     const row = cs.rowOf(record.clientId);
     const notices: string[] = [];
     if (row === null) {
-      notices.push(`the client ${record.name} is no longer in the sheet, so only the log row was removed`);
+      notices.push(
+        `the client ${record.name} is no longer in the sheet, so only the log row was removed`,
+      );
     } else {
       const updates: CellUpdate[] = Object.entries(record.previous).map(([field, cell]) => ({
         row,
@@ -225,7 +249,10 @@ export function undoLastTouch(): UndoResult {
     const { sheet, touches } = readTouches(cs.spreadsheet, cs.dates);
     const log = record.log;
     const same = (t: (typeof touches)[number]): boolean =>
-      t.clientId === log.clientId && t.date === log.date && t.channel === log.channel && t.notes === log.notes;
+      t.clientId === log.clientId &&
+      t.date === log.date &&
+      t.channel === log.channel &&
+      t.notes === log.notes;
     const exact = touches.find((t) => t.row === log.row && same(t));
     const match = exact ?? [...touches].reverse().find(same);
     if (sheet && match) deleteTouchRow(sheet, match.row);

@@ -6,6 +6,25 @@ export const DEFAULT_SILENCE_MONTHS = 6;
 
 export type CadenceSpan = { months: number } | { days: number };
 
+const NAMED: Record<string, CadenceSpan> = {
+  monthly: { months: 1 },
+  'every month': { months: 1 },
+  quarterly: { months: 3 },
+  'every quarter': { months: 3 },
+  'twice a year': { months: 6 },
+  'semi-annual': { months: 6 },
+  'semi-annually': { months: 6 },
+  semiannual: { months: 6 },
+  biannual: { months: 6 },
+  'half-yearly': { months: 6 },
+  'half yearly': { months: 6 },
+  yearly: { months: 12 },
+  annual: { months: 12 },
+  annually: { months: 12 },
+  'once a year': { months: 12 },
+  'every year': { months: 12 },
+};
+
 /**
  * Reads a cadence cell. Named cadences are calendar months (Quarterly = 3 months, so a client
  * touched on 31 January is due on 30 April, not after a fixed 91 days): people plan in months.
@@ -19,25 +38,7 @@ export function parseCadence(cell: unknown): CadenceSpan | null | undefined {
   }
   const s = String(cell).trim().toLowerCase().replace(/\s+/g, ' ');
   if (!s || s === 'n/a' || s === 'none' || s === '-') return null;
-  const named: Record<string, CadenceSpan> = {
-    monthly: { months: 1 },
-    'every month': { months: 1 },
-    quarterly: { months: 3 },
-    'every quarter': { months: 3 },
-    'twice a year': { months: 6 },
-    'semi-annual': { months: 6 },
-    'semi-annually': { months: 6 },
-    semiannual: { months: 6 },
-    biannual: { months: 6 },
-    'half-yearly': { months: 6 },
-    'half yearly': { months: 6 },
-    yearly: { months: 12 },
-    annual: { months: 12 },
-    annually: { months: 12 },
-    'once a year': { months: 12 },
-    'every year': { months: 12 },
-  };
-  if (named[s]) return named[s];
+  if (Object.prototype.hasOwnProperty.call(NAMED, s)) return NAMED[s];
   const m = /^(?:every )?(\d{1,4}) ?(d|days?|w|weeks?|m|months?|y|years?)?$/.exec(s);
   if (!m) return undefined;
   const n = +m[1];
@@ -54,7 +55,10 @@ export function addCadence(date: CivilDate, span: CadenceSpan): CivilDate {
 }
 
 /** Next Due = Last Contact + cadence; with no cadence yet, the client is due once silent 6 months. */
-export function nextDueFor(lastContact: CivilDate | null, cadence: CadenceSpan | null): CivilDate | null {
+export function nextDueFor(
+  lastContact: CivilDate | null,
+  cadence: CadenceSpan | null,
+): CivilDate | null {
   if (!lastContact) return null;
   return addCadence(lastContact, cadence ?? { months: DEFAULT_SILENCE_MONTHS });
 }

@@ -23,10 +23,36 @@ export const MAX_LIMIT = 500;
  * a date, so a recall date typed by the user counts); a client with no cadence is due once silent
  * for 6 months; a client with no contact recorded is due.
  */
-export function toItem(client: Client, today: CivilDate, recencyMonths?: readonly number[]): CallListItem {
+export function toItem(
+  client: Client,
+  today: CivilDate,
+  recencyMonths?: readonly number[],
+): CallListItem {
+  return itemFrom(client, timing(client, today, recencyMonths));
+}
+
+/** What a client's dates mean today; shared by every client with the same dates and cadence. */
+interface Timing {
+  nextDue: CivilDate | null;
+  due: boolean;
+  days: number | null;
+  bucket: Bucket;
+  words: string;
+}
+
+function timing(client: Client, today: CivilDate, recencyMonths?: readonly number[]): Timing {
   const span = parseCadence(client.cadence) ?? null;
   const nextDue = client.nextDue ?? nextDueFor(client.lastContact, span);
-  const due = client.lastContact === null || (nextDue !== null && nextDue <= today);
+  return {
+    nextDue,
+    due: client.lastContact === null || (nextDue !== null && nextDue <= today),
+    days: client.lastContact === null ? null : daysBetween(client.lastContact, today),
+    bucket: bucketOf(client.lastContact, today, recencyMonths),
+    words: sinceWords(client.lastContact, today),
+  };
+}
+
+function itemFrom(client: Client, t: Timing): CallListItem {
   return {
     id: client.id,
     name: client.name,
@@ -35,13 +61,13 @@ export function toItem(client: Client, today: CivilDate, recencyMonths?: readonl
     email: client.email,
     phone: client.phone,
     lastContact: client.lastContact,
-    daysSinceContact: client.lastContact === null ? null : daysBetween(client.lastContact, today),
-    sinceWords: sinceWords(client.lastContact, today),
+    daysSinceContact: t.days,
+    sinceWords: t.words,
     value: client.value,
-    bucket: bucketOf(client.lastContact, today, recencyMonths),
+    bucket: t.bucket,
     cadence: client.cadence,
-    nextDue,
-    due,
+    nextDue: t.nextDue,
+    due: t.due,
     status: client.status,
     recovery: client.status.trim().toLowerCase() === 'recovery',
     touches: client.touches,
@@ -49,6 +75,18 @@ export function toItem(client: Client, today: CivilDate, recencyMonths?: readonl
     notes: client.notes,
     row: client.row,
   };
+}
+
+/** A client reduced to what ranking needs; full items are built for the page only. */
+interface Ranked {
+  client: Client;
+  timing: Timing;
+  name: string;
+  value: number | null;
+  bucket: Bucket;
+  due: boolean;
+  daysSinceContact: number | null;
+  nextDue: string | null;
 }
 
 export function emptyCounts(): Record<Bucket, number> {
@@ -70,26 +108,51 @@ export interface CallListContext {
  * chips' counts), then search (name, company, email, phone, ID, notes), then sort and page. Do Not
  * Contact clients are never listed.
  */
-export function buildCallList(clients: readonly Client[], query: CallListQuery, ctx: CallListContext): CallList {
+export function buildCallList(
+  clients: readonly Client[],
+  query: CallListQuery,
+  ctx: CallListContext,
+): CallList {
   const counts = emptyCounts();
   const bucket = query.bucket ?? 'due';
   const needle = (query.search ?? '').trim().toLowerCase();
-  const picked: CallListItem[] = [];
+  const picked: Ranked[] = [];
+  // A sheet has far fewer distinct (date, cadence) pairs than clients: compute each meaning once.
+  const memo = new Map<string | null, Timing>();
+  const memoOther = new Map<string, Timing>();
   for (const client of clients) {
     if (client.doNotContact) continue;
-    const item = toItem(client, ctx.today, ctx.recencyMonths);
-    if (item.due) counts[item.bucket] += 1;
-    if (bucket === 'due' && !item.due) continue;
-    if (bucket !== 'due' && bucket !== 'all' && (!item.due || item.bucket !== bucket)) continue;
+    // Most clients have no cadence or Next Due cell: their meaning depends on the date alone.
+    const plain = client.cadence === '' && client.nextDue === null;
+    const key = plain ? null : `${client.lastContact}|${client.nextDue}|${client.cadence}`;
+    let t = key === null ? memo.get(client.lastContact) : memoOther.get(key);
+    if (t === undefined) {
+      t = timing(client, ctx.today, ctx.recencyMonths);
+      if (key === null) memo.set(client.lastContact, t);
+      else memoOther.set(key, t);
+    }
+    if (t.due) counts[t.bucket] += 1;
+    if (bucket === 'due' && !t.due) continue;
+    if (bucket !== 'due' && bucket !== 'all' && (!t.due || t.bucket !== bucket)) continue;
     if (needle && !matches(client, needle)) continue;
-    picked.push(item);
+    picked.push({
+      client,
+      timing: t,
+      name: client.name,
+      value: client.value,
+      bucket: t.bucket,
+      due: t.due,
+      daysSinceContact: t.days,
+      nextDue: t.nextDue,
+    });
   }
   const sort: SortMode = query.sort === 'days' || query.sort === 'value' ? query.sort : 'priority';
   const ordered = sortClients(picked, sort);
   const offset = Math.max(0, Math.floor(Number(query.offset) || 0));
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(Number(query.limit) || DEFAULT_LIMIT)));
+  const page = ordered.slice(offset, offset + limit).map((r) => itemFrom(r.client, r.timing));
   return {
-    items: ordered.slice(offset, offset + limit),
+    items: page,
     total: ordered.length,
     counts,
     asOf: ctx.asOf,
@@ -102,8 +165,8 @@ export function buildCallList(clients: readonly Client[], query: CallListQuery, 
 }
 
 function matches(client: Client, needle: string): boolean {
-  return [client.name, client.company, client.email, client.phone, client.id, client.notes].some((f) =>
-    f.toLowerCase().includes(needle),
+  return [client.name, client.company, client.email, client.phone, client.id, client.notes].some(
+    (f) => f.toLowerCase().includes(needle),
   );
 }
 

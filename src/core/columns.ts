@@ -110,7 +110,15 @@ export const ALIASES: Record<ClientField, readonly string[]> = {
     'Account Name',
     'Billing Name',
   ],
-  firstName: ['First Name', 'Given Name', 'FirstName', 'First', 'Forename', 'Given', 'Preferred Name'],
+  firstName: [
+    'First Name',
+    'Given Name',
+    'FirstName',
+    'First',
+    'Forename',
+    'Given',
+    'Preferred Name',
+  ],
   lastName: ['Last Name', 'Family Name', 'Surname', 'LastName', 'Last'],
   company: [
     'Company',

@@ -35,12 +35,15 @@ export function planIds(clients: readonly Client[], newId: () => string): IdPlan
       missing += 1;
     } else if (seen.get(client.id) !== client.row) {
       const id = fresh();
-      duplicates.push(`row ${client.row} had the ID ${client.id} of row ${seen.get(client.id)} and now has ${id}`);
+      duplicates.push(
+        `row ${client.row} had the ID ${client.id} of row ${seen.get(client.id)} and now has ${id}`,
+      );
       assign.set(client.row, id);
     }
   }
   const notices: string[] = [];
-  if (missing) notices.push(`Gave a Client ID to ${missing} new client${missing === 1 ? '' : 's'}.`);
+  if (missing)
+    notices.push(`Gave a Client ID to ${missing} new client${missing === 1 ? '' : 's'}.`);
   if (duplicates.length) {
     notices.push(`Copied rows got their own Client ID: ${duplicates.join('; ')}.`);
   }
@@ -50,5 +53,11 @@ export function planIds(clients: readonly Client[], newId: () => string): IdPlan
 /** "C-" and ten base-36 characters from a UUID's first 48 bits. */
 export function clientIdFromUuid(uuid: string): string {
   const hex = uuid.replace(/[^0-9a-f]/gi, '').slice(0, 12);
-  return 'C-' + parseInt(hex || '0', 16).toString(36).toUpperCase().padStart(10, '0');
+  return (
+    'C-' +
+    parseInt(hex || '0', 16)
+      .toString(36)
+      .toUpperCase()
+      .padStart(10, '0')
+  );
 }

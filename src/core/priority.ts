@@ -1,22 +1,28 @@
 // The order of the call list: priority (due first, round-robin over recency groups by value), days since contact, or value.
 import { BUCKETS, type Bucket, type CallListItem, type SortMode } from '../shared/api';
 
-type Rankable = Pick<CallListItem, 'name' | 'value' | 'bucket' | 'due' | 'daysSinceContact' | 'nextDue'>;
+type Rankable = Pick<
+  CallListItem,
+  'name' | 'value' | 'bucket' | 'due' | 'daysSinceContact' | 'nextDue'
+> & {
+  /** The name in lower case, precomputed by callers that sort thousands of clients. */
+  nameKey?: string;
+};
 
 const byValueThenName = (a: Rankable, b: Rankable): number =>
-  valueDesc(a.value, b.value) || compareText(a.name, b.name);
+  valueDesc(a.value, b.value) || compareNames(a, b);
+
+function compareNames(a: Rankable, b: Rankable): number {
+  const x = a.nameKey ?? a.name.toLowerCase();
+  const y = b.nameKey ?? b.name.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 function valueDesc(a: number | null, b: number | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
   return b - a;
-}
-
-function compareText(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**
@@ -52,11 +58,16 @@ function daysDesc(a: number | null, b: number | null): number {
 
 export function sortClients<T extends Rankable>(clients: readonly T[], mode: SortMode): T[] {
   if (mode === 'days') {
-    return [...clients].sort((a, b) => daysDesc(a.daysSinceContact, b.daysSinceContact) || byValueThenName(a, b));
+    return [...clients].sort(
+      (a, b) => daysDesc(a.daysSinceContact, b.daysSinceContact) || byValueThenName(a, b),
+    );
   }
   if (mode === 'value') {
     return [...clients].sort(
-      (a, b) => valueDesc(a.value, b.value) || daysDesc(a.daysSinceContact, b.daysSinceContact) || compareText(a.name, b.name),
+      (a, b) =>
+        valueDesc(a.value, b.value) ||
+        daysDesc(a.daysSinceContact, b.daysSinceContact) ||
+        compareNames(a, b),
     );
   }
   return priorityOrder(clients);

@@ -25,6 +25,8 @@ export function validRecencyMonths(value: unknown): value is number[] {
   return (
     Array.isArray(value) &&
     value.length === 4 &&
-    value.every((n, i) => Number.isInteger(n) && n >= 1 && n <= 600 && (i === 0 || n > value[i - 1]))
+    value.every(
+      (n, i) => Number.isInteger(n) && n >= 1 && n <= 600 && (i === 0 || n > value[i - 1]),
+    )
   );
 }

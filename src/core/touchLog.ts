@@ -5,7 +5,16 @@ import { isCivilDate, type CivilDate } from './dates';
 import { nextDueFor, parseCadence } from './cadence';
 
 export const TOUCH_SHEET = 'Touches';
-export const TOUCH_HEADERS = ['Date', 'Client ID', 'Client', 'Channel', 'Outcome', 'Notes', 'Step', 'Logged by'] as const;
+export const TOUCH_HEADERS = [
+  'Date',
+  'Client ID',
+  'Client',
+  'Channel',
+  'Outcome',
+  'Notes',
+  'Step',
+  'Logged by',
+] as const;
 
 /** One touch to record: from the sidebar (logTouch) or a mail-merge batch. */
 export interface TouchRecord {
@@ -27,19 +36,32 @@ export interface TouchRecord {
 const NOT_A_CONTACT = new Set(['no answer', 'wrong number']);
 
 /** Why a touch cannot be recorded, or null when it can. */
-export function touchProblem(touch: TouchRecord, client: Client | undefined, today: CivilDate): string | null {
+export function touchProblem(
+  touch: TouchRecord,
+  client: Client | undefined,
+  today: CivilDate,
+): string | null {
   if (!client) {
     return `No client has the ID "${touch.clientId}" in the client sheet (was the row deleted?). Reload the list and try again.`;
   }
   if (!isCivilDate(touch.date)) return `"${touch.date}" is not a date (expected yyyy-MM-dd).`;
-  if (touch.date > today) return `The touch date ${touch.date} is in the future: log touches on or before today (${today}).`;
+  if (touch.date > today)
+    return `The touch date ${touch.date} is in the future: log touches on or before today (${today}).`;
   if (!(CHANNELS as readonly string[]).includes(touch.channel)) {
     return `"${touch.channel}" is not a channel (${CHANNELS.join(', ')}).`;
   }
-  if (touch.cadence !== undefined && touch.cadence !== '' && parseCadence(touch.cadence) === undefined) {
+  if (
+    touch.cadence !== undefined &&
+    touch.cadence !== '' &&
+    parseCadence(touch.cadence) === undefined
+  ) {
     return `"${touch.cadence}" is not a cadence: use Quarterly, Twice a year, Yearly or a number of days.`;
   }
-  if (touch.status !== undefined && touch.status !== '' && !(STATUSES as readonly string[]).includes(touch.status)) {
+  if (
+    touch.status !== undefined &&
+    touch.status !== '' &&
+    !(STATUSES as readonly string[]).includes(touch.status)
+  ) {
     return `"${touch.status}" is not a status (${STATUSES.join(', ')}).`;
   }
   return null;
@@ -92,7 +114,10 @@ export function changedFields(before: Client, after: Client): TouchedField[] {
 }
 
 /** Contacts logged for `today` (every channel but notes). */
-export function countContactsOn(rows: readonly { date: CivilDate | null; channel: string }[], today: CivilDate): number {
+export function countContactsOn(
+  rows: readonly { date: CivilDate | null; channel: string }[],
+  today: CivilDate,
+): number {
   let n = 0;
   for (const r of rows) if (r.date === today && r.channel.trim().toLowerCase() !== 'note') n += 1;
   return n;

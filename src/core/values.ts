@@ -1,18 +1,42 @@
 // Cell values as people type them: unknown markers, money in any dress, emails, yes/no flags, text.
 
 /** Texts that mean "we don't know" in a cell. */
-const UNKNOWN = new Set(['', 'n/a', 'na', 'n.a.', '-', '--', '—', 'none', 'unknown', 'null', 'tbd', '?', '#n/a']);
+const UNKNOWN = new Set([
+  '',
+  'n/a',
+  'na',
+  'n.a.',
+  '-',
+  '--',
+  '—',
+  'none',
+  'unknown',
+  'null',
+  'tbd',
+  '?',
+  '#n/a',
+]);
 
 export function isUnknown(cell: unknown): boolean {
-  if (cell === null || cell === undefined) return true;
+  if (cell === null || cell === undefined || cell === '') return true;
   if (typeof cell !== 'string') return false;
-  return UNKNOWN.has(cell.trim().toLowerCase());
+  // Every marker is short: skip the trim and lower-casing for ordinary text (this runs per cell).
+  return cell.length <= 12 && UNKNOWN.has(cell.trim().toLowerCase());
+}
+
+const RUNS_OF_SPACE = /\s\s|[\t\n\r\u00a0]/;
+
+/** Text of a name-like cell: trimmed, inner runs of spaces collapsed, unknown markers -> ''. */
+export function cleanText(cell: unknown): string {
+  if (isUnknown(cell)) return '';
+  const t = typeof cell === 'string' ? cell.trim() : String(cell).trim();
+  return RUNS_OF_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
 
 /** Trimmed text of any cell (numbers as typed, booleans as TRUE/FALSE are rare in text fields). */
 export function text(cell: unknown): string {
-  if (cell === null || cell === undefined) return '';
-  return String(cell).trim();
+  if (cell === null || cell === undefined || cell === '') return '';
+  return typeof cell === 'string' ? cell.trim() : String(cell).trim();
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -23,7 +47,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
  */
 export function parseMoney(cell: unknown): Parsed<number | null> {
   if (typeof cell === 'number') {
-    return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, message: 'is not a number' };
+    return Number.isFinite(cell)
+      ? { ok: true, value: cell }
+      : { ok: false, message: 'is not a number' };
   }
   if (isUnknown(cell)) return { ok: true, value: null };
   const raw = text(cell);
@@ -48,7 +74,9 @@ export function parseMoney(cell: unknown): Parsed<number | null> {
   const normalized = decimalForm(s);
   if (normalized === null) return { ok: false, message: `"${raw}" is not an amount` };
   const value = Number(normalized) * scale * (negative ? -1 : 1);
-  return Number.isFinite(value) ? { ok: true, value } : { ok: false, message: `"${raw}" is not an amount` };
+  return Number.isFinite(value)
+    ? { ok: true, value }
+    : { ok: false, message: `"${raw}" is not an amount` };
 }
 
 /** Decides which of '.' and ',' is the decimal separator; returns a JS number literal or null. */
@@ -88,9 +116,11 @@ const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[A-Za-z]{2,}$/;
 export function parseEmail(cell: unknown): Parsed<string> {
   if (isUnknown(cell)) return { ok: true, value: '' };
   let s = text(cell);
-  const angle = /<([^>]+)>/.exec(s);
-  if (angle) s = angle[1].trim();
-  s = s.replace(/^mailto:/i, '');
+  if (s.includes('<')) {
+    const angle = /<([^>]+)>/.exec(s);
+    if (angle) s = angle[1].trim();
+  }
+  if (s.length > 7 && s.slice(0, 7).toLowerCase() === 'mailto:') s = s.slice(7);
   if (EMAIL.test(s) && !s.includes('..')) return { ok: true, value: s };
   return { ok: false, message: `"${text(cell)}" is not a valid email address` };
 }

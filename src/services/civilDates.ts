@@ -11,13 +11,28 @@ export interface CivilDates {
   toDate(civil: string): Date;
 }
 
+const DAY_MS = 86400000;
+/** Offsets are sampled every 16 days: no time zone changes its offset twice within 16 days. */
+const SPAN_MS = 16 * DAY_MS;
+
 /**
- * One converter per operation: a sheet has far fewer distinct dates than rows, so each distinct
- * instant is formatted once (Utilities.formatDate is the only correct way to apply a time zone).
+ * One converter per operation. Utilities.formatDate is the only correct way to apply a time zone,
+ * but calling it for each of thousands of distinct dates is slow, so the zone's UTC offset is
+ * sampled at the edges of 16-day spans: where both edges agree (every span without a daylight
+ * saving change), the calendar day is plain arithmetic; across a change, formatDate decides.
  */
 export function civilDates(timeZone: string): CivilDates {
   const civilMemo = new Map<number, string>();
   const dateMemo = new Map<string, Date>();
+  const offsets = new Map<number, number>();
+  const offsetAt = (edge: number): number => {
+    let offset = offsets.get(edge);
+    if (offset === undefined) {
+      offset = parseOffset(Utilities.formatDate(new Date(edge * SPAN_MS), timeZone, 'Z'));
+      offsets.set(edge, offset);
+    }
+    return offset;
+  };
   return {
     timeZone,
     today: Utilities.formatDate(now(), timeZone, 'yyyy-MM-dd'),
@@ -25,7 +40,12 @@ export function civilDates(timeZone: string): CivilDates {
       const t = date.getTime();
       let civil = civilMemo.get(t);
       if (civil === undefined) {
-        civil = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd');
+        const edge = Math.floor(t / SPAN_MS);
+        const offset = offsetAt(edge);
+        civil =
+          offset === offsetAt(edge + 1)
+            ? new Date(t + offset).toISOString().slice(0, 10)
+            : Utilities.formatDate(date, timeZone, 'yyyy-MM-dd');
         civilMemo.set(t, civil);
       }
       return civil;
@@ -41,6 +61,15 @@ export function civilDates(timeZone: string): CivilDates {
   };
 }
 
-export function spreadsheetCivilDates(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): CivilDates {
+/** "+0530" / "-0500" -> milliseconds. */
+function parseOffset(text: string): number {
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(text.trim());
+  if (!m) return NaN;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60000;
+}
+
+export function spreadsheetCivilDates(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): CivilDates {
   return civilDates(spreadsheet.getSpreadsheetTimeZone());
 }

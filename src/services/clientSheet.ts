@@ -35,6 +35,8 @@ export interface ClientSheet {
   values: unknown[][];
   /** Display values of the data rows (display[row - 2]), when asked for. */
   display?: string[][];
+  /** Some client has no Client ID, or shares one with an earlier row (a copied row). */
+  needsIds: boolean;
   /** The row of a client now, by Client ID; null when no row has it. */
   rowOf(clientId: string): number | null;
 }
@@ -76,12 +78,15 @@ export function readClientSheet(options: ReadOptions = {}): ClientSheet {
   const sheet = findClientSheet(spreadsheet, settings);
   const range = sheet.getDataRange();
   const values = range.getValues() as unknown[][];
-  const display = options.displayValues ? (range.getDisplayValues() as string[][]).slice(1) : undefined;
+  const display = options.displayValues
+    ? (range.getDisplayValues() as string[][]).slice(1)
+    : undefined;
   const dates = spreadsheetCivilDates(spreadsheet);
   const headers = (values[0] ?? []).map((h) => String(h ?? '').trim());
   const recognition = recognizeColumns(headers, settings.columnMap);
   const missing = missingNeeds(recognition.columns);
-  if (missing.length && !options.allowMissing) throw new Error(missingColumnsMessage(sheet.getName(), headers, missing));
+  if (missing.length && !options.allowMissing)
+    throw new Error(missingColumnsMessage(sheet.getName(), headers, missing));
   const { clients, problems } = parseClients(values.slice(1), recognition.columns, {
     today: dates.today,
     toCivil: dates.toCivil,
@@ -89,8 +94,13 @@ export function readClientSheet(options: ReadOptions = {}): ClientSheet {
     firstRow: 2,
   });
   const rows = new Map<string, number>();
-  for (const client of clients) if (client.id && !rows.has(client.id)) rows.set(client.id, client.row);
+  let needsIds = false;
+  for (const client of clients) {
+    if (!client.id || rows.has(client.id)) needsIds = true;
+    else rows.set(client.id, client.row);
+  }
   return {
+    needsIds,
     spreadsheet,
     sheet,
     settings,
@@ -146,7 +156,9 @@ export function writeOwnedCells(cs: ClientSheet, updates: readonly CellUpdate[])
     top = Math.min(top, u.row);
     bottom = Math.max(bottom, u.row);
   }
-  const owned = new Set(OWNED_FIELDS.map((f) => cs.columns[f]).filter((c): c is number => c !== undefined));
+  const owned = new Set(
+    OWNED_FIELDS.map((f) => cs.columns[f]).filter((c): c is number => c !== undefined),
+  );
   for (const run of columnRuns([...updatedColumns], owned)) {
     const first = run[0];
     const includesNew = run.some((c) => c >= width);

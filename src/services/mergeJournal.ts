@@ -17,38 +17,43 @@ export interface StoredEntry {
   entry: JournalEntry;
 }
 
-function store(): GoogleAppsScript.Properties.Properties {
-  const props = PropertiesService.getDocumentProperties();
-  if (!props) throw new Error('Reconnect works inside a spreadsheet: open it from a Google Sheet.');
-  return props;
+export interface Journal {
+  /** Every entry left in the journal, in one call. */
+  read(): StoredEntry[];
+  /** Writes one entry durably (a properties write is committed when the call returns); returns its key. */
+  write(entry: JournalEntry): string;
+  /** Removes entries once the sheet holds their statuses and touches. */
+  clear(keys: readonly string[]): void;
 }
 
 /**
- * Every entry left in the journal, in one call. Document properties (not user properties) because
- * the sheet is shared: whoever runs next must see what the last run sent from this spreadsheet.
+ * The journal of this spreadsheet, bound to one Properties object for the whole operation (one
+ * getDocumentProperties call, not one per write). Document properties, not user properties: the
+ * sheet is shared, and whoever runs next must see what the last run sent from it.
  */
-export function readJournal(): StoredEntry[] {
-  const all = store().getProperties();
-  const out: StoredEntry[] = [];
-  for (const key of Object.keys(all)) {
-    if (!key.startsWith(JOURNAL_PREFIX)) continue;
-    const entry = decodeEntry(all[key]);
-    if (entry) out.push({ key, entry });
-  }
-  return out;
-}
-
-/** Writes one entry durably (a properties write is committed when the call returns). */
-export function writeEntry(entry: JournalEntry): string {
-  const key = journalKey(entry.clientId, entry.template);
-  store().setProperty(key, encodeEntry(entry));
-  return key;
-}
-
-/** Removes entries once the sheet holds their statuses and touches. */
-export function clearEntries(keys: readonly string[]): void {
-  const props = store();
-  for (const key of keys) props.deleteProperty(key);
+export function openJournal(): Journal {
+  const props = PropertiesService.getDocumentProperties();
+  if (!props) throw new Error('Reconnect works inside a spreadsheet: open it from a Google Sheet.');
+  return {
+    read() {
+      const all = props.getProperties();
+      const out: StoredEntry[] = [];
+      for (const key of Object.keys(all)) {
+        if (!key.startsWith(JOURNAL_PREFIX)) continue;
+        const entry = decodeEntry(all[key]);
+        if (entry) out.push({ key, entry });
+      }
+      return out;
+    },
+    write(entry) {
+      const key = journalKey(entry.clientId, entry.template);
+      props.setProperty(key, encodeEntry(entry));
+      return key;
+    },
+    clear(keys) {
+      for (const key of keys) props.deleteProperty(key);
+    },
+  };
 }
 
 /**
@@ -68,7 +73,12 @@ export function readMergeTouches(
     const i = header.indexOf(name.toLowerCase());
     return i >= 0 ? i : fallback;
   };
-  const [d, id, ch, step] = [col('Date', 0), col('Client ID', 1), col('Channel', 3), col('Step', 6)];
+  const [d, id, ch, step] = [
+    col('Date', 0),
+    col('Client ID', 1),
+    col('Channel', 3),
+    col('Step', 6),
+  ];
   const out: LoggedTouch[] = [];
   for (let r = 1; r < values.length; r++) {
     const row = values[r];

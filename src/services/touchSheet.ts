@@ -12,7 +12,10 @@ export function ensureTouchSheet(ss: Spreadsheet): Sheet {
   const existing = ss.getSheetByName(TOUCH_SHEET);
   if (existing) return existing;
   const sheet = ss.insertSheet(TOUCH_SHEET);
-  sheet.getRange(1, 1, 1, TOUCH_HEADERS.length).setValues([[...TOUCH_HEADERS]]).setFontWeight('bold');
+  sheet
+    .getRange(1, 1, 1, TOUCH_HEADERS.length)
+    .setValues([[...TOUCH_HEADERS]])
+    .setFontWeight('bold');
   sheet.setFrozenRows(1);
   sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd');
   return sheet;
@@ -38,7 +41,10 @@ export interface LoggedTouch {
 }
 
 /** Every logged touch, in one read; columns found by header so a reordered log still reads. */
-export function readTouches(ss: Spreadsheet, dates: CivilDates): { sheet: Sheet | null; touches: LoggedTouch[] } {
+export function readTouches(
+  ss: Spreadsheet,
+  dates: CivilDates,
+): { sheet: Sheet | null; touches: LoggedTouch[] } {
   const sheet = ss.getSheetByName(TOUCH_SHEET);
   if (!sheet) return { sheet: null, touches: [] };
   const values = sheet.getDataRange().getValues() as unknown[][];
@@ -47,12 +53,22 @@ export function readTouches(ss: Spreadsheet, dates: CivilDates): { sheet: Sheet 
     const i = header.indexOf(name.toLowerCase());
     return i >= 0 ? i : fallback;
   };
-  const [d, id, ch, out, notes] = [col('Date', 0), col('Client ID', 1), col('Channel', 3), col('Outcome', 4), col('Notes', 5)];
+  const [d, id, ch, out, notes] = [
+    col('Date', 0),
+    col('Client ID', 1),
+    col('Channel', 3),
+    col('Outcome', 4),
+    col('Notes', 5),
+  ];
   const touches: LoggedTouch[] = [];
   for (let r = 1; r < values.length; r++) {
     const row = values[r];
     const cell = row[d];
-    const date = isDateCell(cell) ? dates.toCivil(cell) : typeof cell === 'string' ? parseDateText(cell) : null;
+    const date = isDateCell(cell)
+      ? dates.toCivil(cell)
+      : typeof cell === 'string'
+        ? parseDateText(cell)
+        : null;
     touches.push({
       row: r + 1,
       date,

@@ -38,7 +38,17 @@ function dueFromSheet(rig: Rig): Expected[] {
       const parsed = typeof raw === 'number' ? raw : Number(String(raw).replace(/[$,\s]/g, ''));
       const value = raw === '' || Number.isNaN(parsed) ? null : parsed;
       const group =
-        days === null ? 'never' : days >= 1096 ? '3yPlus' : days >= 731 ? '2to3y' : days >= 365 ? '1to2y' : days >= 183 ? '6to12m' : 'under6m';
+        days === null
+          ? 'never'
+          : days >= 1096
+            ? '3yPlus'
+            : days >= 731
+              ? '2to3y'
+              : days >= 365
+                ? '1to2y'
+                : days >= 183
+                  ? '6to12m'
+                  : 'under6m';
       const limit = cadenceDays[String(r.Cadence)] ?? 183;
       return { name: String(r.Name), days, value, group, due: days === null || days >= limit };
     })
@@ -84,7 +94,10 @@ describeBrowser('call list', () => {
   it('sorts by priority: the most valuable client of each group first, longest-silent group first', async () => {
     const groups = ['3yPlus', '2to3y', '1to2y', '6to12m', 'under6m', 'never'];
     const leaders = groups
-      .map((g) => due.filter((c) => c.group === g).sort((a, b) => (b.value ?? -1) - (a.value ?? -1))[0])
+      .map(
+        (g) =>
+          due.filter((c) => c.group === g).sort((a, b) => (b.value ?? -1) - (a.value ?? -1))[0],
+      )
       .filter(Boolean)
       .map((c) => c.name);
     const names = await cardNames(frame);
@@ -93,7 +106,9 @@ describeBrowser('call list', () => {
 
   it('sorts by days since contact, longest silence first', async () => {
     await chooseSort(frame, 'Days since contact');
-    const names = (await cardNames(frame)).filter((n) => due.find((c) => c.name === n)?.days !== null);
+    const names = (await cardNames(frame)).filter(
+      (n) => due.find((c) => c.name === n)?.days !== null,
+    );
     const expected = due
       .filter((c) => c.days !== null)
       .sort((a, b) => (b.days ?? 0) - (a.days ?? 0))
@@ -104,10 +119,15 @@ describeBrowser('call list', () => {
   it('sorts by value, highest first, unknown values last', async () => {
     await chooseSort(frame, 'Value');
     const names = await cardNames(frame);
-    const known = due.filter((c) => c.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+    const known = due
+      .filter((c) => c.value !== null)
+      .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
     expect(names.slice(0, known.length)).toEqual(known.map((c) => c.name));
     expect(names.slice(known.length).sort()).toEqual(
-      due.filter((c) => c.value === null).map((c) => c.name).sort(),
+      due
+        .filter((c) => c.value === null)
+        .map((c) => c.name)
+        .sort(),
     );
     await chooseSort(frame, 'Priority');
   });
@@ -119,7 +139,12 @@ describeBrowser('call list', () => {
     await waitForChange(frame, before);
     await expect(chip.getAttribute('aria-pressed')).resolves.toBe('true');
     const names = await cardNames(frame);
-    expect([...names].sort()).toEqual(due.filter((c) => c.group === '2to3y').map((c) => c.name).sort());
+    expect([...names].sort()).toEqual(
+      due
+        .filter((c) => c.group === '2to3y')
+        .map((c) => c.name)
+        .sort(),
+    );
     const back = await cardNames(frame);
     await chip.click();
     await waitForChange(frame, back);
@@ -158,13 +183,17 @@ describeBrowser('call list', () => {
     const since = await card.locator('.card-since').textContent();
     expect(since).toMatch(/^4 years, \d+ months? since last contact$/);
     expect(script).toContain('Hi Peter,');
-    expect(script).toContain(`it has been ${since!.replace(' since last contact', '')} since we last spoke`);
+    expect(script).toContain(
+      `it has been ${since!.replace(' since last contact', '')} since we last spoke`,
+    );
     expect(script).toMatch(/sorry/i);
     expect(script).toMatch(/every quarter, twice a year, or once a year/);
     // What is said on the first call asks for nothing: no pitch, no referral.
     const said = (await card.locator('.script li.say').allTextContents()).join(' ');
     expect(said).not.toMatch(/refer|buy|order|offer you a deal/i);
-    await expect(card.locator('.segmented [aria-pressed=true]').textContent()).resolves.toBe('First call');
+    await expect(card.locator('.segmented [aria-pressed=true]').textContent()).resolves.toBe(
+      'First call',
+    );
     await screenshot(rig.page, 'expanded-card', 'sidebar');
     await card.locator('.card-toggle').click();
   });
@@ -173,12 +202,18 @@ describeBrowser('call list', () => {
     const james = frame.locator('.card', { hasText: 'James Whitfield' });
     await expect(james.locator('.chip.recovery').textContent()).resolves.toBe('Recovery');
     await james.locator('.card-toggle').click();
-    await expect(james.locator('.segmented [aria-pressed=true]').textContent()).resolves.toBe('Recovery');
-    await expect(james.locator('.script').textContent()).resolves.toContain('What would it take for us to put this right?');
+    await expect(james.locator('.segmented [aria-pressed=true]').textContent()).resolves.toBe(
+      'Recovery',
+    );
+    await expect(james.locator('.script').textContent()).resolves.toContain(
+      'What would it take for us to put this right?',
+    );
 
     const tom = frame.locator('.card', { hasText: 'Tom Okafor' });
     await tom.locator('.card-toggle').click();
-    await expect(tom.locator('.segmented [aria-pressed=true]').textContent()).resolves.toBe('Follow-up');
+    await expect(tom.locator('.segmented [aria-pressed=true]').textContent()).resolves.toBe(
+      'Follow-up',
+    );
     await expect(tom.locator('.script').textContent()).resolves.toContain('Hi Tom,');
     await tom.locator('.segmented button', { hasText: 'First call' }).click();
     await expect(tom.locator('.script').textContent()).resolves.toContain('since we last spoke');
@@ -187,7 +222,9 @@ describeBrowser('call list', () => {
   it('shows values in the sheet currency, phones as tel: links, and selects the row on "Show in sheet"', async () => {
     const ann = frame.locator('.card', { hasText: 'Ann Lee' });
     await expect(ann.locator('.card-value').textContent()).resolves.toBe('$18,400');
-    await expect(ann.locator('a.card-phone').getAttribute('href')).resolves.toBe('tel:+15550102301');
+    await expect(ann.locator('a.card-phone').getAttribute('href')).resolves.toBe(
+      'tel:+15550102301',
+    );
     await ann.getByRole('button', { name: 'Show Ann Lee in the sheet' }).click();
     await rig.page.locator('#grid tr.selected td', { hasText: 'Ann Lee' }).waitFor();
     const selection = rig.preview.emulator.sheets.selection();
@@ -208,7 +245,9 @@ describeBrowser('call list', () => {
     expect(outline).not.toBe('none');
     const before = await first.getAttribute('aria-expanded');
     await rig.page.keyboard.press('Enter');
-    await expect(first.getAttribute('aria-expanded')).resolves.toBe(before === 'true' ? 'false' : 'true');
+    await expect(first.getAttribute('aria-expanded')).resolves.toBe(
+      before === 'true' ? 'false' : 'true',
+    );
     await rig.page.keyboard.press('Space');
     await expect(first.getAttribute('aria-expanded')).resolves.toBe(before);
     expect(rig.pageErrors).toEqual([]);

@@ -65,12 +65,19 @@ describeBrowser('logging call outcomes', () => {
     expect(row.Status).toBe('Reconnected');
     expect(row.Touches).toBe(1);
     const [touch] = touchesOf('Ann Lee');
-    expect(touch).toMatchObject({ Channel: 'call', Outcome: 'reached', Notes: note, Client: 'Ann Lee' });
+    expect(touch).toMatchObject({
+      Channel: 'call',
+      Outcome: 'reached',
+      Notes: note,
+      Client: 'Ann Lee',
+    });
     expect(civil(touch.Date)).toBe(today);
     // The note stays text in the sheet: no formula was created.
     const formulas = rig.preview.emulator.sheets.formulas('Touches').flat();
     expect(formulas.every((f) => f === '')).toBe(true);
-    await expect(frame.locator('.progress-text').textContent()).resolves.toBe('Today: 1 of 5 contacts');
+    await expect(frame.locator('.progress-text').textContent()).resolves.toBe(
+      'Today: 1 of 5 contacts',
+    );
     expect(await cardNames(frame)).not.toContain('Ann Lee');
   });
 
@@ -82,7 +89,9 @@ describeBrowser('logging call outcomes', () => {
     await marcus.getByRole('button', { name: 'Log the call' }).click();
     await logged('Marcus Webb');
     expect(clientRecord(rig.preview, 'Marcus Webb').Status).toBe('Recovery');
-    expect(touchesOf('Marcus Webb')).toMatchObject([{ Outcome: 'raised a problem', Channel: 'call' }]);
+    expect(touchesOf('Marcus Webb')).toMatchObject([
+      { Outcome: 'raised a problem', Channel: 'call' },
+    ]);
   });
 
   it('No answer: logs the attempt and leaves Last Contact alone', async () => {
@@ -93,6 +102,11 @@ describeBrowser('logging call outcomes', () => {
     await logged('Priya Raman');
     expect(touchesOf('Priya Raman')).toMatchObject([{ Outcome: 'no answer', Channel: 'call' }]);
     expect(civil(clientRecord(rig.preview, 'Priya Raman')['Last Contact'])).toBe(civil(before));
+    // Call first, then email: the offer appears, and "Not now" puts it away.
+    const offer = frame.getByRole('region', { name: 'Follow up by email' });
+    await expect(offer.textContent()).resolves.toContain('No answer from Priya Raman');
+    await offer.getByRole('button', { name: 'Not now' }).click();
+    await offer.waitFor({ state: 'detached' });
   });
 
   it('Left a voicemail: logged on the voicemail channel', async () => {
@@ -100,8 +114,22 @@ describeBrowser('logging call outcomes', () => {
     await helen.getByRole('button', { name: 'No answer / voicemail' }).click();
     await helen.getByRole('button', { name: 'Left a voicemail' }).click();
     await logged('Helen Carter');
-    expect(touchesOf('Helen Carter')).toMatchObject([{ Outcome: 'voicemail', Channel: 'voicemail' }]);
+    expect(touchesOf('Helen Carter')).toMatchObject([
+      { Outcome: 'voicemail', Channel: 'voicemail' },
+    ]);
     expect(clientRecord(rig.preview, 'Helen Carter')['Last Channel']).toBe('voicemail');
+    // "Write the email" opens the Emails tab with Helen preselected as the only recipient.
+    await frame
+      .getByRole('region', { name: 'Follow up by email' })
+      .getByRole('button', { name: 'Write the email' })
+      .click();
+    await expect(frame.locator('#tab-emails').getAttribute('aria-selected')).resolves.toBe('true');
+    const who = frame
+      .locator('#panel-emails select')
+      .filter({ has: frame.locator('option[value=client]') });
+    await expect(who.locator('option:checked').textContent()).resolves.toBe('Only Helen Carter');
+    await screenshot(rig.page, 'emails-view', 'sidebar');
+    await frame.getByRole('tab', { name: 'Calls' }).click();
   });
 
   it('Wrong number: the status says so', async () => {

@@ -1,5 +1,11 @@
-// Pins the kernel: call counts, fault injection (k-th call, n-th call of a method, kill), NotEmulatedError.
-import { Kernel, NotEmulatedError, EXCEEDED_TIME, Clock } from '../../dev/emulator/kernel';
+// Pins the kernel: call counts, fault injection (k-th call, n-th call of a method, kill), NotEmulatedError, permission errors.
+import {
+  AUTH_HELP,
+  Kernel,
+  NotEmulatedError,
+  EXCEEDED_TIME,
+  Clock,
+} from '../../dev/emulator/kernel';
 import { createProperties } from '../../dev/emulator/properties';
 import { createUtilities } from '../../dev/emulator/utilities';
 
@@ -87,15 +93,48 @@ describe('members the emulator lacks', () => {
 });
 
 describe('auth modes and scopes', () => {
-  it('requireScope names the first scope that would allow the call', () => {
+  const CURRENT = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
+  const SHEETS = 'https://www.googleapis.com/auth/spreadsheets';
+  const SEND_MAIL = 'https://www.googleapis.com/auth/script.send_mail';
+
+  // A manifest whose explicit oauthScopes lack the call's scope: "Exception: Specified permissions
+  // are not sufficient to call ScriptApp.getProjectTriggers. Required permissions:
+  // https://www.googleapis.com/auth/script.scriptapp" (GeorgeDoors888/GB-Power-Market-JJ,
+  // FIX_APPS_SCRIPT_PERMISSIONS.md; fixed there by adding the scope to oauthScopes).
+  it('requireScope: a manifest without the scope gets "Specified permissions are not sufficient"', () => {
     const { kernel } = setup();
-    kernel.scopes = ['https://www.googleapis.com/auth/spreadsheets.currentonly'];
-    expect(() =>
-      kernel.requireScope('MailApp.sendEmail', [
-        'https://www.googleapis.com/auth/script.send_mail',
-      ]),
-    ).toThrow(
-      'You do not have permission to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+    kernel.scopes = [CURRENT];
+    expect(() => kernel.requireScope('MailApp.sendEmail', [SEND_MAIL])).toThrow(
+      `Specified permissions are not sufficient to call MailApp.sendEmail. Required permissions: ${SEND_MAIL}`,
     );
+    expect(() => kernel.requireScope('SpreadsheetApp.getActive', [CURRENT, SHEETS])).not.toThrow();
+  });
+
+  // A run whose authorization does not cover the call (simple trigger, AuthMode NONE/LIMITED):
+  // "Exception: You do not have permission to call Ui.showSidebar. Required permissions:
+  // https://www.googleapis.com/auth/script.container.ui" (oshliaer/google-apps-script-snippets#18,
+  // from onOpen); ScriptApp.getProjectTriggers in onOpen
+  // (boilermaker-ben/Google-Sheets-NFL-Pick-Ems-and-Survivor-Pool#16); SpreadsheetApp.openById in
+  // onEdit (peterherrmann/BetterLog#29). Current runs append ". For more information, see
+  // https://developers.google.com/apps-script/guides/support/troubleshooting#authorization-is" and list
+  // alternatives as "(https://www.googleapis.com/auth/spreadsheets.currentonly ||
+  // https://www.googleapis.com/auth/spreadsheets)" (execution logs quoted in public repositories, found
+  // by code search, 2025).
+  it('requireAuth: the observed "You do not have permission to call" text', () => {
+    const { kernel } = setup();
+    kernel.beginExecution('NONE');
+    expect(() => kernel.requireAuth('SpreadsheetApp.openById', ['FULL'], [SHEETS])).toThrow(
+      `You do not have permission to call SpreadsheetApp.openById. Required permissions: ${SHEETS}. For more information, see ${AUTH_HELP}`,
+    );
+    expect(() =>
+      kernel.requireAuth('SpreadsheetApp.getActiveSpreadsheet', ['FULL'], [CURRENT, SHEETS]),
+    ).toThrow(
+      `You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: (${CURRENT} || ${SHEETS}).`,
+    );
+    expect(() => kernel.requireAuth('PropertiesService.getUserProperties', ['FULL'])).toThrow(
+      /^You do not have permission to call PropertiesService\.getUserProperties\.$/,
+    );
+    kernel.beginExecution('FULL');
+    expect(() => kernel.requireAuth('SpreadsheetApp.openById', ['FULL'], [SHEETS])).not.toThrow();
   });
 });

@@ -1,6 +1,11 @@
 // Pins ScriptApp: ClockTriggerBuilder validation, the 20-trigger limit, add-on rules, schedules, firing, auth info.
 import { Clock, Kernel } from '../../dev/emulator/kernel';
-import { createScriptApp, TOO_MANY_TRIGGERS } from '../../dev/emulator/script';
+import {
+  ADDON_RECURRENCE,
+  ADDON_TOO_MANY,
+  createScriptApp,
+  TOO_MANY_TRIGGERS,
+} from '../../dev/emulator/script';
 import { zonedFields } from '../../dev/emulator/simpleDateFormat';
 
 function setup(addOn = true) {
@@ -71,14 +76,23 @@ describe('ClockTriggerBuilder validation (clock-trigger-builder reference)', () 
     expect(control.triggers).toHaveLength(20);
   });
 
+  // Rules: editor-triggers page. Texts: "Exception: The recurrence interval for an Add-on trigger must
+  // be at least one hour." (ttsukagoshi/mail-merge-for-gmail#165); "This add-on has created too many
+  // time-based triggers in this document for this Google user account." (ljay79/jira-tools#53, #47).
   it('editor add-ons: at most hourly and one time-driven trigger per user per document (editor-triggers page)', () => {
     const { ScriptApp } = setup(true);
     expect(() => ScriptApp.newTrigger('f').timeBased().everyMinutes(30).create()).toThrow(
-      /once per hour/,
+      ADDON_RECURRENCE,
     );
     ScriptApp.newTrigger('f').timeBased().everyHours(1).create();
     expect(() => ScriptApp.newTrigger('g').timeBased().everyDays(1).create()).toThrow(
-      /one time-driven trigger/,
+      ADDON_TOO_MANY,
+    );
+    expect(ADDON_RECURRENCE).toBe(
+      'The recurrence interval for an Add-on trigger must be at least one hour.',
+    );
+    expect(ADDON_TOO_MANY).toBe(
+      'This add-on has created too many time-based triggers in this document for this Google user account.',
     );
   });
 

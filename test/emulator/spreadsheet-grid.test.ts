@@ -50,6 +50,10 @@ describe('getRange overloads', () => {
     );
   });
 
+  // "Range not found (line 373, file "Code")" (jamietr1/google-docs-writing-tracker#18, from a range
+  // lookup by name; the bad-A1 case itself is [unverified]). The type list is rendered as observed in
+  // "The parameters (number,number,number,null) don't match ... Sheet.getRange" (public project notes
+  // found by code search); how an undefined argument is rendered is [unverified].
   test('bad A1 notation and bad argument types', () => {
     expect(() => sheet.getRange('not a range')).toThrow('Range not found');
     expect(() => (sheet.getRange as (...a: unknown[]) => unknown)(1, undefined)).toThrow(
@@ -78,14 +82,28 @@ describe('sheets', () => {
     expect(emu.sheets.sheetNames()).toEqual(['Sheet1', 'Touches']);
   });
 
-  // Wording returned by Sheets for a duplicate sheet title (seen in public code handling addSheet errors).
+  // "Invalid requests[0].deleteSheet: You can't remove all the sheets in a document."
+  // (googleapis/google-api-php-client#1293, the Sheets backend); Apps Script scripts guard against
+  // "Exception: You can't remove all the sheets in a document." (public code found by code search).
+  test('deleting the last sheet throws', () => {
+    const ss = app.getActiveSpreadsheet();
+    expect(() => ss.deleteSheet(sheet)).toThrow("You can't remove all the sheets in a document.");
+    expect(emu.sheets.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  // The Sheets backend's text, quoted from a Sheets API error by public code: 'Invalid
+  // requests[0].addSheet: A sheet with the name "X" already exists. Please enter another name.'
+  // That insertSheet shows the same sentence is [unverified].
   test('a duplicate name throws', () => {
     expect(() => app.getActiveSpreadsheet().insertSheet('Sheet1')).toThrow(
       'A sheet with the name "Sheet1" already exists. Please enter another name.',
     );
   });
 
-  // Text quoted by many public scripts and fakes for an unknown id (find_string over public code).
+  // Text in execution logs users quote for a wrong or inaccessible id, e.g. "Error opening
+  // spreadsheet: { [Exception: Unexpected error while getting the method or property openById on
+  // object SpreadsheetApp.] name: 'Exception' }" (public repositories found by code search; no issue
+  // thread found).
   test('openById: known id opens it, unknown id throws', () => {
     emu.sheets.create('Other book', { id: 'other-1' });
     expect(app.openById('other-1').getName()).toBe('Other book');
@@ -149,7 +167,22 @@ describe('rows and columns', () => {
     ]);
     sheet.deleteRow(2);
     expect(sheet.getRange('C2').getDisplayValue()).toBe('1.00');
+    // "Execution failed: Those columns are out of bounds." (mogsdad/SheetConverter#20, a column past
+    // the grid); the rows text is its analogue.
     expect(() => sheet.deleteRows(0, 1)).toThrow('Those rows are out of bounds.');
+    expect(() => sheet.getColumnWidth(27)).toThrow('Those columns are out of bounds.');
+  });
+
+  // "Sorry, it is not possible to delete all non-frozen rows. (line 26, file "Archive_Log")"
+  // (amindeed/Gmail-AutoResponder raw_notes.md); same rule in the Sheets UI and API
+  // (theoephraim/node-google-spreadsheet#186: "you must keep a non-frozen row").
+  test('deleting every non-frozen row throws', () => {
+    sheet.setFrozenRows(1);
+    expect(() => sheet.deleteRows(2, 999)).toThrow(
+      'Sorry, it is not possible to delete all non-frozen rows.',
+    );
+    sheet.deleteRows(2, 998);
+    expect(sheet.getMaxRows()).toBe(2);
   });
 
   // https://developers.google.com/apps-script/reference/spreadsheet/sheet#sort(Integer,Boolean)

@@ -43,11 +43,16 @@ describe('auth modes', () => {
   // AuthMode.NONE has no document access; menus (getUi) are allowed.
   test('document access is refused in AuthMode.NONE, getUi is not', () => {
     emu.run(() => {
+      // Observed wording and scope list: see test/emulator/kernel.test.ts (requireAuth).
       expect(() => app.getActiveSpreadsheet()).toThrow(
-        'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet',
+        'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: (https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets).',
       );
       expect(() => app.getActiveSheet()).toThrow('permission');
-      expect(() => app.openById('spreadsheet-1')).toThrow('permission');
+      // peterherrmann/BetterLog#29: "You do not have permission to call SpreadsheetApp.openById.
+      // Required permissions: https://www.googleapis.com/auth/spreadsheets".
+      expect(() => app.openById('spreadsheet-1')).toThrow(
+        'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets.',
+      );
       expect(app.getUi()).toBeDefined();
     }, 'NONE');
     expect(emu.run(() => app.getActive().getName(), 'LIMITED')).toBe('Reconnect demo');

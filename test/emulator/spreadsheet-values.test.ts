@@ -163,3 +163,14 @@ describe('control.setSheet stores raw values', () => {
     expect(emu.sheets.sheetNames()).toEqual(['Sheet1', 'Clients']);
   });
 });
+
+describe('number format of an untouched cell', () => {
+  // [unverified] No Google page states it. Two public Apps Script projects (found by code search,
+  // repositories not named by the index) treat '0.###############' as the sheet's automatic format
+  // ("this.auto = '0.###############'"; "const DEFAULT_NUMBER_FORMAT = \"0.###############\"").
+  test("is '0.###############', and a number in it displays as typed", () => {
+    expect(sheet.getRange('A1').getNumberFormat()).toBe('0.###############');
+    sheet.getRange('A1').setValue(2.5);
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('2.5');
+  });
+});

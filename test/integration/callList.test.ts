@@ -21,19 +21,37 @@ test('a messy sheet: padded headers, mixed dates, currency text, blank rows, dup
   const list = getCallList({ bucket: 'all' });
   expect(list.total).toBe(5);
   const byName = Object.fromEntries(list.items.map((i) => [i.name, i]));
-  expect(byName['Ann Lee']).toMatchObject({ id: 'C-A', lastContact: '2022-03-14', value: 1200.5, row: 2, bucket: '3yPlus' });
+  expect(byName['Ann Lee']).toMatchObject({
+    id: 'C-A',
+    lastContact: '2022-03-14',
+    value: 1200.5,
+    row: 2,
+    bucket: '3yPlus',
+  });
   expect(byName['Ann Lee (copy)']).toMatchObject({ lastContact: '2022-03-14', value: 950, row: 4 });
   expect(byName['Ann Lee (copy)'].id).not.toBe('C-A');
   expect(byName['Bob Roy']).toMatchObject({ email: '', value: null, lastContact: '2023-03-14' });
-  expect(byName['Cy Park']).toMatchObject({ lastContact: null, bucket: 'never', value: 950, notes: 'met at the fair' });
+  expect(byName['Cy Park']).toMatchObject({
+    lastContact: null,
+    bucket: 'never',
+    value: 950,
+    notes: 'met at the fair',
+  });
   expect(byName['Di Fox']).toMatchObject({ lastContact: '2024-03-14', value: 1200 });
   expect(list.problems).toEqual([
-    { row: 5, column: 'E-mail Address', message: expect.stringContaining('"bob@" is not a valid email') },
+    {
+      row: 5,
+      column: 'E-mail Address',
+      message: expect.stringContaining('"bob@" is not a valid email'),
+    },
     { row: 6, column: 'Last Visit', message: expect.stringContaining('"whenever"') },
   ]);
   expect(list.notices.join(' ')).toMatch(/row 4 had the ID C-A of row 2/);
   // The IDs were written to the sheet, in the Client ID column, and are unique.
-  const ids = emu.sheets.values('Clients').slice(1).map((r) => r[0]);
+  const ids = emu.sheets
+    .values('Clients')
+    .slice(1)
+    .map((r) => r[0]);
   expect(ids.filter((id) => id !== '' && id !== '   ')).toHaveLength(5);
   expect(new Set(ids.filter(Boolean)).size).toBe(ids.filter(Boolean).length);
   expect(ids[1]).toBe(''); // the blank row got no ID
@@ -42,8 +60,13 @@ test('a messy sheet: padded headers, mixed dates, currency text, blank rows, dup
 });
 
 test('a sheet without the needed columns gets one clear message listing its headers', () => {
-  t.emu.sheets.setSheet('Clients', [['Foo', 'Bar'], ['x', 'y']]);
-  expect(() => getCallList({})).toThrow(/needs a name column.*Headers found: "Foo", "Bar".*Settings/);
+  t.emu.sheets.setSheet('Clients', [
+    ['Foo', 'Bar'],
+    ['x', 'y'],
+  ]);
+  expect(() => getCallList({})).toThrow(
+    /needs a name column.*Headers found: "Foo", "Bar".*Settings/,
+  );
 });
 
 test('a missing client sheet names the sheet and what to do', () => {
@@ -60,7 +83,11 @@ test('days since contact are calendar days in the spreadsheet time zone', () => 
   ]);
   const list = getCallList({ bucket: 'all' });
   expect(list.today).toBe('2026-11-26');
-  expect(list.items[0]).toMatchObject({ lastContact: '2026-11-25', daysSinceContact: 1, sinceWords: '1 day' });
+  expect(list.items[0]).toMatchObject({
+    lastContact: '2026-11-25',
+    daysSinceContact: 1,
+    sinceWords: '1 day',
+  });
 });
 
 test('priority order, counts, the goal from the Touches sheet, the currency from the Value format', () => {
@@ -81,36 +108,73 @@ test('priority order, counts, the goal from the Touches sheet, the currency from
     [day('2026-11-25'), 'C-4', 'Recent', 'note', 'note', '', '', ''],
     [day('2026-11-24'), 'C-3', 'Mid Year', 'email', 'sent', '', '', ''],
   ]);
-  SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Clients')!.getRange('H2:H8').setNumberFormat('[$€-407]#,##0');
+  SpreadsheetApp.getActiveSpreadsheet()
+    .getSheetByName('Clients')!
+    .getRange('H2:H8')
+    .setNumberFormat('[$€-407]#,##0');
   emu.kernel.resetCounts();
   const list = getCallList({});
-  expect(list.items.map((i) => i.name)).toEqual(['High Old', 'Mid Year', 'Troubled', 'Never', 'Low Old']);
+  expect(list.items.map((i) => i.name)).toEqual([
+    'High Old',
+    'Mid Year',
+    'Troubled',
+    'Never',
+    'Low Old',
+  ]);
   expect(list.items.find((i) => i.name === 'Troubled')!.recovery).toBe(true);
-  expect(list.counts).toEqual({ '3yPlus': 2, '2to3y': 0, '1to2y': 1, '6to12m': 1, under6m: 0, never: 1 });
+  expect(list.counts).toEqual({
+    '3yPlus': 2,
+    '2to3y': 0,
+    '1to2y': 1,
+    '6to12m': 1,
+    under6m: 0,
+    never: 1,
+  });
   expect(list.goal).toEqual({ done: 1, target: 5 });
   expect(list.currency).toBe('€');
   expect(list.asOf).toBe('2026-11-25T15:00:00.000Z');
   expect(reads(emu)).toBeLessThanOrEqual(3);
   expect(emu.kernel.count('Range.setValues')).toBe(0);
   expect(getCallList({ bucket: 'all', sort: 'value' }).items.map((i) => i.name)).toEqual([
-    'Recent', 'High Old', 'Mid Year', 'Troubled', 'Never', 'Low Old',
+    'Recent',
+    'High Old',
+    'Mid Year',
+    'Troubled',
+    'Never',
+    'Low Old',
   ]);
   expect(getCallList({ search: 'mid' }).items.map((i) => i.id)).toEqual(['C-3']);
 });
 
 test("the user's column mapping from Settings is used", () => {
-  t.emu.sheets.setSheet('People', [['Who', 'Seen on', 'Mail'], ['Ann', day('2024-01-01'), 'ann@example.com']]);
-  saveSettings({ clientSheet: 'People', columnMap: { name: 'Who', lastContact: 'Seen on', email: 'Mail' } });
+  t.emu.sheets.setSheet('People', [
+    ['Who', 'Seen on', 'Mail'],
+    ['Ann', day('2024-01-01'), 'ann@example.com'],
+  ]);
+  saveSettings({
+    clientSheet: 'People',
+    columnMap: { name: 'Who', lastContact: 'Seen on', email: 'Mail' },
+  });
   const list = getCallList({});
-  expect(list.items[0]).toMatchObject({ name: 'Ann', lastContact: '2024-01-01', email: 'ann@example.com' });
-  expect(readClientSheet({ displayValues: true }).display).toEqual([['Ann', expect.any(String), 'ann@example.com', expect.any(String)]]);
+  expect(list.items[0]).toMatchObject({
+    name: 'Ann',
+    lastContact: '2024-01-01',
+    email: 'ann@example.com',
+  });
+  expect(readClientSheet({ displayValues: true }).display).toEqual([
+    ['Ann', expect.any(String), 'ann@example.com', expect.any(String)],
+  ]);
 });
 
 test('showClientInSheet selects the row found by Client ID, after a sort', () => {
   const { emu } = t;
-  emu.sheets.setSheet('Clients', [HEADERS, row('C-1', 'Zoe', day('2021-01-01'), 1), row('C-2', 'Abe', day('2022-01-01'), 2)], {
-    frozenRows: 1,
-  });
+  emu.sheets.setSheet(
+    'Clients',
+    [HEADERS, row('C-1', 'Zoe', day('2021-01-01'), 1), row('C-2', 'Abe', day('2022-01-01'), 2)],
+    {
+      frozenRows: 1,
+    },
+  );
   emu.sheets.sortSheet('Clients', 2);
   showClientInSheet('C-1');
   expect(emu.sheets.selection()).toMatchObject({ sheet: 'Clients', row: 3 });

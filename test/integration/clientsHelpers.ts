@@ -5,8 +5,21 @@ import { createEmulator, installGlobals, type Emulator } from '../../dev/emulato
 export const day = (ymd: string): Date => new Date(`${ymd}T12:00:00Z`);
 
 export const HEADERS = [
-  'Client ID', 'Name', 'First Name', 'Company', 'Email', 'Phone', 'Last Contact', 'Value', 'Cadence',
-  'Next Due', 'Status', 'Touches', 'Last Channel', 'Do Not Contact', 'Notes',
+  'Client ID',
+  'Name',
+  'First Name',
+  'Company',
+  'Email',
+  'Phone',
+  'Last Contact',
+  'Value',
+  'Cadence',
+  'Next Due',
+  'Status',
+  'Touches',
+  'Last Channel',
+  'Do Not Contact',
+  'Notes',
 ];
 
 export function useEmulator(options: Parameters<typeof createEmulator>[0] = {}): { emu: Emulator } {
@@ -22,21 +35,58 @@ export function useEmulator(options: Parameters<typeof createEmulator>[0] = {}):
 
 /** Spreadsheet reads: value, display value and format reads of ranges. */
 export function reads(emu: Emulator): number {
-  return ['Range.getValues', 'Range.getDisplayValues', 'Range.getNumberFormat', 'Range.getNumberFormats', 'Range.getFormulas', 'Range.getValue']
+  return [
+    'Range.getValues',
+    'Range.getDisplayValues',
+    'Range.getNumberFormat',
+    'Range.getNumberFormats',
+    'Range.getFormulas',
+    'Range.getValue',
+  ]
     .map((k) => emu.kernel.count(k))
     .reduce((a, b) => a + b, 0);
 }
 
 /** Spreadsheet writes: value writes, row deletions and sheet-shape changes. */
 export function writes(emu: Emulator): number {
-  return ['Range.setValues', 'Range.setValue', 'Sheet.appendRow', 'Sheet.deleteRow', 'Sheet.insertRowsAfter', 'Sheet.insertColumnsAfter', 'Range.setNumberFormat']
+  return [
+    'Range.setValues',
+    'Range.setValue',
+    'Sheet.appendRow',
+    'Sheet.deleteRow',
+    'Sheet.insertRowsAfter',
+    'Sheet.insertColumnsAfter',
+    'Range.setNumberFormat',
+  ]
     .map((k) => emu.kernel.count(k))
     .reduce((a, b) => a + b, 0);
 }
 
 /** A tidy client row in the standard layout. */
-export function row(id: string, name: string, last: Date | string, value: number | string, extra: Partial<Record<string, unknown>> = {}): unknown[] {
-  const r: unknown[] = [id, name, name.split(' ')[0], '', `${name.split(' ')[0].toLowerCase()}@example.com`, '', last, value, '', '', '', '', '', false, ''];
+export function row(
+  id: string,
+  name: string,
+  last: Date | string,
+  value: number | string,
+  extra: Partial<Record<string, unknown>> = {},
+): unknown[] {
+  const r: unknown[] = [
+    id,
+    name,
+    name.split(' ')[0],
+    '',
+    `${name.split(' ')[0].toLowerCase()}@example.com`,
+    '',
+    last,
+    value,
+    '',
+    '',
+    '',
+    '',
+    '',
+    false,
+    '',
+  ];
   for (const [k, v] of Object.entries(extra)) r[HEADERS.indexOf(k)] = v;
   return r;
 }

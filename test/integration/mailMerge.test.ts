@@ -1,6 +1,12 @@
 // The mail merge against the emulator: templates, preview and skips, send and drafts, write-back, aliases and emoji, quota, test email.
 import { mergeWorld, type MergeWorld, type SeedClient } from './mailMergeSupport';
-import { getMergeSetup, previewMerge, runMailMerge, runMerge, sendTestEmail } from '../../src/app/mailMerge';
+import {
+  getMergeSetup,
+  previewMerge,
+  runMailMerge,
+  runMerge,
+  sendTestEmail,
+} from '../../src/app/mailMerge';
 import type { MergeRequest } from '../../src/shared/mergeApi';
 
 const APOLOGY: MergeRequest['template'] = { source: 'sheet', name: 'Reconnect apology' };
@@ -15,10 +21,22 @@ const send = (over: Partial<MergeRequest> = {}): MergeRequest => ({
 const BASE: SeedClient[] = [
   { name: 'Ann Lee', email: 'ann@example.com', lastContact: '2023-03-10', value: 9000 },
   { name: 'Bob Ray', email: 'bob@', lastContact: '2022-05-01', value: 8000 },
-  { name: 'Cy Doe', email: 'cy@example.com', lastContact: '2024-01-20', value: 7000, doNotContact: true },
+  {
+    name: 'Cy Doe',
+    email: 'cy@example.com',
+    lastContact: '2024-01-20',
+    value: 7000,
+    doNotContact: true,
+  },
   { name: 'Di Fox', email: 'ann@example.com', lastContact: '2021-07-07', value: 6000 },
   { name: 'Ed Kim', email: 'ed@example.com', lastContact: '2026-11-20', value: 5000 },
-  { name: 'Flo Bay', email: 'flo@example.com', lastContact: '2025-02-02', value: 4000, status: 'Recovery' },
+  {
+    name: 'Flo Bay',
+    email: 'flo@example.com',
+    lastContact: '2025-02-02',
+    value: 4000,
+    status: 'Recovery',
+  },
   { name: 'Gus Orr', email: '', lastContact: '2020-01-01', value: 3000 },
 ];
 
@@ -57,7 +75,9 @@ describe('sending the reconnect apology', () => {
       ['C-00006', 'email', 'sent', 'Reconnect apology'],
     ]);
     expect(w.client('C-00002')['Merge Status']).toBe("Skipped: invalid email 'bob@'");
-    expect(w.client('C-00004')['Merge Status']).toBe('Skipped: same email as Ann Lee earlier in this batch');
+    expect(w.client('C-00004')['Merge Status']).toBe(
+      'Skipped: same email as Ann Lee earlier in this batch',
+    );
     expect(w.client('C-00007')['Merge Status']).toBe('Skipped: no email address');
     expect(result.message).toContain('Sent 2 emails');
   });
@@ -85,10 +105,15 @@ describe('preview', () => {
 
   test('a referral template is never sent to a client in Recovery; sent twice, nothing repeats', () => {
     w = mergeWorld(BASE);
-    const referral = send({ template: { source: 'sheet', name: 'Referral reminder' }, recipients: { kind: 'clients', ids: ['C-00001', 'C-00006'] } });
+    const referral = send({
+      template: { source: 'sheet', name: 'Referral reminder' },
+      recipients: { kind: 'clients', ids: ['C-00001', 'C-00006'] },
+    });
     const first = w.run(() => runMailMerge(referral));
     expect(first.sent).toBe(1);
-    expect(w.client('C-00006')['Merge Status']).toBe('Skipped: in Recovery: no referral asks while a problem is open');
+    expect(w.client('C-00006')['Merge Status']).toBe(
+      'Skipped: in Recovery: no referral asks while a problem is open',
+    );
     w.emu.clock.advance(40 * 86400000);
     const again = w.run(() => previewMerge(referral));
     expect(again.emails).toHaveLength(0);
@@ -116,7 +141,10 @@ describe('preview', () => {
     w.run(() => getMergeSetup());
     const rows = w.emu.sheets.values('Templates');
     rows[1][1] = 'My own subject';
-    w.emu.sheets.setSheet('Templates', rows.filter((_, i) => i !== 2));
+    w.emu.sheets.setSheet(
+      'Templates',
+      rows.filter((_, i) => i !== 2),
+    );
     const setup = w.run(() => getMergeSetup());
     expect(setup.templates.filter((t) => t.source === 'sheet')).toHaveLength(5);
     expect(w.emu.sheets.values('Templates')[1][1]).toBe('My own subject');
@@ -131,12 +159,16 @@ describe('preview', () => {
     const preview = w.run(() => previewMerge(send({ recipients: { kind: 'selected' } })));
     expect(preview.emails.map((e) => e.name)).toEqual(['Ann Lee']);
     w.emu.sheets.setSelection('Templates', 'A1');
-    expect(() => w.run(() => previewMerge(send({ recipients: { kind: 'selected' } })))).toThrow('No client rows are selected');
+    expect(() => w.run(() => previewMerge(send({ recipients: { kind: 'selected' } })))).toThrow(
+      'No client rows are selected',
+    );
   });
 
   test('a recency group, most valuable first', () => {
     w = mergeWorld(BASE);
-    const preview = w.run(() => previewMerge(send({ recipients: { kind: 'bucket', bucket: '3yPlus', count: 5 } })));
+    const preview = w.run(() =>
+      previewMerge(send({ recipients: { kind: 'bucket', bucket: '3yPlus', count: 5 } })),
+    );
     expect(preview.emails.map((e) => e.name)).toEqual(['Ann Lee']);
     expect(preview.skips.map((s) => s.name)).toEqual(['Bob Ray', 'Di Fox', 'Gus Orr']);
   });
@@ -154,7 +186,9 @@ describe('drafts', () => {
     expect(w.emu.mail.sent).toHaveLength(0);
     expect(w.client('C-00001')['Merge Status']).toBe('Draft created 2026-11-25: Reconnect apology');
     expect(w.touches()).toHaveLength(0);
-    expect((w.client('C-00001')['Last Contact'] as Date).toISOString()).toBe('2023-03-10T12:00:00.000Z');
+    expect((w.client('C-00001')['Last Contact'] as Date).toISOString()).toBe(
+      '2023-03-10T12:00:00.000Z',
+    );
     const again = w.run(() => runMailMerge(send({ mode: 'draft' })));
     expect(again.drafted).toBe(0);
     expect(w.emu.mail.drafts).toHaveLength(2);
@@ -166,24 +200,38 @@ describe('drafts', () => {
 
   test('a Gmail draft without recipients is a template, picked by subject; duplicates are an error', () => {
     w = mergeWorld(BASE);
-    w.run(() => GmailApp.createDraft('', 'Hello {{First Name}}', 'Hi {{First Name|there}}', { htmlBody: '<p>Hi <b>{{First&nbsp;Name}}</b></p>' }));
+    w.run(() =>
+      GmailApp.createDraft('', 'Hello {{First Name}}', 'Hi {{First Name|there}}', {
+        htmlBody: '<p>Hi <b>{{First&nbsp;Name}}</b></p>',
+      }),
+    );
     w.run(() => GmailApp.createDraft('someone@example.com', 'Not a template', 'x'));
     const setup = w.run(() => getMergeSetup());
-    expect(setup.templates.filter((t) => t.source === 'draft').map((t) => t.name)).toEqual(['Hello {{First Name}}']);
-    const result = w.run(() => runMailMerge(send({ template: { source: 'draft', name: 'Hello {{First Name}}' }, recipients: top(1) })));
+    expect(setup.templates.filter((t) => t.source === 'draft').map((t) => t.name)).toEqual([
+      'Hello {{First Name}}',
+    ]);
+    const result = w.run(() =>
+      runMailMerge(
+        send({ template: { source: 'draft', name: 'Hello {{First Name}}' }, recipients: top(1) }),
+      ),
+    );
     expect(result.sent).toBe(1);
     const mail = w.emu.mail.sent[0];
     expect(mail.subject).toBe('Hello Ann');
     expect(mail.htmlBody).toBe('<p>Hi <b>Ann</b></p>');
     w.run(() => GmailApp.createDraft('', 'Hello {{First Name}}', 'other'));
-    expect(() => w.run(() => previewMerge(send({ template: { source: 'draft', name: 'Hello {{First Name}}' } })))).toThrow(
-      '2 Gmail drafts have the subject',
-    );
+    expect(() =>
+      w.run(() =>
+        previewMerge(send({ template: { source: 'draft', name: 'Hello {{First Name}}' } })),
+      ),
+    ).toThrow('2 Gmail drafts have the subject');
   });
 });
 
 describe('sender, alias and characters', () => {
-  const EMOJI: SeedClient[] = [{ name: 'Zoë 😀 שרה', email: 'zoe@example.com', lastContact: '2023-01-01', value: 10 }];
+  const EMOJI: SeedClient[] = [
+    { name: 'Zoë 😀 שרה', email: 'zoe@example.com', lastContact: '2023-01-01', value: 10 },
+  ];
 
   test('MailApp keeps emoji and non-ASCII byte for byte, with sender name and reply-to', () => {
     w = mergeWorld(EMOJI);
@@ -217,20 +265,48 @@ describe('sender, alias and characters', () => {
     expect(mail.htmlBody).toContain('Hi Zoë &#128512; שרה &#128075;');
     expect(mail.htmlBody).not.toContain('\uFFFD');
     expect(mail.body).not.toContain('\uFFFD');
-    expect(() => w.run(() => runMailMerge(send({ from: 'stranger@example.com' })))).toThrow('not one of your Gmail');
+    expect(() => w.run(() => runMailMerge(send({ from: 'stranger@example.com' })))).toThrow(
+      'not one of your Gmail',
+    );
     rows[1][1] = '👋 Hello';
     w.emu.sheets.setSheet('Templates', rows);
-    const preview = w.run(() => previewMerge(send({ from: 'team@example.com', template: APOLOGY })));
+    const preview = w.run(() =>
+      previewMerge(send({ from: 'team@example.com', template: APOLOGY })),
+    );
     expect(preview.blocked?.message).toContain('emoji');
   });
 
   test('malicious and odd cell values: HTML, braces, right-to-left text, a 5,000-character note', () => {
     const longNote = 'n'.repeat(5000);
     w = mergeWorld([
-      { name: '<img src=x onerror=alert(1)>', email: 'x@example.com', lastContact: '2023-01-01', value: 50, notes: 'fine' },
-      { name: 'Bad Braces', email: 'b@example.com', lastContact: '2023-01-01', value: 40, notes: 'see {{Email}}' },
-      { name: 'مريم', email: 'm@example.com', lastContact: '2023-01-01', value: 30, notes: longNote },
-      { name: '=HYPERLINK("x")', email: 'h@example.com', lastContact: '2023-01-01', value: 20, notes: 'ok' },
+      {
+        name: '<img src=x onerror=alert(1)>',
+        email: 'x@example.com',
+        lastContact: '2023-01-01',
+        value: 50,
+        notes: 'fine',
+      },
+      {
+        name: 'Bad Braces',
+        email: 'b@example.com',
+        lastContact: '2023-01-01',
+        value: 40,
+        notes: 'see {{Email}}',
+      },
+      {
+        name: 'مريم',
+        email: 'm@example.com',
+        lastContact: '2023-01-01',
+        value: 30,
+        notes: longNote,
+      },
+      {
+        name: '=HYPERLINK("x")',
+        email: 'h@example.com',
+        lastContact: '2023-01-01',
+        value: 20,
+        notes: 'ok',
+      },
     ]);
     w.run(() => getMergeSetup());
     const rows = w.emu.sheets.values('Templates');
@@ -244,14 +320,20 @@ describe('sender, alias and characters', () => {
     expect(xss.body).toContain('Hi <img src=x onerror=alert(1)>');
     expect(rtl.body).toContain(`Hi مريم, note: ${longNote}`);
     expect(formula.body).toContain('Hi =HYPERLINK("x")');
-    expect(w.client('C-00002')['Merge Status']).toBe("Skipped: the Notes value contains '{{' or '}}'");
-    expect(w.emu.mail.sent.some((m) => m.body.includes('{{') || (m.htmlBody ?? '').includes('{{'))).toBe(false);
+    expect(w.client('C-00002')['Merge Status']).toBe(
+      "Skipped: the Notes value contains '{{' or '}}'",
+    );
+    expect(
+      w.emu.mail.sent.some((m) => m.body.includes('{{') || (m.htmlBody ?? '').includes('{{')),
+    ).toBe(false);
     const names = w.touches().map((t) => t.Client);
     expect(names).toContain('=HYPERLINK("x")');
   });
 
   test('an empty value without a fallback skips that client with a reason', () => {
-    w = mergeWorld([{ name: 'No Company', email: 'n@example.com', lastContact: '2023-01-01', value: 1 }]);
+    w = mergeWorld([
+      { name: 'No Company', email: 'n@example.com', lastContact: '2023-01-01', value: 1 },
+    ]);
     w.run(() => getMergeSetup());
     const rows = w.emu.sheets.values('Templates');
     rows[1][2] = 'About {{Company}}';
@@ -263,7 +345,14 @@ describe('sender, alias and characters', () => {
 
 describe('quota, time and the test email', () => {
   test('a batch larger than the quota sends what fits; the rest wait, and go out after the quota resets', () => {
-    w = mergeWorld(Array.from({ length: 5 }, (_, i) => ({ name: `P${i}`, email: `p${i}@example.com`, lastContact: '2022-01-01', value: 100 - i })));
+    w = mergeWorld(
+      Array.from({ length: 5 }, (_, i) => ({
+        name: `P${i}`,
+        email: `p${i}@example.com`,
+        lastContact: '2022-01-01',
+        value: 100 - i,
+      })),
+    );
     w.emu.mail.setQuota(3);
     const first = w.run(() => runMailMerge(send()));
     expect(first.sent).toBe(3);
@@ -279,8 +368,19 @@ describe('quota, time and the test email', () => {
   });
 
   test('the quota running out mid-batch (another script used it) stops cleanly', () => {
-    w = mergeWorld(Array.from({ length: 4 }, (_, i) => ({ name: `P${i}`, email: `p${i}@example.com`, lastContact: '2022-01-01', value: 100 - i })));
-    w.emu.kernel.injectFault({ method: 'MailApp.sendEmail', nth: 2, message: 'Service invoked too many times for one day: email.' });
+    w = mergeWorld(
+      Array.from({ length: 4 }, (_, i) => ({
+        name: `P${i}`,
+        email: `p${i}@example.com`,
+        lastContact: '2022-01-01',
+        value: 100 - i,
+      })),
+    );
+    w.emu.kernel.injectFault({
+      method: 'MailApp.sendEmail',
+      nth: 2,
+      message: 'Service invoked too many times for one day: email.',
+    });
     const result = w.run(() => runMailMerge(send()));
     expect(result.sent).toBe(1);
     expect(result.waiting).toBe(3);
@@ -293,21 +393,43 @@ describe('quota, time and the test email', () => {
   });
 
   test('a send that fails is reported as an error on the row and the batch goes on', () => {
-    w = mergeWorld(Array.from({ length: 3 }, (_, i) => ({ name: `P${i}`, email: `p${i}@example.com`, lastContact: '2022-01-01', value: 100 - i })));
-    w.emu.kernel.injectFault({ method: 'MailApp.sendEmail', nth: 2, message: 'Server error occurred, please try again.' });
+    w = mergeWorld(
+      Array.from({ length: 3 }, (_, i) => ({
+        name: `P${i}`,
+        email: `p${i}@example.com`,
+        lastContact: '2022-01-01',
+        value: 100 - i,
+      })),
+    );
+    w.emu.kernel.injectFault({
+      method: 'MailApp.sendEmail',
+      nth: 2,
+      message: 'Server error occurred, please try again.',
+    });
     const result = w.run(() => runMailMerge(send()));
     expect(result.sent).toBe(2);
     expect(result.failed).toBe(1);
-    expect(w.client('C-00002')['Merge Status']).toBe('Error: Server error occurred, please try again.');
+    expect(w.client('C-00002')['Merge Status']).toBe(
+      'Error: Server error occurred, please try again.',
+    );
   });
 
   test('the run stops before the time limit and reports the rest as waiting', () => {
-    w = mergeWorld(Array.from({ length: 5 }, (_, i) => ({ name: `P${i}`, email: `p${i}@example.com`, lastContact: '2022-01-01', value: 100 - i })));
+    w = mergeWorld(
+      Array.from({ length: 5 }, (_, i) => ({
+        name: `P${i}`,
+        email: `p${i}@example.com`,
+        lastContact: '2022-01-01',
+        value: 100 - i,
+      })),
+    );
     let t = 0;
     const result = w.run(() => runMerge(send(), { budgetMs: 250, clock: () => (t += 100) }));
     expect(result.sent).toBe(2);
     expect(result.waiting).toBe(3);
-    expect(w.client('C-00005')['Merge Status']).toBe('Waiting: time limit reached, run the merge again');
+    expect(w.client('C-00005')['Merge Status']).toBe(
+      'Waiting: time limit reached, run the merge again',
+    );
   });
 
   test('"Send a test to me" goes to the user with [Test], counts one recipient, writes nothing', () => {

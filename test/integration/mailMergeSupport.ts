@@ -1,5 +1,10 @@
 // Fixtures for the mail-merge integration tests and bench: an emulator with a client sheet in the standard layout.
-import { createEmulator, installGlobals, type Emulator, type EmulatorOptions } from '../../dev/emulator';
+import {
+  createEmulator,
+  installGlobals,
+  type Emulator,
+  type EmulatorOptions,
+} from '../../dev/emulator';
 import { STANDARD_HEADERS } from '../../src/core/columns';
 
 export const HEADERS = [...STANDARD_HEADERS];
@@ -65,7 +70,8 @@ export function mergeWorld(clients: SeedClient[], options: EmulatorOptions = {})
       if (!found) throw new Error(`no client ${id}`);
       return found;
     },
-    touches: () => (emu.sheets.sheetNames().includes('Touches') ? asRecords(emu.sheets.values('Touches')) : []),
+    touches: () =>
+      emu.sheets.sheetNames().includes('Touches') ? asRecords(emu.sheets.values('Touches')) : [],
   };
 }
 

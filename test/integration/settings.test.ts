@@ -6,11 +6,27 @@ const t = useEmulator();
 
 test('defaults, saving, and one JSON value in document properties', () => {
   expect(getSettings()).toEqual({
-    clientSheet: 'Clients', columnMap: {}, dailyGoal: 5, recentDays: 30, myName: '', currency: '', recencyMonths: [6, 12, 24, 36],
+    clientSheet: 'Clients',
+    columnMap: {},
+    dailyGoal: 5,
+    recentDays: 30,
+    myName: '',
+    currency: '',
+    recencyMonths: [6, 12, 24, 36],
   });
   t.emu.sheets.setSheet('Clients', [['Name', 'Seen']]);
-  const saved = saveSettings({ dailyGoal: 8, myName: ' Pat ', columnMap: { lastContact: 'Seen' }, currency: 'gbp' });
-  expect(saved).toMatchObject({ dailyGoal: 8, myName: 'Pat', columnMap: { lastContact: 'Seen' }, currency: 'GBP' });
+  const saved = saveSettings({
+    dailyGoal: 8,
+    myName: ' Pat ',
+    columnMap: { lastContact: 'Seen' },
+    currency: 'gbp',
+  });
+  expect(saved).toMatchObject({
+    dailyGoal: 8,
+    myName: 'Pat',
+    columnMap: { lastContact: 'Seen' },
+    currency: 'GBP',
+  });
   expect(getSettings()).toEqual(saved);
   expect(JSON.parse(t.emu.properties.get('document', 'reconnect.settings')!)).toEqual(saved);
 });
@@ -20,6 +36,8 @@ test('invalid settings are refused with every problem named, and nothing is save
   expect(() => saveSettings({ dailyGoal: 500, clientSheet: 'Nope', recentDays: -1 })).toThrow(
     /no sheet named "Nope".*Daily goal: a whole number from 1 to 200.*Recently contacted/,
   );
-  expect(() => saveSettings({ columnMap: { email: 'Mail' } })).toThrow(/"Mail", which is not a header/);
+  expect(() => saveSettings({ columnMap: { email: 'Mail' } })).toThrow(
+    /"Mail", which is not a header/,
+  );
   expect(getSettings().dailyGoal).toBe(5);
 });

@@ -13,20 +13,50 @@ test('a new spreadsheet gets Clients with the standard columns, formats, dropdow
   expect(emu.ui.alerts[0]).toMatchObject({ kind: 'alert', title: 'Reconnect' });
   expect(emu.sheets.values('Clients')).toEqual([[...STANDARD_HEADERS]]);
   expect(STANDARD_HEADERS.slice(0, 15)).toEqual([
-    'Client ID', 'Name', 'First Name', 'Company', 'Email', 'Phone', 'Last Contact', 'Value', 'Cadence',
-    'Next Due', 'Status', 'Touches', 'Last Channel', 'Do Not Contact', 'Notes',
+    'Client ID',
+    'Name',
+    'First Name',
+    'Company',
+    'Email',
+    'Phone',
+    'Last Contact',
+    'Value',
+    'Cadence',
+    'Next Due',
+    'Status',
+    'Touches',
+    'Last Channel',
+    'Do Not Contact',
+    'Notes',
   ]);
   expect(emu.sheets.frozenRows('Clients')).toBe(1);
   expect(emu.sheets.cell('Clients', 'G2').format).toBe('yyyy-mm-dd');
   expect(emu.sheets.cell('Clients', 'J500').format).toBe('yyyy-mm-dd');
   expect(emu.sheets.cell('Clients', 'H2').format).toContain('$');
-  expect(emu.sheets.cell('Clients', 'I2').validation).toMatchObject({ args: [['Quarterly', 'Twice a year', 'Yearly'], true], allowInvalid: true });
-  expect(emu.sheets.cell('Clients', 'K2').validation?.args[0]).toEqual(['To reconnect', 'Reconnected', 'Recovery', 'Wrong number']);
+  expect(emu.sheets.cell('Clients', 'I2').validation).toMatchObject({
+    args: [['Quarterly', 'Twice a year', 'Yearly'], true],
+    allowInvalid: true,
+  });
+  expect(emu.sheets.cell('Clients', 'K2').validation?.args[0]).toEqual([
+    'To reconnect',
+    'Reconnected',
+    'Recovery',
+    'Wrong number',
+  ]);
   expect(emu.sheets.cell('Clients', 'N2').validation?.criteria).toBe('CHECKBOX');
   const rules = emu.sheets.conditionalRules('Clients');
   expect(rules).toHaveLength(1);
   expect(String(rules[0].condition?.args[0])).toContain('TODAY()');
-  expect(emu.sheets.values('Touches')[0]).toEqual(['Date', 'Client ID', 'Client', 'Channel', 'Outcome', 'Notes', 'Step', 'Logged by']);
+  expect(emu.sheets.values('Touches')[0]).toEqual([
+    'Date',
+    'Client ID',
+    'Client',
+    'Channel',
+    'Outcome',
+    'Notes',
+    'Step',
+    'Logged by',
+  ]);
 
   const again = setupClientSheet();
   expect(again).toMatch(/already set up: nothing to change/);
@@ -45,12 +75,25 @@ test("an existing sheet keeps the user's columns; only the missing owned columns
   emu.sheets.setSheet('Clients', userRows);
   const before = emu.sheets.values('Clients');
   const message = setupClientSheet();
-  expect(message).toMatch(/added the columns Client ID, Cadence, Next Due, Status, Touches, Last Channel, Do Not Contact, Merge Status at the end/);
+  expect(message).toMatch(
+    /added the columns Client ID, Cadence, Next Due, Status, Touches, Last Channel, Do Not Contact, Merge Status at the end/,
+  );
   expect(message).toMatch(/Client ID to 2 new clients/);
   const after = emu.sheets.values('Clients');
   expect(after[0]).toEqual([
-    'Patient', 'Cell Phone', 'Last Visit', 'Total Spent', 'Notes',
-    'Client ID', 'Cadence', 'Next Due', 'Status', 'Touches', 'Last Channel', 'Do Not Contact', 'Merge Status',
+    'Patient',
+    'Cell Phone',
+    'Last Visit',
+    'Total Spent',
+    'Notes',
+    'Client ID',
+    'Cadence',
+    'Next Due',
+    'Status',
+    'Touches',
+    'Last Channel',
+    'Do Not Contact',
+    'Merge Status',
   ]);
   for (let r = 0; r < before.length; r++) expect(after[r].slice(0, 5)).toEqual(before[r]);
   expect(after[1][5]).toMatch(/^C-/);

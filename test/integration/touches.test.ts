@@ -10,30 +10,50 @@ function seed(): void {
     'Clients',
     [
       HEADERS,
-      row('C-1', 'Zoe Adams', day('2021-05-01'), 300, { Touches: 2, Status: 'To reconnect', Notes: 'likes tea' }),
+      row('C-1', 'Zoe Adams', day('2021-05-01'), 300, {
+        Touches: 2,
+        Status: 'To reconnect',
+        Notes: 'likes tea',
+      }),
       row('C-2', 'Abe Brown', day('2023-01-15'), '$1,200', { Cadence: 'Quarterly' }),
       row('C-3', 'Mia Chen', '', 50),
     ],
     { frozenRows: 1 },
   );
-  t.emu.sheets.setSheet('Touches', [['Date', 'Client ID', 'Client', 'Channel', 'Outcome', 'Notes', 'Step', 'Logged by']]);
+  t.emu.sheets.setSheet('Touches', [
+    ['Date', 'Client ID', 'Client', 'Channel', 'Outcome', 'Notes', 'Step', 'Logged by'],
+  ]);
 }
 
 const col = (name: string): number => HEADERS.indexOf(name);
-const clientRow = (id: string): unknown[] => t.emu.sheets.values('Clients').find((r) => r[0] === id)!;
+const clientRow = (id: string): unknown[] =>
+  t.emu.sheets.values('Clients').find((r) => r[0] === id)!;
 const civil = (v: unknown): string => (v as Date).toISOString().slice(0, 10);
 
 test('logging a call updates only the owned cells and appends one log row, within 3 reads and 3 writes', () => {
   seed();
   const before = t.emu.sheets.values('Clients');
   t.emu.kernel.resetCounts();
-  const result = logTouch({ clientId: 'C-1', channel: 'call', outcome: 'reached', notes: 'Asked about the roof', cadence: 'Twice a year' });
+  const result = logTouch({
+    clientId: 'C-1',
+    channel: 'call',
+    outcome: 'reached',
+    notes: 'Asked about the roof',
+    cadence: 'Twice a year',
+  });
   expect(reads(t.emu)).toBeLessThanOrEqual(3);
   expect(writes(t.emu)).toBeLessThanOrEqual(3);
   expect(result.message).toBe('Logged a call with Zoe Adams.');
   expect(result.item).toMatchObject({
-    id: 'C-1', lastContact: '2026-11-25', daysSinceContact: 0, touches: 3, lastChannel: 'call',
-    status: 'Reconnected', cadence: 'Twice a year', nextDue: '2027-05-25', due: false,
+    id: 'C-1',
+    lastContact: '2026-11-25',
+    daysSinceContact: 0,
+    touches: 3,
+    lastChannel: 'call',
+    status: 'Reconnected',
+    cadence: 'Twice a year',
+    nextDue: '2027-05-25',
+    due: false,
   });
   const after = clientRow('C-1');
   expect(civil(after[col('Last Contact')])).toBe('2026-11-25');
@@ -49,7 +69,14 @@ test('logging a call updates only the owned cells and appends one log row, withi
   const log = t.emu.sheets.values('Touches');
   expect(log).toHaveLength(2);
   expect(civil(log[1][0])).toBe('2026-11-25');
-  expect(log[1].slice(1, 7)).toEqual(['C-1', 'Zoe Adams', 'call', 'reached', 'Asked about the roof', '']);
+  expect(log[1].slice(1, 7)).toEqual([
+    'C-1',
+    'Zoe Adams',
+    'call',
+    'reached',
+    'Asked about the roof',
+    '',
+  ]);
   expect(log[1][7]).toBe('owner@example.com');
   expect(JSON.parse(JSON.stringify(result))).toEqual(result);
 });
@@ -72,10 +99,12 @@ test('the row is found by Client ID when the user sorted the sheet after loading
 test('a future date and an unknown client are refused and nothing is written', () => {
   seed();
   const before = t.emu.sheets.values('Clients');
-  expect(() => logTouch({ clientId: 'C-1', channel: 'call', outcome: 'reached', date: '2026-11-26' })).toThrow(
-    /2026-11-26 is in the future/,
+  expect(() =>
+    logTouch({ clientId: 'C-1', channel: 'call', outcome: 'reached', date: '2026-11-26' }),
+  ).toThrow(/2026-11-26 is in the future/);
+  expect(() => logTouch({ clientId: 'C-99', channel: 'call', outcome: 'reached' })).toThrow(
+    /No client has the ID "C-99"/,
   );
-  expect(() => logTouch({ clientId: 'C-99', channel: 'call', outcome: 'reached' })).toThrow(/No client has the ID "C-99"/);
   expect(t.emu.sheets.values('Clients')).toEqual(before);
   expect(t.emu.sheets.values('Touches')).toHaveLength(1);
 });
@@ -104,7 +133,12 @@ test('undo finds the client after a sort', () => {
 test('notes and names stay text: =HYPERLINK(...) is not a formula', () => {
   seed();
   t.emu.sheets.setSheet('Clients', [HEADERS, row('C-9', '=cmd|calc', day('2022-01-01'), 1)]);
-  logTouch({ clientId: 'C-9', channel: 'note', outcome: 'note', notes: '=HYPERLINK("http://evil.example","click")' });
+  logTouch({
+    clientId: 'C-9',
+    channel: 'note',
+    outcome: 'note',
+    notes: '=HYPERLINK("http://evil.example","click")',
+  });
   const formulas = t.emu.sheets.formulas('Touches');
   expect(formulas[1].every((f) => f === '')).toBe(true);
   const log = t.emu.sheets.values('Touches');
@@ -116,13 +150,22 @@ test('a batch: latest date kept, merge statuses, a missing Merge Status column a
   seed();
   const result = recordTouches(
     [
-      { clientId: 'C-1', date: '2026-11-20', channel: 'email', outcome: 'sent', step: 'Reconnect 1', mergeStatus: 'Sent: Reconnect 1' },
+      {
+        clientId: 'C-1',
+        date: '2026-11-20',
+        channel: 'email',
+        outcome: 'sent',
+        step: 'Reconnect 1',
+        mergeStatus: 'Sent: Reconnect 1',
+      },
       { clientId: 'C-1', date: '2026-10-01', channel: 'email', outcome: 'sent', step: 'Old' },
       { clientId: 'C-404', date: '2026-11-20', channel: 'email', outcome: 'sent' },
     ],
     { mergeStatuses: [{ clientId: 'C-2', text: 'Skipped: no email' }] },
   );
-  expect(result.rejected).toEqual([{ clientId: 'C-404', message: expect.stringMatching(/No client has the ID/) }]);
+  expect(result.rejected).toEqual([
+    { clientId: 'C-404', message: expect.stringMatching(/No client has the ID/) },
+  ]);
   const values = t.emu.sheets.values('Clients');
   expect(values[0]).toEqual([...HEADERS, 'Merge Status']);
   const zoe = clientRow('C-1');
@@ -137,9 +180,22 @@ test('a batch: latest date kept, merge statuses, a missing Merge Status column a
 
 test('a Touches sheet is created when missing; a busy lock gives a clear message', () => {
   seed();
-  SpreadsheetApp.getActiveSpreadsheet().deleteSheet(SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Touches')!);
+  SpreadsheetApp.getActiveSpreadsheet().deleteSheet(
+    SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Touches')!,
+  );
   logTouch({ clientId: 'C-2', channel: 'letter', outcome: 'sent' });
-  expect(t.emu.sheets.values('Touches')[0]).toEqual(['Date', 'Client ID', 'Client', 'Channel', 'Outcome', 'Notes', 'Step', 'Logged by']);
+  expect(t.emu.sheets.values('Touches')[0]).toEqual([
+    'Date',
+    'Client ID',
+    'Client',
+    'Channel',
+    'Outcome',
+    'Notes',
+    'Step',
+    'Logged by',
+  ]);
   t.emu.locks.holdByOther('document');
-  expect(() => logTouch({ clientId: 'C-2', channel: 'call', outcome: 'reached' })).toThrow(/Someone else is updating/);
+  expect(() => logTouch({ clientId: 'C-2', channel: 'call', outcome: 'reached' })).toThrow(
+    /Someone else is updating/,
+  );
 });

@@ -2,7 +2,14 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import {
+  chromium,
+  type BrowserContext,
+  type Frame,
+  type FrameLocator,
+  type Page,
+} from 'playwright-core';
 import { startPreview, type Preview, type PreviewOptions } from '../../dev/preview/server';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -17,7 +24,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const root = join(__dirname, '..', '..');
+// Jest runs this as CommonJS (__dirname); bench/sidebar.ts runs it under tsx as ESM (import.meta).
+const root =
+  typeof __dirname !== 'undefined'
+    ? join(__dirname, '..', '..')
+    : fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = join(root, '.artifacts', 'screenshots');
 
 export const browserAvailable = existsSync(CHROMIUM);
@@ -72,6 +83,8 @@ export async function openRig(options: PreviewOptions = {}): Promise<Rig> {
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
+  // Fail with Playwright's own message well before jest's 30 s test timeout.
+  context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
@@ -126,7 +139,11 @@ export async function cardNames(frame: FrameLocator): Promise<string[]> {
   return frame.locator('.cards .card-name').allTextContents();
 }
 
-export async function screenshot(page: Page, name: string, target: 'page' | 'sidebar' = 'page'): Promise<string> {
+export async function screenshot(
+  page: Page,
+  name: string,
+  target: 'page' | 'sidebar' = 'page',
+): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   if (target === 'sidebar') await page.locator('aside#sidebar').screenshot({ path });
@@ -162,7 +179,10 @@ export function sheetToday(preview: Preview): string {
 /** A date cell (Date) or text as yyyy-MM-dd in the sheet's zone, '' when blank. */
 export function civil(value: unknown): string {
   if (value === '' || value === null || value === undefined) return '';
-  const date = Object.prototype.toString.call(value) === '[object Date]' ? (value as Date) : new Date(String(value));
+  const date =
+    Object.prototype.toString.call(value) === '[object Date]'
+      ? (value as Date)
+      : new Date(String(value));
   if (Number.isNaN(date.getTime())) return String(value);
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(date);
 }

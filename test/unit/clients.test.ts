@@ -11,12 +11,25 @@ function parse(headers: string[], rows: unknown[][], overrides: Record<string, s
 
 describe('header recognition', () => {
   test('ignores case, spaces and punctuation', () => {
-    const { columns } = recognizeColumns(['  client id ', 'NAME', 'e-mail  address', 'Last-Contact', 'value ($)']);
+    const { columns } = recognizeColumns([
+      '  client id ',
+      'NAME',
+      'e-mail  address',
+      'Last-Contact',
+      'value ($)',
+    ]);
     expect(columns).toEqual({ id: 0, name: 1, email: 2, lastContact: 3, value: 4 });
   });
 
   test('Google Contacts export', () => {
-    const headers = ['Name', 'Given Name', 'Family Name', 'E-mail 1 - Value', 'Phone 1 - Value', 'Organization 1 - Name'];
+    const headers = [
+      'Name',
+      'Given Name',
+      'Family Name',
+      'E-mail 1 - Value',
+      'Phone 1 - Value',
+      'Organization 1 - Name',
+    ];
     expect(recognizeColumns(headers).columns).toEqual({
       name: 0,
       firstName: 1,
@@ -28,23 +41,40 @@ describe('header recognition', () => {
   });
 
   test('Outlook export', () => {
-    const headers = ['First Name', 'Last Name', 'Company', 'E-mail Address', 'Business Phone', 'Mobile Phone'];
-    expect(recognizeColumns(headers).columns).toMatchObject({ firstName: 0, lastName: 1, company: 2, email: 3, phone: 5 });
+    const headers = [
+      'First Name',
+      'Last Name',
+      'Company',
+      'E-mail Address',
+      'Business Phone',
+      'Mobile Phone',
+    ];
+    expect(recognizeColumns(headers).columns).toMatchObject({
+      firstName: 0,
+      lastName: 1,
+      company: 2,
+      email: 3,
+      phone: 5,
+    });
   });
 
   test('shop, accounting and practice exports', () => {
-    expect(recognizeColumns(['Customer', 'Email', 'Total Spent', 'Last Order Date']).columns).toEqual({
+    expect(
+      recognizeColumns(['Customer', 'Email', 'Total Spent', 'Last Order Date']).columns,
+    ).toEqual({
       name: 0,
       email: 1,
       value: 2,
       lastContact: 3,
     });
-    expect(recognizeColumns(['Patient', 'Cell Phone', 'Last Visit', 'Recall Due']).columns).toEqual({
-      name: 0,
-      phone: 1,
-      lastContact: 2,
-      nextDue: 3,
-    });
+    expect(recognizeColumns(['Patient', 'Cell Phone', 'Last Visit', 'Recall Due']).columns).toEqual(
+      {
+        name: 0,
+        phone: 1,
+        lastContact: 2,
+        nextDue: 3,
+      },
+    );
     expect(recognizeColumns(['Contact', 'Lifetime Value', 'Last Contacted']).columns).toEqual({
       name: 0,
       value: 1,
@@ -53,7 +83,11 @@ describe('header recognition', () => {
   });
 
   test("the user's overrides win and a wrong override is reported", () => {
-    const r = recognizeColumns(['Who', 'Seen', 'Name'], { name: 'who', lastContact: 'Seen', email: 'Mail box' });
+    const r = recognizeColumns(['Who', 'Seen', 'Name'], {
+      name: 'who',
+      lastContact: 'Seen',
+      email: 'Mail box',
+    });
     expect(r.columns).toMatchObject({ name: 0, lastContact: 1 });
     expect(r.problems).toEqual([expect.stringContaining('"Mail box"')]);
   });
@@ -70,11 +104,27 @@ describe('header recognition', () => {
 });
 
 describe('parsing rows', () => {
-  const headers = ['Client ID', 'Name', 'Email', 'Last Contact', 'Value', 'Cadence', 'Do Not Contact'];
+  const headers = [
+    'Client ID',
+    'Name',
+    'Email',
+    'Last Contact',
+    'Value',
+    'Cadence',
+    'Do Not Contact',
+  ];
 
   test('mixed date types, currency text, unknown markers, blank rows', () => {
     const { clients, problems } = parse(headers, [
-      ['C-1', '  Ann   Lee ', 'ann@example.com', new Date('2022-03-14T12:00:00Z'), '$1,200.50', 'Quarterly', false],
+      [
+        'C-1',
+        '  Ann   Lee ',
+        'ann@example.com',
+        new Date('2022-03-14T12:00:00Z'),
+        '$1,200.50',
+        'Quarterly',
+        false,
+      ],
       ['', '', '', '', '', '', false],
       ['C-2', 'Bob', 'N/A', '3/14/2022', 'USD 950', '', ''],
       ['C-3', 'Cy', '-', 'March 14, 2022', '€950', '45', 'yes'],
@@ -83,7 +133,13 @@ describe('parsing rows', () => {
       ['   ', '   ', '', '', '', '', ''],
     ]);
     expect(clients.map((c) => c.row)).toEqual([2, 4, 5, 6, 7]);
-    expect(clients.map((c) => c.lastContact)).toEqual(['2022-03-14', '2022-03-14', '2022-03-14', '2022-03-14', null]);
+    expect(clients.map((c) => c.lastContact)).toEqual([
+      '2022-03-14',
+      '2022-03-14',
+      '2022-03-14',
+      '2022-03-14',
+      null,
+    ]);
     expect(clients.map((c) => c.value)).toEqual([1200.5, 950, 950, 1200, null]);
     expect(clients[0].name).toBe('Ann Lee');
     expect(clients[0].firstName).toBe('Ann');
@@ -112,12 +168,26 @@ describe('parsing rows', () => {
   });
 
   test('first and last name columns make the name; a header with extra spaces still matches', () => {
-    const { clients } = parse(['  First   Name ', 'Last Name', 'Phone'], [['Ann', 'Lee', '555-0101']]);
-    expect(clients[0]).toMatchObject({ name: 'Ann Lee', firstName: 'Ann', lastName: 'Lee', phone: '555-0101' });
+    const { clients } = parse(
+      ['  First   Name ', 'Last Name', 'Phone'],
+      [['Ann', 'Lee', '555-0101']],
+    );
+    expect(clients[0]).toMatchObject({
+      name: 'Ann Lee',
+      firstName: 'Ann',
+      lastName: 'Lee',
+      phone: '555-0101',
+    });
   });
 
   test('date serial numbers and date-time text', () => {
-    const { clients } = parse(['Name', 'Last Contact'], [['A', 44634], ['B', '2022-03-14 10:30']]);
+    const { clients } = parse(
+      ['Name', 'Last Contact'],
+      [
+        ['A', 44634],
+        ['B', '2022-03-14 10:30'],
+      ],
+    );
     expect(clients.map((c) => c.lastContact)).toEqual(['2022-03-14', '2022-03-14']);
   });
 

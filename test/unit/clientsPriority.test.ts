@@ -5,7 +5,12 @@ import type { CallListQuery } from '../../src/shared/api';
 
 const TODAY = '2026-11-25';
 let row = 1;
-function client(name: string, lastContact: string | null, value: number | null, extra: Partial<Client> = {}): Client {
+function client(
+  name: string,
+  lastContact: string | null,
+  value: number | null,
+  extra: Partial<Client> = {},
+): Client {
   row += 1;
   return {
     id: `C-${name}`,
@@ -63,23 +68,71 @@ test('priority: round-robin over the groups, longest silent first, most valuable
   // Round 1: Aaron (3y+, 500, before Bea by name), Dana, Eve, Gus, Jo, Hal.
   // Round 2: Bea, Finn, Ivy. Round 3: Cal. Then the clients not due: Kim.
   expect(names({ bucket: 'all' })).toEqual([
-    'Aaron', 'Dana', 'Eve', 'Gus', 'Jo', 'Hal', 'Bea', 'Finn', 'Ivy', 'Cal', 'Kim',
+    'Aaron',
+    'Dana',
+    'Eve',
+    'Gus',
+    'Jo',
+    'Hal',
+    'Bea',
+    'Finn',
+    'Ivy',
+    'Cal',
+    'Kim',
   ]);
-  expect(names({})).toEqual(['Aaron', 'Dana', 'Eve', 'Gus', 'Jo', 'Hal', 'Bea', 'Finn', 'Ivy', 'Cal']);
+  expect(names({})).toEqual([
+    'Aaron',
+    'Dana',
+    'Eve',
+    'Gus',
+    'Jo',
+    'Hal',
+    'Bea',
+    'Finn',
+    'Ivy',
+    'Cal',
+  ]);
 });
 
 test('sort by days since contact and by value', () => {
   expect(names({ sort: 'days', bucket: 'all' })).toEqual([
-    'Cal', 'Bea', 'Aaron', 'Dana', 'Eve', 'Finn', 'Gus', 'Jo', 'Kim', 'Hal', 'Ivy',
+    'Cal',
+    'Bea',
+    'Aaron',
+    'Dana',
+    'Eve',
+    'Finn',
+    'Gus',
+    'Jo',
+    'Kim',
+    'Hal',
+    'Ivy',
   ]);
   expect(names({ sort: 'value', bucket: 'all' })).toEqual([
-    'Kim', 'Hal', 'Eve', 'Bea', 'Aaron', 'Dana', 'Gus', 'Cal', 'Finn', 'Jo', 'Ivy',
+    'Kim',
+    'Hal',
+    'Eve',
+    'Bea',
+    'Aaron',
+    'Dana',
+    'Gus',
+    'Cal',
+    'Finn',
+    'Jo',
+    'Ivy',
   ]);
 });
 
 test('counts of due clients per group, filters, search and paging', () => {
   const list = buildCallList(clients, { limit: 3, offset: 2 }, ctx);
-  expect(list.counts).toEqual({ '3yPlus': 3, '2to3y': 1, '1to2y': 2, '6to12m': 1, under6m: 1, never: 2 });
+  expect(list.counts).toEqual({
+    '3yPlus': 3,
+    '2to3y': 1,
+    '1to2y': 2,
+    '6to12m': 1,
+    under6m: 1,
+    never: 2,
+  });
   expect(list.total).toBe(10);
   expect(list.items.map((i) => i.name)).toEqual(['Eve', 'Gus', 'Jo']);
   expect(names({ bucket: '1to2y' })).toEqual(['Eve', 'Finn']);
@@ -100,7 +153,10 @@ test('items: days, words, due, recovery flag; the whole list survives a JSON rou
     recovery: true,
     nextDue: '2025-02-20',
   });
-  const withNextDue = toItem(client('Sam', '2026-01-01', 1, { nextDue: '2026-12-01', cadence: 'Yearly' }), TODAY);
+  const withNextDue = toItem(
+    client('Sam', '2026-01-01', 1, { nextDue: '2026-12-01', cadence: 'Yearly' }),
+    TODAY,
+  );
   expect(withNextDue.due).toBe(false);
   const list = buildCallList(clients, { bucket: 'all', limit: 50 }, ctx);
   expect(JSON.parse(JSON.stringify(list))).toEqual(list);

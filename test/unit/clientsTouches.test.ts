@@ -1,23 +1,60 @@
 // Unit tests for what a touch does to a client, the refusal messages, today's goal count, and settings validation.
-import { applyTouch, changedFields, countContactsOn, touchProblem, touchMessage } from '../../src/core/touchLog';
+import {
+  applyTouch,
+  changedFields,
+  countContactsOn,
+  touchProblem,
+  touchMessage,
+} from '../../src/core/touchLog';
 import { DEFAULT_SETTINGS, settingsFromStored, validateSettings } from '../../src/core/settings';
 import type { Client } from '../../src/core/clients';
 
 const ann: Client = {
-  id: 'C-1', row: 2, name: 'Ann Lee', firstName: 'Ann', lastName: 'Lee', company: '', email: 'ann@example.com',
-  phone: '', lastContact: '2025-01-10', value: 100, cadence: '', nextDue: null, status: 'To reconnect', touches: 2,
-  lastChannel: 'email', doNotContact: false, notes: '', mergeStatus: '',
+  id: 'C-1',
+  row: 2,
+  name: 'Ann Lee',
+  firstName: 'Ann',
+  lastName: 'Lee',
+  company: '',
+  email: 'ann@example.com',
+  phone: '',
+  lastContact: '2025-01-10',
+  value: 100,
+  cadence: '',
+  nextDue: null,
+  status: 'To reconnect',
+  touches: 2,
+  lastChannel: 'email',
+  doNotContact: false,
+  notes: '',
+  mergeStatus: '',
 };
 const touch = (over: Partial<Parameters<typeof applyTouch>[1]> = {}) => ({
-  clientId: 'C-1', date: '2026-11-25', channel: 'call', outcome: 'reached', ...over,
+  clientId: 'C-1',
+  date: '2026-11-25',
+  channel: 'call',
+  outcome: 'reached',
+  ...over,
 });
 
 test('a reached call moves Last Contact, counts, sets channel, Reconnected and the Next Due', () => {
   const after = applyTouch(ann, touch({ cadence: 'Quarterly' }));
   expect(after).toMatchObject({
-    lastContact: '2026-11-25', touches: 3, lastChannel: 'call', status: 'Reconnected', cadence: 'Quarterly', nextDue: '2027-02-25',
+    lastContact: '2026-11-25',
+    touches: 3,
+    lastChannel: 'call',
+    status: 'Reconnected',
+    cadence: 'Quarterly',
+    nextDue: '2027-02-25',
   });
-  expect(changedFields(ann, after).sort()).toEqual(['cadence', 'lastChannel', 'lastContact', 'nextDue', 'status', 'touches']);
+  expect(changedFields(ann, after).sort()).toEqual([
+    'cadence',
+    'lastChannel',
+    'lastContact',
+    'nextDue',
+    'status',
+    'touches',
+  ]);
 });
 
 test('an older touch never moves Last Contact backwards; no answer does not count as contact', () => {
@@ -67,14 +104,32 @@ test("today's contacts: every channel but notes, dated today", () => {
 test('settings: defaults, lenient reading, validation with clear messages', () => {
   expect(settingsFromStored(null)).toEqual(DEFAULT_SETTINGS);
   expect(settingsFromStored('{not json')).toEqual(DEFAULT_SETTINGS);
-  expect(settingsFromStored('{"dailyGoal": 9, "recentDays": -4}')).toMatchObject({ dailyGoal: 9, recentDays: 30 });
+  expect(settingsFromStored('{"dailyGoal": 9, "recentDays": -4}')).toMatchObject({
+    dailyGoal: 9,
+    recentDays: 30,
+  });
   const ctx = { sheetNames: ['Clients', 'Old'], headers: ['Who', 'Seen'] };
-  const ok = validateSettings(DEFAULT_SETTINGS, { dailyGoal: 10, clientSheet: 'Old', columnMap: { name: 'who' }, currency: 'eur' }, ctx);
+  const ok = validateSettings(
+    DEFAULT_SETTINGS,
+    { dailyGoal: 10, clientSheet: 'Old', columnMap: { name: 'who' }, currency: 'eur' },
+    ctx,
+  );
   expect(ok.errors).toEqual([]);
-  expect(ok.settings).toMatchObject({ dailyGoal: 10, clientSheet: 'Old', columnMap: { name: 'who' }, currency: 'EUR' });
+  expect(ok.settings).toMatchObject({
+    dailyGoal: 10,
+    clientSheet: 'Old',
+    columnMap: { name: 'who' },
+    currency: 'EUR',
+  });
   const bad = validateSettings(
     DEFAULT_SETTINGS,
-    { dailyGoal: 0, recentDays: 400, clientSheet: 'Nope', columnMap: { name: 'Missing', shoeSize: 'Who' }, recencyMonths: [6, 3, 24, 36] },
+    {
+      dailyGoal: 0,
+      recentDays: 400,
+      clientSheet: 'Nope',
+      columnMap: { name: 'Missing', shoeSize: 'Who' },
+      recencyMonths: [6, 3, 24, 36],
+    },
     ctx,
   );
   expect(bad.errors).toEqual([

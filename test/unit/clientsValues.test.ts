@@ -1,5 +1,12 @@
 // Unit tests for the value parsers: dates typed as text, calendar arithmetic, money, emails, flags, cadence.
-import { addMonths, monthsBetween, parseDateText, sinceWords, daysBetween, fromSerial } from '../../src/core/dates';
+import {
+  addMonths,
+  monthsBetween,
+  parseDateText,
+  sinceWords,
+  daysBetween,
+  fromSerial,
+} from '../../src/core/dates';
 import { parseMoney, parseEmail, parseFlag, isUnknown } from '../../src/core/values';
 import { parseCadence, nextDueFor } from '../../src/core/cadence';
 import { bucketOf } from '../../src/core/recency';
@@ -24,9 +31,12 @@ test.each([
   expect(parseDateText(text)).toBe(expected);
 });
 
-test.each(['2022-02-30', '13/13/2022', 'soon', '14 Foo 2022', '2022', ''])('not a date: %s', (text) => {
-  expect(parseDateText(text)).toBeNull();
-});
+test.each(['2022-02-30', '13/13/2022', 'soon', '14 Foo 2022', '2022', ''])(
+  'not a date: %s',
+  (text) => {
+    expect(parseDateText(text)).toBeNull();
+  },
+);
 
 test('day-first preference for ambiguous dates', () => {
   expect(parseDateText('03/04/2022', true)).toBe('2022-04-03');
@@ -80,7 +90,13 @@ test('unreadable money and emails are errors', () => {
 
 test('flags', () => {
   expect([true, 'TRUE', 'yes', 'x', 'Y'].map(parseFlag)).toEqual([true, true, true, true, true]);
-  expect([false, '', 'no', 'FALSE', null].map(parseFlag)).toEqual([false, false, false, false, false]);
+  expect([false, '', 'no', 'FALSE', null].map(parseFlag)).toEqual([
+    false,
+    false,
+    false,
+    false,
+    false,
+  ]);
 });
 
 test('cadence: calendar months for named cadences, days for numbers', () => {
@@ -113,7 +129,10 @@ test('recency groups, with configurable thresholds', () => {
 test('client IDs: missing ones assigned, copies get a new one with a notice naming the rows', () => {
   const c = (row: number, id: string) => ({ row, id }) as Client;
   let n = 0;
-  const plan = planIds([c(2, 'C-A'), c(3, ''), c(4, 'C-A'), c(5, 'C-B')], () => ['C-B', `C-N${++n}`][n % 2]);
+  const plan = planIds(
+    [c(2, 'C-A'), c(3, ''), c(4, 'C-A'), c(5, 'C-B')],
+    () => ['C-B', `C-N${++n}`][n % 2],
+  );
   expect([...plan.assign.keys()]).toEqual([3, 4]);
   expect(new Set(plan.assign.values()).size).toBe(2);
   expect([...plan.assign.values()]).not.toContain('C-B');

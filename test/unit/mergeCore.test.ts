@@ -462,3 +462,21 @@ describe('statuses and the journal', () => {
     expect(historyKey('C-1', ' Hello ')).toBe(historyKey('C-1', 'hello'));
   });
 });
+
+describe('shared addresses', () => {
+  test('an address that already got the template (as another client) does not get it again', () => {
+    const ann = client();
+    const di = client({ id: 'C-2', name: 'Di Fox' });
+    const history = buildHistory(
+      [{ clientId: 'C-1', date: '2026-11-01', channel: 'email', step: 'Hello' }],
+      [],
+      [],
+    );
+    const p = plan({ candidates: [ann, di], history, allClients: [ann, di] });
+    expect(p.ready).toHaveLength(0);
+    expect(p.skipped.map((s) => s.reason)).toEqual([
+      'already sent "Hello" on 2026-11-01',
+      'Ann Lee at the same email already got "Hello"',
+    ]);
+  });
+});

@@ -11,7 +11,10 @@ function typeName(v: unknown): string {
   return 'Object';
 }
 
-/** Apps Script's message when the arguments match no overload, e.g. getRange(1, undefined). */
+/**
+ * Apps Script's message when the arguments match no overload, e.g. getRange(1, null) ->
+ * "The parameters (number,null) don't match ...". How it renders undefined is [unverified].
+ */
 export function checkNumbers(args: unknown[], member: string): void {
   if (args.every((a) => typeof a === 'number' && Number.isFinite(a))) return;
   throw gasError(

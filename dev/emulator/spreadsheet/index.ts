@@ -22,15 +22,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Modes in which a script may read the document (not NONE: onOpen there may only build menus). */
 const DOCUMENT_MODES: AuthModeName[] = ['LIMITED', 'FULL', 'CUSTOM_FUNCTION'];
+// The scopes Apps Script names in its permission errors for these calls (test/emulator/kernel.test.ts).
 const SCOPES_CURRENT = [
   'https://www.googleapis.com/auth/spreadsheets.currentonly',
   'https://www.googleapis.com/auth/spreadsheets',
-  'https://www.googleapis.com/auth/spreadsheets.readonly',
 ];
-const SCOPES_ANY = [
-  'https://www.googleapis.com/auth/spreadsheets',
-  'https://www.googleapis.com/auth/spreadsheets.readonly',
-];
+const SCOPES_ANY = ['https://www.googleapis.com/auth/spreadsheets'];
 
 export interface Workbooks {
   list: SpreadsheetModel[];
@@ -91,16 +88,16 @@ export function createSpreadsheetApp(
   };
 
   const documentAccess = (member: string): SpreadsheetModel => {
-    kernel.requireAuth(`SpreadsheetApp.${member}`, DOCUMENT_MODES);
+    kernel.requireAuth(`SpreadsheetApp.${member}`, DOCUMENT_MODES, SCOPES_CURRENT);
     kernel.requireScope(`SpreadsheetApp.${member}`, SCOPES_CURRENT);
     return books.active;
   };
 
   const openById = (id: string): Spreadsheet => {
-    kernel.requireAuth('SpreadsheetApp.openById', DOCUMENT_MODES);
+    kernel.requireAuth('SpreadsheetApp.openById', DOCUMENT_MODES, SCOPES_ANY);
     kernel.requireScope('SpreadsheetApp.openById', SCOPES_ANY);
     const wb = books.list.find((b) => b.id === id);
-    // Observed text for an unknown or inaccessible id (quoted by many public scripts and fakes).
+    // Observed in users' execution logs for an unknown or inaccessible id (no issue thread found).
     if (!wb)
       throw gasError(
         'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
@@ -166,7 +163,7 @@ export function createSpreadsheetApp(
     newDataValidation: () => validationBuilder(ctx),
     newConditionalFormatRule: () => conditionalBuilder(ctx),
     create: (name: string) => {
-      kernel.requireAuth('SpreadsheetApp.create', DOCUMENT_MODES);
+      kernel.requireAuth('SpreadsheetApp.create', DOCUMENT_MODES, SCOPES_ANY);
       kernel.requireScope('SpreadsheetApp.create', SCOPES_ANY);
       return ctx.spreadsheet(control._create(name));
     },

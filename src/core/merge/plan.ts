@@ -9,7 +9,7 @@ import {
   renderEmail,
   type RenderedEmail,
 } from './render';
-import { skipReason, type SendHistory } from './skipRules';
+import { historyKey, skipReason, type SendHistory } from './skipRules';
 import { buildCatalog, checkTemplate, tagKey, timeSinceWords, type TemplateProblem } from './tags';
 import type { Template } from './templates';
 
@@ -69,6 +69,8 @@ export interface PlanInput {
   path: SendPath;
   /** Stop once this many are ready ("the top 10 who can get it"); skips met on the way are listed. */
   limit?: number;
+  /** Every client of the sheet: an address that already got this template (as another client) gets it no more. */
+  allClients?: readonly Client[];
 }
 
 export function planMerge(input: PlanInput): MergePlan {
@@ -90,6 +92,7 @@ export function planMerge(input: PlanInput): MergePlan {
     history: input.history,
   };
   const emailsSeen = new Map<string, string>();
+  const alreadyGot = addressesThatGot(input);
   for (const client of input.candidates) {
     if (input.limit !== undefined && plan.ready.length >= input.limit) break;
     const row = input.displayRow(client);
@@ -98,6 +101,10 @@ export function planMerge(input: PlanInput): MergePlan {
     const address = client.email.toLowerCase();
     if (!reason && path !== 'print' && emailsSeen.has(address)) {
       reason = `same email as ${emailsSeen.get(address)} earlier in this batch`;
+    }
+    const other = alreadyGot.get(address);
+    if (!reason && path !== 'print' && other && other.id !== client.id) {
+      reason = `${other.name || 'another client'} at the same email already got "${template.name}"`;
     }
     if (reason) {
       plan.skipped.push({ client, reason });
@@ -120,6 +127,16 @@ export function planMerge(input: PlanInput): MergePlan {
     plan.ready.push({ client, to: client.email, email: adapted.email, warning: adapted.warning });
   }
   return plan;
+}
+
+/** Addresses of clients who already got this template: shared addresses (a couple, a firm) get it once. */
+function addressesThatGot(input: PlanInput): Map<string, Client> {
+  const out = new Map<string, Client>();
+  for (const c of input.allClients ?? input.candidates) {
+    if (!c.email || !input.history.has(historyKey(c.id, input.template.name))) continue;
+    if (!out.has(c.email.toLowerCase())) out.set(c.email.toLowerCase(), c);
+  }
+  return out;
 }
 
 /** The values every tag can take for one client: its display values, then the derived tags. */

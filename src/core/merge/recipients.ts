@@ -66,6 +66,8 @@ function capped(clients: Client[]): Candidates {
   if (clients.length <= MAX_BATCH) return { clients, notices: [] };
   return {
     clients: clients.slice(0, MAX_BATCH),
-    notices: [`Only the first ${MAX_BATCH} of ${clients.length} clients are in this batch; run it again for the rest.`],
+    notices: [
+      `Only the first ${MAX_BATCH} of ${clients.length} clients are in this batch; run it again for the rest.`,
+    ],
   };
 }

@@ -1,0 +1,112 @@
+// Bench: the mail merge on a 10,000-client sheet, batches of 10 and 100 emails: Gmail/Mail calls, Spreadsheet reads and writes, Properties calls, ms.
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { createEmulator, installGlobals } from '../dev/emulator';
+import { STANDARD_HEADERS } from '../src/core/clients';
+import { getMergeSetup, previewMerge, runMailMerge } from '../src/app/mailMerge';
+import type { MergeRequest } from '../src/shared/mergeApi';
+
+const CLIENTS = 10000;
+const BATCHES = [10, 100];
+
+function clientRows(n: number): unknown[][] {
+  const rows: unknown[][] = [[...STANDARD_HEADERS]];
+  const start = Date.UTC(2019, 0, 15, 12);
+  for (let i = 0; i < n; i++) {
+    const last = new Date(start + ((i * 7919) % 2000) * 86400000);
+    rows.push([
+      `C-${String(i).padStart(6, '0')}`,
+      `Client ${i}`,
+      '',
+      `Firm ${i % 300}`,
+      `c${i}@example.com`,
+      '555-0100',
+      last,
+      1000 + ((i * 37) % 20000),
+      '',
+      '',
+      'To reconnect',
+      0,
+      '',
+      i % 97 === 0,
+      '',
+      '',
+    ]);
+  }
+  return rows;
+}
+
+const READS = /\.(getValues|getDisplayValues|getValue|getDisplayValue)$/;
+const WRITES =
+  /^(Range|Sheet)\.(setValues|setValue|appendRow|insertRowsAfter|insertColumnsAfter|insertSheet)$|Spreadsheet\.insertSheet$/;
+const sum = (counts: Record<string, number>, re: RegExp): number =>
+  Object.entries(counts)
+    .filter(([k]) => re.test(k))
+    .reduce((a, [, v]) => a + v, 0);
+
+interface Row {
+  op: string;
+  emails: number;
+  mail: number;
+  reads: number;
+  writes: number;
+  props: number;
+  ms: number;
+}
+
+export function main(): void {
+  const rows: Row[] = [];
+  for (const batch of BATCHES) {
+    for (const mode of ['send', 'draft'] as const) {
+      const emu = createEmulator({ now: '2026-11-25T15:00:00Z', dailyEmailQuota: 1500 });
+      emu.sheets.setSheet('Clients', clientRows(CLIENTS), { frozenRows: 1 });
+      const uninstall = installGlobals(emu);
+      try {
+        emu.run(() => getMergeSetup()); // creates the Templates sheet once, as a first use would
+        const request: MergeRequest = {
+          template: { source: 'sheet', name: 'Reconnect apology' },
+          recipients: { kind: 'top', count: batch },
+          mode,
+        };
+        const measure = (op: string, fn: () => number) => {
+          emu.kernel.resetCounts();
+          const t0 = performance.now();
+          const emails = emu.run(fn);
+          const ms = performance.now() - t0;
+          const c = emu.kernel.snapshot();
+          rows.push({
+            op,
+            emails,
+            mail: sum(c, /^(MailApp|GmailApp|GmailDraft|GmailMessage)\./),
+            reads: sum(c, READS),
+            writes: sum(c, WRITES),
+            props: sum(c, /^(Properties|PropertiesService)\./),
+            ms,
+          });
+        };
+        if (mode === 'send')
+          measure(`preview top ${batch}`, () => previewMerge(request).emails.length);
+        measure(`${mode === 'send' ? 'send' : 'drafts'} top ${batch}`, () => {
+          const r = runMailMerge(request);
+          return r.sent + r.drafted;
+        });
+      } finally {
+        uninstall();
+      }
+    }
+  }
+  console.log(
+    `Mail merge on a ${CLIENTS.toLocaleString('en-US')}-client sheet (one execution each; emulated services)`,
+  );
+  console.log(
+    '| operation | emails | Gmail/Mail calls | Sheet reads | Sheet writes | Properties calls | ms |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.op} | ${r.emails} | ${r.mail} | ${r.reads} | ${r.writes} | ${r.props} | ${r.ms.toFixed(0)} |`,
+    );
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

@@ -1,0 +1,154 @@
+// Java time zones over Intl: which ids Java knows (unknown ids become GMT), wall-clock fields of an instant, and the instant of a wall-clock time.
+
+/**
+ * Utilities.formatDate is backed by java.text.SimpleDateFormat and java.util.TimeZone: an ID that
+ * TimeZone.getTimeZone does not know silently becomes "GMT" (TimeZone javadoc: "If the specified
+ * string doesn't match the syntax, GMT is used"). Custom IDs "GMT+h", "GMT+hh:mm", "GMT+hhmm" are fixed offsets.
+ */
+export interface ResolvedZone {
+  /** The IANA id used for Intl, or null for a fixed offset (custom GMT id or unknown id). */
+  iana: string | null;
+  /** Fixed offset in minutes east of UTC when iana is null. */
+  fixedOffset: number;
+  /** The normalized id, as Java reports it (e.g. "GMT-08:00"). */
+  id: string;
+}
+
+const zoneCache = new Map<string, ResolvedZone>();
+const partsCache = new Map<string, Intl.DateTimeFormat>();
+
+export function resolveTimeZone(timeZone: string): ResolvedZone {
+  const key = String(timeZone);
+  const cached = zoneCache.get(key);
+  if (cached) return cached;
+  let resolved: ResolvedZone;
+  const custom = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(key);
+  if (key === 'GMT' || key === 'UTC') {
+    resolved = { iana: key === 'UTC' ? 'UTC' : null, fixedOffset: 0, id: key };
+  } else if (custom && Number(custom[2]) <= 23 && Number(custom[3] ?? 0) <= 59) {
+    const minutes = Number(custom[2]) * 60 + Number(custom[3] ?? 0);
+    const sign = custom[1] === '-' ? -1 : 1;
+    resolved = {
+      iana: null,
+      fixedOffset: sign * minutes,
+      id: `GMT${offsetText(sign * minutes, ':')}`,
+    };
+  } else if (isIanaZone(key)) {
+    resolved = { iana: key, fixedOffset: 0, id: key };
+  } else {
+    resolved = { iana: null, fixedOffset: 0, id: 'GMT' };
+  }
+  zoneCache.set(key, resolved);
+  return resolved;
+}
+
+function isIanaZone(id: string): boolean {
+  // Intl accepts case-insensitive ids; Java's TimeZone ids are case-sensitive.
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(id)) return false;
+  try {
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: id }).resolvedOptions().timeZone;
+    // "america/new_york" resolves in Intl but is unknown to Java (so GMT there); aliases pass.
+    return canonical === id || canonical.toLowerCase() !== id.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+export interface ZonedFields {
+  year: number;
+  /** 1..12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  /** 0 = Sunday .. 6 = Saturday */
+  weekday: number;
+  /** Minutes east of UTC in effect at that instant. */
+  offset: number;
+}
+
+/** The wall-clock fields of an instant in a zone (IANA id, custom GMT id, or unknown id = GMT). */
+export function zonedFields(date: Date, timeZone: string): ZonedFields {
+  const ms = date.getTime();
+  const zone = resolveTimeZone(timeZone);
+  let offset = zone.fixedOffset;
+  if (zone.iana) {
+    let fmt = partsCache.get(zone.iana);
+    if (!fmt) {
+      fmt = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone.iana,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+        era: 'short',
+      });
+      partsCache.set(zone.iana, fmt);
+    }
+    const p: Record<string, string> = {};
+    for (const part of fmt.formatToParts(ms)) p[part.type] = part.value;
+    let year = Number(p.year);
+    if (p.era === 'BC' || p.era === 'B') year = 1 - year;
+    const asUtc = Date.UTC(
+      year,
+      Number(p.month) - 1,
+      Number(p.day),
+      Number(p.hour),
+      Number(p.minute),
+      Number(p.second),
+    );
+    const wholeSeconds = Math.floor(ms / 1000) * 1000;
+    offset = Math.round((asUtc - wholeSeconds) / 60000);
+  }
+  const shifted = new Date(ms + offset * 60000);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+    millisecond: shifted.getUTCMilliseconds(),
+    weekday: shifted.getUTCDay(),
+    offset,
+  };
+}
+
+/** Offset in minutes east of UTC of a zone at an instant. */
+export function zoneOffsetMinutes(date: Date, timeZone: string): number {
+  return zonedFields(date, timeZone).offset;
+}
+
+/** The instant at which the wall clock of a zone shows the given fields (first match on DST overlaps). */
+export function zonedToInstant(
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  millisecond = 0,
+): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  let guess = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60000;
+  guess = wall - zoneOffsetMinutes(new Date(guess), timeZone) * 60000;
+  return new Date(guess);
+}
+
+/** "+hh:mm" (or "+hhmm") for an offset in minutes east of UTC. */
+export function offsetText(minutes: number, separator: string): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60), 2)}${separator}${pad(abs % 60, 2)}`;
+}
+
+export function pad(n: number, width: number): string {
+  const s = String(Math.abs(n));
+  return (n < 0 ? '-' : '') + (s.length >= width ? s : '0'.repeat(width - s.length) + s);
+}

@@ -1,0 +1,301 @@
+// The Emails tab: choose a template and recipients, preview every email and skip, send a test, then send or create drafts (or print letters).
+import { BUCKETS, BUCKET_LABELS, type Bucket } from '../../src/shared/api';
+import type {
+  MergePreview,
+  MergeRequest,
+  MergeSetup,
+  RecipientSpec,
+  TemplateSummary,
+} from '../../src/shared/mergeApi';
+import type { ViewContext } from '../context';
+import { clear, el, uid } from './dom';
+import { button, confirmThen, emailViewer, label } from './mergeParts';
+
+type Who = 'top' | 'bucket' | 'selected' | 'client';
+
+/** Styles of this view only (constant text, no data). */
+const CSS = `
+.merge label{display:block;margin:8px 0 2px;font-weight:500}
+.merge select,.merge input[type=text],.merge input[type=email],.merge input[type=number]{width:100%;box-sizing:border-box}
+.merge .row{display:flex;gap:6px;align-items:center}
+.merge .hint{color:#5f6368;font-size:12px;margin:2px 0}
+.merge .actions{display:flex;flex-wrap:wrap;gap:6px;margin:10px 0}
+.merge iframe{width:100%;height:260px;border:1px solid #dadce0;background:#fff}
+.merge .subject{font-weight:500;margin:6px 0;overflow-wrap:anywhere}
+.merge .skips li,.merge .outcomes li{margin:2px 0;overflow-wrap:anywhere}
+.merge .blocked{border-left:3px solid #d93025;padding:4px 8px;background:#fce8e6}
+.merge .notice{border-left:3px solid #1a73e8;padding:4px 8px;background:#e8f0fe;margin:6px 0}
+.merge fieldset{border:0;padding:0;margin:8px 0}
+.merge legend{font-weight:500;padding:0}
+`;
+
+export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
+  root.appendChild(el('style', { text: CSS }));
+  const body = el('div', { className: 'merge' });
+  root.appendChild(body);
+  const handed = ctx.takeSelectedClient();
+  body.appendChild(el('p', { className: 'loading', text: 'Loading templates…' }));
+  ctx.api.call('getMergeSetup').then(
+    (setup) => render(setup),
+    (error) => {
+      clear(body);
+      ctx.showError(error);
+      body.appendChild(button('Try again', () => mountAgain()));
+    },
+  );
+
+  function mountAgain(): void {
+    clear(root);
+    mountMergeView(root, ctx);
+  }
+
+  function render(setup: MergeSetup): void {
+    clear(body);
+    for (const text of [...setup.notices, ...setup.problems])
+      body.appendChild(el('p', { className: 'notice', text }));
+
+    const templateSelect = el('select', { attrs: { id: uid('template') } });
+    const groups: Array<[string, TemplateSummary[]]> = [
+      ['Templates sheet', setup.templates.filter((t) => t.source === 'sheet')],
+      ['Gmail drafts', setup.templates.filter((t) => t.source === 'draft')],
+    ];
+    for (const [label, list] of groups) {
+      if (!list.length) continue;
+      const group = el('optgroup', { attrs: { label } });
+      for (const t of list) {
+        const name = t.channel === 'letter' ? `${t.name} (letter)` : t.name;
+        group.appendChild(el('option', { text: name, attrs: { value: `${t.source}:${t.name}` } }));
+      }
+      templateSelect.appendChild(group);
+    }
+    const templateNotes = el('p', { className: 'hint' });
+
+    const whoSelect = el('select', { attrs: { id: uid('who') } });
+    const whoOptions: Array<[Who, string]> = [
+      ['top', 'Top of the call list'],
+      ['bucket', 'A recency group'],
+      ['selected', 'Rows selected in the sheet'],
+    ];
+    if (handed) whoOptions.unshift(['client', `Only ${handed.name || handed.email}`]);
+    for (const [value, text] of whoOptions)
+      whoSelect.appendChild(el('option', { text, attrs: { value } }));
+    const countInput = el('input', {
+      attrs: { type: 'number', min: 1, max: 200, value: 10, id: uid('count') },
+    });
+    const bucketSelect = el('select', {
+      attrs: { id: uid('bucket'), 'aria-label': 'Recency group' },
+    });
+    for (const b of BUCKETS)
+      bucketSelect.appendChild(el('option', { text: BUCKET_LABELS[b], attrs: { value: b } }));
+    const countRow = el('div', {}, label('How many', countInput), countInput);
+    const bucketRow = el('div', {}, label('Group', bucketSelect), bucketSelect);
+
+    const modeName = uid('mode');
+    const sendRadio = el('input', {
+      attrs: { type: 'radio', name: modeName, value: 'send', checked: true },
+    });
+    const draftRadio = el('input', { attrs: { type: 'radio', name: modeName, value: 'draft' } });
+    const modeSet = el(
+      'fieldset',
+      {},
+      el('legend', { text: 'How' }),
+      el('label', {}, sendRadio, ' Send now'),
+      el('label', {}, draftRadio, ' Create Gmail drafts to review'),
+    );
+
+    const nameInput = el('input', {
+      attrs: { type: 'text', id: uid('sender'), value: setup.myName, maxlength: 100 },
+    });
+    const replyInput = el('input', { attrs: { type: 'email', id: uid('reply') } });
+    const fromSelect = el('select', { attrs: { id: uid('from') } });
+    fromSelect.appendChild(
+      el('option', { text: setup.userEmail || 'My address', attrs: { value: '' } }),
+    );
+    for (const a of setup.aliases)
+      fromSelect.appendChild(el('option', { text: a, attrs: { value: a } }));
+    const sender = el(
+      'details',
+      {},
+      el('summary', { text: 'Sender' }),
+      label('Sender name', nameInput),
+      nameInput,
+      label('Reply-to (optional)', replyInput),
+      replyInput,
+      label('Send from', fromSelect),
+      fromSelect,
+      el('p', {
+        className: 'hint',
+        text: 'An alias sends through Gmail, which cannot carry emoji in subjects; your own address keeps them.',
+      }),
+    );
+
+    const previewButton = button('Preview', () => preview(), true);
+    const output = el('div', { attrs: { 'aria-live': 'polite' } });
+    body.append(
+      label('Template', templateSelect),
+      templateSelect,
+      templateNotes,
+      label('Who', whoSelect),
+      whoSelect,
+      bucketRow,
+      countRow,
+      modeSet,
+      sender,
+      el('div', { className: 'actions' }, previewButton),
+      el('p', { className: 'hint', text: `Email quota left today: ${setup.quota}.` }),
+      output,
+    );
+
+    const chosen = (): TemplateSummary | undefined =>
+      setup.templates.find((t) => `${t.source}:${t.name}` === templateSelect.value);
+    const sync = () => {
+      const t = chosen();
+      templateNotes.textContent = t ? t.notes : '';
+      const who = whoSelect.value as Who;
+      bucketRow.hidden = who !== 'bucket';
+      countRow.hidden = who !== 'top' && who !== 'bucket';
+      modeSet.hidden = t?.channel === 'letter';
+      sender.hidden = t?.channel === 'letter';
+      clear(output);
+    };
+    for (const input of [
+      templateSelect,
+      whoSelect,
+      bucketSelect,
+      countInput,
+      sendRadio,
+      draftRadio,
+      fromSelect,
+    ]) {
+      input.addEventListener('change', sync);
+    }
+    sync();
+
+    function request(recipients?: RecipientSpec): MergeRequest {
+      const t = chosen();
+      const who = whoSelect.value as Who;
+      const count = Number(countInput.value) || 10;
+      const spec: RecipientSpec =
+        recipients ??
+        (who === 'client' && handed
+          ? { kind: 'clients', ids: [handed.id] }
+          : who === 'selected'
+            ? { kind: 'selected' }
+            : who === 'bucket'
+              ? { kind: 'bucket', bucket: bucketSelect.value as Bucket, count }
+              : { kind: 'top', count });
+      return {
+        template: { source: t?.source ?? 'sheet', name: t?.name ?? '' },
+        recipients: spec,
+        mode: draftRadio.checked ? 'draft' : 'send',
+        senderName: nameInput.value.trim(),
+        replyTo: replyInput.value.trim(),
+        from: fromSelect.value,
+      };
+    }
+
+    function preview(): void {
+      clear(output);
+      output.appendChild(el('p', { className: 'loading', text: 'Rendering…' }));
+      previewButton.disabled = true;
+      const req = request();
+      ctx.api
+        .call('previewMerge', req)
+        .then(
+          (p) => showPreview(p, req),
+          (e) => (clear(output), ctx.showError(e)),
+        )
+        .finally(() => (previewButton.disabled = false));
+    }
+
+    function showPreview(p: MergePreview, req: MergeRequest): void {
+      clear(output);
+      for (const text of p.notices) output.appendChild(el('p', { className: 'notice', text }));
+      if (p.blocked) {
+        output.appendChild(
+          el(
+            'div',
+            { className: 'blocked', attrs: { role: 'alert' } },
+            el('p', { text: p.blocked.message }),
+            el('p', {
+              className: 'hint',
+              text: 'Edit the template in the Templates sheet, then preview again.',
+            }),
+          ),
+        );
+        return;
+      }
+      const letters = p.path === 'print';
+      const noun = letters ? 'letter' : req.mode === 'draft' ? 'draft' : 'email';
+      const summary = `${p.emails.length} ${noun}${p.emails.length === 1 ? '' : 's'} ready, ${p.skips.length} skipped.`;
+      output.appendChild(el('p', { className: 'summary', text: summary }));
+      if (p.willWait > 0) {
+        output.appendChild(
+          el('p', {
+            className: 'notice',
+            text: `${p.willWait} will wait for tomorrow: today's quota is ${p.quota}.`,
+          }),
+        );
+      }
+      if (p.emails.length) output.appendChild(emailViewer(p));
+      if (p.skips.length) {
+        const list = el('ul', { className: 'skips' });
+        for (const s of p.skips)
+          list.appendChild(el('li', { text: `${s.name || s.email}: ${s.reason}` }));
+        output.appendChild(
+          el('details', {}, el('summary', { text: `Skipped (${p.skips.length})` }), list),
+        );
+      }
+      if (!p.emails.length) return;
+      const exact: RecipientSpec = { kind: 'clients', ids: p.emails.map((e) => e.clientId) };
+      const actions = el('div', { className: 'actions' });
+      if (letters) {
+        actions.appendChild(
+          button(
+            'Print letters…',
+            () => ctx.api.call('openLetters', request(exact)).catch(ctx.showError),
+            true,
+          ),
+        );
+      } else {
+        actions.appendChild(
+          button('Send a test to me', (b) => {
+            b.disabled = true;
+            ctx.api
+              .call('sendTestEmail', request(exact))
+              .then((r) => ctx.toast(r.message), ctx.showError)
+              .finally(() => (b.disabled = false));
+          }),
+        );
+        const go = `${req.mode === 'draft' ? 'Create' : 'Send'} ${p.emails.length} ${noun}${p.emails.length === 1 ? '' : 's'}`;
+        actions.appendChild(
+          button(go, (b) => confirmThen(b, actions, () => run(request(exact))), true),
+        );
+      }
+      output.appendChild(actions);
+    }
+
+    function run(req: MergeRequest): void {
+      clear(output);
+      output.appendChild(
+        el('p', {
+          className: 'loading',
+          text: req.mode === 'draft' ? 'Creating drafts…' : 'Sending…',
+        }),
+      );
+      ctx.api.call('runMailMerge', req).then(
+        (r) => {
+          clear(output);
+          ctx.toast(r.message);
+          for (const text of r.notices) output.appendChild(el('p', { className: 'notice', text }));
+          output.appendChild(el('p', { className: 'summary', text: r.message }));
+          const list = el('ul', { className: 'outcomes' });
+          for (const o of r.outcomes)
+            list.appendChild(el('li', { text: `${o.name || o.to}: ${o.status}` }));
+          output.appendChild(list);
+        },
+        (e) => (clear(output), ctx.showError(e)),
+      );
+    }
+  }
+}

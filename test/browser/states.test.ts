@@ -1,0 +1,146 @@
+// The sidebar's other states in Chromium: everyone caught up, a sheet it cannot read, and the Settings tab.
+import {
+  clickMenu,
+  describeBrowser,
+  openCallList,
+  openRig,
+  screenshot,
+  sidebar,
+  type Rig,
+} from '../support/browser';
+import { CLIENT_HEADERS } from '../../dev/preview/demo';
+
+const recent = new Date('2026-10-01T17:00:00Z');
+
+describeBrowser('sidebar states', () => {
+  describe('everyone caught up', () => {
+    let rig: Rig;
+    beforeAll(async () => {
+      rig = await openRig({
+        clients: [
+          [...CLIENT_HEADERS],
+          [
+            '',
+            'Recent Client',
+            'Fresh Co',
+            'recent@example.com',
+            '555-0101',
+            recent,
+            900,
+            'Quarterly',
+            'Reconnected',
+            false,
+            '',
+          ],
+        ],
+      });
+    });
+    afterAll(async () => {
+      await rig?.close();
+    });
+
+    it('says so when nobody is due', async () => {
+      const frame = await openCallList(rig.page);
+      await expect(frame.locator('.empty-title').textContent()).resolves.toBe(
+        'Everyone is caught up.',
+      );
+      await expect(frame.locator('.cards li').count()).resolves.toBe(0);
+      await expect(frame.locator('.more').isHidden()).resolves.toBe(true);
+      await screenshot(rig.page, 'empty-state', 'sidebar');
+    });
+  });
+
+  describe('a sheet without the columns it needs', () => {
+    let rig: Rig;
+    beforeAll(async () => {
+      rig = await openRig({
+        clients: [
+          ['Customer', 'Spent'],
+          ['Ann Lee', 100],
+        ],
+      });
+    });
+    afterAll(async () => {
+      await rig?.close();
+    });
+
+    it('explains the problem in plain words and offers Settings', async () => {
+      const frame = await openCallList(rig.page);
+      const error = frame.locator('.error-state');
+      await error.waitFor();
+      await expect(error.getAttribute('role')).resolves.toBe('alert');
+      await expect(error.textContent()).resolves.toContain('Open Settings to map your columns.');
+      await error.getByRole('button', { name: 'Open Settings' }).click();
+      await expect(frame.locator('#tab-settings').getAttribute('aria-selected')).resolves.toBe(
+        'true',
+      );
+      await screenshot(rig.page, 'error-state', 'sidebar');
+    });
+  });
+
+  describe('settings', () => {
+    let rig: Rig;
+    beforeAll(async () => {
+      rig = await openRig();
+    });
+    afterAll(async () => {
+      await rig?.close();
+    });
+
+    it('opens on the Settings tab from the menu, saves, and the call list follows', async () => {
+      await clickMenu(rig.page, 'Settings');
+      const frame = sidebar(rig.page);
+      await expect(frame.locator('#tab-settings').getAttribute('aria-selected')).resolves.toBe(
+        'true',
+      );
+      const goal = frame.getByLabel('Daily contact goal');
+      await goal.waitFor();
+      await expect(goal.inputValue()).resolves.toBe('5');
+      await expect(frame.getByLabel('Client sheet').inputValue()).resolves.toBe('Clients');
+      await screenshot(rig.page, 'settings', 'sidebar');
+
+      await goal.fill('3');
+      await frame.getByLabel('Your name').fill('Sam Taylor');
+      await frame.getByRole('button', { name: 'Save settings' }).click();
+      await expect(frame.locator('.toast span').textContent()).resolves.toBe('Settings saved.');
+      const saved = rig.preview.addon.call('getSettings') as { dailyGoal: number; myName: string };
+      expect(saved).toMatchObject({ dailyGoal: 3, myName: 'Sam Taylor' });
+
+      await frame.getByRole('tab', { name: 'Calls' }).click();
+      await expect(frame.locator('.progress-text')).toBeDefined();
+      await frame.locator('.progress-text', { hasText: 'of 3 contacts' }).waitFor();
+      const card = frame.locator('.card').first();
+      await card.locator('.card-toggle').click();
+      await expect(card.locator('.script').textContent()).resolves.toContain("it's Sam Taylor.");
+    });
+
+    it('refuses an impossible goal in the form and a missing sheet in plain words', async () => {
+      const frame = sidebar(rig.page);
+      await frame.getByRole('tab', { name: 'Settings' }).click();
+      const goal = frame.getByLabel('Daily contact goal');
+      const saves = () => rig.preview.runs.filter((r) => r.name === 'saveSettings').length;
+      const before = saves();
+      await goal.fill('0');
+      await frame.getByRole('button', { name: 'Save settings' }).click();
+      await expect(goal.evaluate((el) => (el as HTMLInputElement).validity.valid)).resolves.toBe(
+        false,
+      );
+      expect(saves()).toBe(before);
+
+      await goal.fill('4');
+      await frame.getByLabel('Client sheet').fill('Old clients');
+      await frame.getByRole('button', { name: 'Save settings' }).click();
+      await frame.locator('.error-toast').waitFor();
+      await expect(frame.locator('.error-toast .error-message').textContent()).resolves.toContain(
+        'Old clients',
+      );
+      await expect(frame.getByLabel('Client sheet').inputValue()).resolves.toBe('Old clients');
+      expect(
+        rig.preview.addon.call('getSettings') as { clientSheet: string; dailyGoal: number },
+      ).toMatchObject({
+        clientSheet: 'Clients',
+        dailyGoal: 3,
+      });
+    });
+  });
+});

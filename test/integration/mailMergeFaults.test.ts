@@ -1,0 +1,149 @@
+// The core promise: a merge killed at ANY service call, then resumed, never sends a template twice to anyone and loses no status or touch.
+import { EXCEEDED_TIME } from '../../dev/emulator';
+import { manyClients, mergeWorld, type MergeWorld } from './mailMergeSupport';
+import { runMailMerge, previewMerge } from '../../src/app/mailMerge';
+import type { MergeRequest } from '../../src/shared/mergeApi';
+
+const BATCH = 20;
+const request = (mode: MergeRequest['mode']): MergeRequest => ({
+  template: { source: 'sheet', name: 'Reconnect apology' },
+  recipients: { kind: 'top', count: BATCH },
+  mode,
+});
+
+/** Runs the merge with a kill at call k; returns false when the run finished before call k. */
+function killedAt(w: MergeWorld, k: number, mode: MergeRequest['mode']): boolean {
+  w.emu.kernel.injectFault({ atCall: k, message: EXCEEDED_TIME, kill: true });
+  try {
+    w.run(() => runMailMerge(request(mode)));
+    w.emu.kernel.clearFaults();
+    return false;
+  } catch (error) {
+    expect((error as Error).message).toBe(EXCEEDED_TIME);
+    w.emu.kernel.clearFaults();
+    return true;
+  }
+}
+
+function checkAfterResume(w: MergeWorld, k: number): void {
+  const sent = w.emu.mail.sent;
+  const recipients = sent.map((m) => m.to);
+  // No duplicate (template, recipient) in the outbox.
+  expect({ k, duplicates: recipients.filter((r, i) => recipients.indexOf(r) !== i) }).toEqual({
+    k,
+    duplicates: [],
+  });
+  const clients = w.clients();
+  const touches = w.touches();
+  const byEmail = new Map(clients.map((c) => [c.Email as string, c]));
+  for (const mail of sent) {
+    const c = byEmail.get(mail.to)!;
+    expect({ k, to: mail.to, status: c['Merge Status'] }).toEqual({
+      k,
+      to: mail.to,
+      status: expect.stringMatching(/^Sent( \(unconfirmed\))? 2026-11-25: Reconnect apology$/),
+    });
+    const logged = touches.filter(
+      (t) => t['Client ID'] === c['Client ID'] && t.Step === 'Reconnect apology',
+    );
+    expect({ k, to: mail.to, touches: logged.length }).toEqual({ k, to: mail.to, touches: 1 });
+  }
+  // Every client of the batch ends with a send status; a touch each, never two.
+  for (const c of clients) {
+    expect({ k, id: c['Client ID'], status: c['Merge Status'] }).toEqual({
+      k,
+      id: c['Client ID'],
+      status: expect.stringMatching(/^Sent( \(unconfirmed\))? 2026-11-25: Reconnect apology$/),
+    });
+  }
+  expect({ k, touches: touches.length }).toEqual({ k, touches: BATCH });
+  // Unconfirmed only where the kill hit between the intent and its result.
+  const unconfirmed = clients.filter((c) =>
+    String(c['Merge Status']).includes('unconfirmed'),
+  ).length;
+  expect(unconfirmed).toBeLessThanOrEqual(1);
+  const journal = Object.keys(w.emu.properties.all('document')).filter((key) =>
+    key.startsWith('reconnect.merge.'),
+  );
+  expect({ k, journal }).toEqual({ k, journal: [] });
+}
+
+describe('a 20-email batch killed at every service call, then resumed', () => {
+  test('send now: no duplicate, a status and a touch for every email in the outbox', () => {
+    let k = 1;
+    let fired = 0;
+    for (; k < 2000; k++) {
+      const w = mergeWorld(manyClients(BATCH));
+      try {
+        if (!killedAt(w, k, 'send')) break;
+        fired += 1;
+        const resumed = w.run(() => runMailMerge(request('send')));
+        expect(resumed.blocked).toBeNull();
+        checkAfterResume(w, k);
+      } finally {
+        w.uninstall();
+      }
+    }
+    // The loop ended because a run finished with no fault firing: every call of a run was tried.
+    expect(fired).toBe(k - 1);
+    console.log(`send now: killed at each of ${fired} service calls, each resumed`);
+    expect(fired).toBeGreaterThan(BATCH * 4);
+  });
+
+  test('drafts: killed anywhere, resumed, never two drafts for one client', () => {
+    let k = 1;
+    for (; k < 2000; k++) {
+      const w = mergeWorld(manyClients(BATCH));
+      try {
+        if (!killedAt(w, k, 'draft')) break;
+        w.run(() => runMailMerge(request('draft')));
+        const drafts = w.emu.mail.drafts.map((d) => d.to);
+        expect({ k, duplicates: drafts.filter((r, i) => drafts.indexOf(r) !== i) }).toEqual({
+          k,
+          duplicates: [],
+        });
+        for (const c of w.clients()) {
+          expect(String(c['Merge Status'])).toMatch(
+            /^Draft created( \(unconfirmed\))? 2026-11-25: Reconnect apology$/,
+          );
+        }
+        expect(w.touches()).toHaveLength(0);
+      } finally {
+        w.uninstall();
+      }
+    }
+    expect(k).toBeGreaterThan(BATCH * 4);
+  });
+
+  test('opening the Emails view after a killed run writes its results back before anything else', () => {
+    const w = mergeWorld(manyClients(5));
+    try {
+      w.emu.kernel.injectFault({
+        method: 'Properties.setProperty',
+        nth: 6,
+        message: EXCEEDED_TIME,
+        kill: true,
+      });
+      expect(() => w.run(() => runMailMerge(request('send')))).toThrow(EXCEEDED_TIME);
+      w.emu.kernel.clearFaults();
+      expect(w.emu.mail.sent).toHaveLength(3);
+      expect(w.touches()).toHaveLength(0);
+      const preview = w.run(() => previewMerge(request('send')));
+      expect(preview.notices.join(' ')).toContain('A previous merge stopped before it finished');
+      expect(w.touches()).toHaveLength(3);
+      expect(w.clients().map((c) => c['Merge Status'])).toEqual([
+        'Sent 2026-11-25: Reconnect apology',
+        'Sent 2026-11-25: Reconnect apology',
+        'Sent (unconfirmed) 2026-11-25: Reconnect apology',
+        '',
+        '',
+      ]);
+      expect(preview.emails.map((e) => e.to)).toEqual([
+        'client4@example.com',
+        'client5@example.com',
+      ]);
+    } finally {
+      w.uninstall();
+    }
+  });
+});
