@@ -1,7 +1,7 @@
 // The emulated Sheet: ranges by every getRange overload, extents, appendRow, sort, conditional format rules, clearing and the active selection.
 import { gasError } from '../kernel';
 import { parseA1, splitSheetName } from './a1';
-import { refOf, type Ctx } from './context';
+import { refOf } from './context';
 import { checkBox, checkNumbers } from './grid';
 import type { Box, RuleSpec, SheetModel } from './model';
 import { writeEntered } from './range';
