@@ -17,6 +17,7 @@ import {
   withMergeLock,
 } from './mergeContext';
 import { writeMergeBack } from './mergeWriteBack';
+import { showDialogPage } from '../services/ui';
 
 const REQUEST_KEY = 'reconnect.letters.request';
 
@@ -30,8 +31,7 @@ export function openLetters(request: MergeRequest): void {
     throw new Error('Choose a letter template and recipients first.');
   const props = PropertiesService.getUserProperties();
   props.setProperty(REQUEST_KEY, JSON.stringify({ ...request, mode: 'send' }));
-  const html = HtmlService.createHtmlOutputFromFile('Letters').setWidth(820).setHeight(620);
-  SpreadsheetApp.getUi().showModalDialog(html, 'Print letters');
+  showDialogPage('Letters', 'Print letters', 820, 620);
 }
 
 function storedRequest(): MergeRequest {

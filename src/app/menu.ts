@@ -1,7 +1,8 @@
 // The add-on menu: built by onOpen in any auth mode, so it touches nothing but the Ui.
+import { showAddonMenu, type MenuEntry } from '../services/ui';
 
 /** Menu items, in order; `null` is a separator. Each function name is a global exported by src/index.ts. */
-export const MENU_ITEMS: ReadonlyArray<readonly [label: string, functionName: string] | null> = [
+export const MENU_ITEMS: ReadonlyArray<MenuEntry> = [
   ['Open call list', 'openCallList'],
   ['Send reconnect emails...', 'openMailMerge'],
   null,
@@ -15,12 +16,7 @@ export const MENU_ITEMS: ReadonlyArray<readonly [label: string, functionName: st
  * this file): it may only build the menu. No properties, no sheet reads.
  */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const menu = SpreadsheetApp.getUi().createAddonMenu();
-  for (const item of MENU_ITEMS) {
-    if (item === null) menu.addSeparator();
-    else menu.addItem(item[0], item[1]);
-  }
-  menu.addToUi();
+  showAddonMenu(MENU_ITEMS);
 }
 
 /** Runs right after installation (AuthMode.FULL): show the menu at once. */

@@ -18,13 +18,14 @@ import {
   type CellUpdate,
 } from '../services/clientSheet';
 import { ensureTouchSheet } from '../services/touchSheet';
+import { showMessage } from '../services/ui';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The menu action. Idempotent: a second run changes nothing and says so. */
 export function setupClientSheet(): string {
   const message = withDocumentLock(setUp);
-  SpreadsheetApp.getUi().alert('Reconnect', message, SpreadsheetApp.getUi().ButtonSet.OK);
+  showMessage('Reconnect', message);
   return message;
 }
 

@@ -1,4 +1,5 @@
 // Opening the sidebar on a chosen tab, and the Help dialog: the menu actions Open call list, Settings and Help.
+import { showDialogHtml, showSidebarPage } from '../services/ui';
 
 /** The sidebar's tabs; the sidebar opens on the one named here. */
 export type SidebarView = 'calls' | 'emails' | 'settings';
@@ -12,9 +13,7 @@ const VIEWS: readonly SidebarView[] = ['calls', 'emails', 'settings'];
  */
 export function openSidebar(view: SidebarView = 'calls'): void {
   const safeView = VIEWS.indexOf(view) >= 0 ? view : 'calls';
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Reconnect');
-  html.append(`<script>window.reconnectView=${JSON.stringify(safeView)};</script>`);
-  SpreadsheetApp.getUi().showSidebar(html);
+  showSidebarPage('Sidebar', 'Reconnect', `window.reconnectView=${JSON.stringify(safeView)};`);
 }
 
 /** Menu: Open call list. */
@@ -70,8 +69,7 @@ export function showHelp(): void {
     'body{font:13px/1.5 Roboto,Arial,sans-serif;color:#202124;margin:0 4px}' +
     'h2{font-size:15px;margin:16px 0 4px}p{margin:0 0 8px}' +
     `</style></head><body>${body}</body></html>`;
-  const html = HtmlService.createHtmlOutput(page).setWidth(460).setHeight(520);
-  SpreadsheetApp.getUi().showModalDialog(html, 'Reconnect help');
+  showDialogHtml(page, 'Reconnect help', 460, 520);
 }
 
 function escapeHtml(text: string): string {
