@@ -9,28 +9,12 @@ import type {
 } from '../../src/shared/mergeApi';
 import type { ViewContext } from '../context';
 import { clear, el, uid } from './dom';
-import { button, confirmThen, emailViewer, label } from './mergeParts';
+import { MERGE_CSS, button, confirmThen, emailViewer, label } from './mergeParts';
 
 type Who = 'top' | 'bucket' | 'selected' | 'client';
 
-/** Styles of this view only (constant text, no data). */
-const CSS = `
-.merge label{display:block;margin:8px 0 2px;font-weight:500}
-.merge select,.merge input[type=text],.merge input[type=email],.merge input[type=number]{width:100%;box-sizing:border-box}
-.merge .row{display:flex;gap:6px;align-items:center}
-.merge .hint{color:#5f6368;font-size:12px;margin:2px 0}
-.merge .actions{display:flex;flex-wrap:wrap;gap:6px;margin:10px 0}
-.merge iframe{width:100%;height:260px;border:1px solid #dadce0;background:#fff}
-.merge .subject{font-weight:500;margin:6px 0;overflow-wrap:anywhere}
-.merge .skips li,.merge .outcomes li{margin:2px 0;overflow-wrap:anywhere}
-.merge .blocked{border-left:3px solid #d93025;padding:4px 8px;background:#fce8e6}
-.merge .notice{border-left:3px solid #1a73e8;padding:4px 8px;background:#e8f0fe;margin:6px 0}
-.merge fieldset{border:0;padding:0;margin:8px 0}
-.merge legend{font-weight:500;padding:0}
-`;
-
 export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
-  root.appendChild(el('style', { text: CSS }));
+  root.appendChild(el('style', { text: MERGE_CSS }));
   const body = el('div', { className: 'merge' });
   root.appendChild(body);
   const handed = ctx.takeSelectedClient();
@@ -116,9 +100,7 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
     const sender = el(
       'details',
       {},
-      el('summary', { text: 'Sender' }),
-      label('Sender name', nameInput),
-      nameInput,
+      el('summary', { text: 'Reply-to and alias' }),
       label('Reply-to (optional)', replyInput),
       replyInput,
       label('Send from', fromSelect),
@@ -130,6 +112,10 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
     );
 
     const previewButton = button('Preview', () => preview(), true);
+    const quotaHint = el('p', {
+      className: 'hint',
+      text: `Email quota left today: ${setup.quota}.`,
+    });
     const output = el('div', { attrs: { 'aria-live': 'polite' } });
     body.append(
       label('Template', templateSelect),
@@ -139,10 +125,16 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
       whoSelect,
       bucketRow,
       countRow,
+      label('Your name', nameInput),
+      nameInput,
+      el('p', {
+        className: 'hint',
+        text: 'Signs each message as {{My Name}}, and shows as the sender of emails.',
+      }),
       modeSet,
       sender,
       el('div', { className: 'actions' }, previewButton),
-      el('p', { className: 'hint', text: `Email quota left today: ${setup.quota}.` }),
+      quotaHint,
       output,
     );
 
@@ -159,6 +151,7 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
       clear(output);
     };
     for (const input of [
+      nameInput,
       templateSelect,
       whoSelect,
       bucketSelect,
@@ -247,7 +240,11 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
         );
       }
       if (!p.emails.length) return;
-      const exact: RecipientSpec = { kind: 'clients', ids: p.emails.map((e) => e.clientId) };
+      const exact: RecipientSpec = {
+        kind: 'clients',
+        ids: p.emails.map((e) => e.clientId),
+        skipped: p.skips.map((s) => s.clientId).filter(Boolean),
+      };
       const actions = el('div', { className: 'actions' });
       if (letters) {
         actions.appendChild(
@@ -287,6 +284,7 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
         (r) => {
           clear(output);
           ctx.toast(r.message);
+          if (r.mode === 'send') quotaHint.textContent = `Email quota left today: ${r.quotaLeft}.`;
           for (const text of r.notices) output.appendChild(el('p', { className: 'notice', text }));
           output.appendChild(el('p', { className: 'summary', text: r.message }));
           const list = el('ul', { className: 'outcomes' });

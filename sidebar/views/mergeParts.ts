@@ -1,6 +1,22 @@
-// Pieces of the Emails tab: the email previewer (a sandboxed frame), labelled controls, and the two-step confirm.
+// Pieces of the Emails tab: its styles, the email previewer (a sandboxed frame), labelled controls, and the two-step confirm.
 import type { MergePreview } from '../../src/shared/mergeApi';
 import { el, uid } from './dom';
+
+/** Styles of this view only (constant text, no data). */
+export const MERGE_CSS = `
+.merge label{display:block;margin:8px 0 2px;font-weight:500}
+.merge select,.merge input[type=text],.merge input[type=email],.merge input[type=number]{width:100%;box-sizing:border-box}
+.merge .row{display:flex;gap:6px;align-items:center}
+.merge .hint{color:#5f6368;font-size:12px;margin:2px 0}
+.merge .actions{display:flex;flex-wrap:wrap;gap:6px;margin:10px 0}
+.merge iframe{width:100%;height:260px;border:1px solid #dadce0;background:#fff}
+.merge .subject{font-weight:500;margin:6px 0;overflow-wrap:anywhere}
+.merge .skips li,.merge .outcomes li{margin:2px 0;overflow-wrap:anywhere}
+.merge .blocked{border-left:3px solid #d93025;padding:4px 8px;background:#fce8e6}
+.merge .notice{border-left:3px solid #1a73e8;padding:4px 8px;background:#e8f0fe;margin:6px 0}
+.merge fieldset{border:0;padding:0;margin:8px 0}
+.merge legend{font-weight:500;padding:0}
+`;
 
 /** One email at a time: a recipient picker, the subject, and the HTML in a sandboxed frame (no scripts). */
 export function emailViewer(p: MergePreview): HTMLElement {

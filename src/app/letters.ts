@@ -8,18 +8,11 @@ import type {
 import { buildHistory, historyKey } from '../core/merge/skipRules';
 import { sentStatus } from '../core/merge/status';
 import type { TouchToLog } from '../core/merge/journal';
-import {
-  blockOf,
-  openMergeContext,
-  planFor,
-  resolveTemplate,
-  skipsOf,
-  withMergeLock,
-} from './mergeContext';
+import { blockOf, openMergeContext, planFor, resolveTemplate, skipsOf } from './mergeContext';
 import { writeMergeBack } from './mergeWriteBack';
 import { showDialogPage } from '../services/ui';
-
-const REQUEST_KEY = 'reconnect.letters.request';
+import { loadLetterRequest, saveLetterRequest } from '../services/letterQueue';
+import { withMergeLock } from '../services/mergeLock';
 
 /**
  * Opens the letters dialog. The page is the built dist/Letters.html served as a file (not a
@@ -29,18 +22,17 @@ const REQUEST_KEY = 'reconnect.letters.request';
 export function openLetters(request: MergeRequest): void {
   if (!request || !request.template || !request.recipients)
     throw new Error('Choose a letter template and recipients first.');
-  const props = PropertiesService.getUserProperties();
-  props.setProperty(REQUEST_KEY, JSON.stringify({ ...request, mode: 'send' }));
+  saveLetterRequest({ ...request, mode: 'send' });
   showDialogPage('Letters', 'Print letters', 820, 620);
 }
 
 function storedRequest(): MergeRequest {
-  const json = PropertiesService.getUserProperties().getProperty(REQUEST_KEY);
-  if (!json)
+  const request = loadLetterRequest();
+  if (!request || !request.template || !request.recipients)
     throw new Error(
       'No letters are waiting: choose a letter template in the Emails tab and click Print letters.',
     );
-  return JSON.parse(json) as MergeRequest;
+  return request;
 }
 
 /** The letters to print, each rendered for its client; skips with reasons. */

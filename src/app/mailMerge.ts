@@ -23,8 +23,8 @@ import {
   resolveTemplate,
   skipsOf,
   summarize,
-  withMergeLock,
 } from './mergeContext';
+import { withMergeLock } from '../services/mergeLock';
 import { checkRequest, outgoing, runMerge } from './mergeRun';
 
 export { runMerge, type RunOptions } from './mergeRun';

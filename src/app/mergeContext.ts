@@ -1,10 +1,10 @@
-// What every merge use case starts with, under the document lock: the sheets read once, IDs assigned, a stopped run's journal written back.
+// What every merge use case starts with, under the merge lock (services/mergeLock.ts): the sheets read once, IDs assigned, a stopped run's journal written back.
 import type { Settings } from '../shared/api';
 import type { MergeRequest, MergeSkip, TemplateBlock, TemplateSummary } from '../shared/mergeApi';
 import type { Client } from '../core/clients';
 import { toItem } from '../core/callList';
 import { priorityOrder } from '../core/priority';
-import { entryKind, journalWriteBack } from '../core/merge/journal';
+import { entryKind, isExpired, journalWriteBack, RUN_MAX_MS } from '../core/merge/journal';
 import { choosePath, planMerge, type MergePlan, type SendPath } from '../core/merge/plan';
 import { selectCandidates } from '../core/merge/recipients';
 import { buildHistory, type LoggedTouch } from '../core/merge/skipRules';
@@ -26,31 +26,8 @@ import {
   type StoredEntry,
 } from '../services/mergeJournal';
 import { selectedClientRows } from '../services/mergeSelection';
+import { now } from '../services/clock';
 import { writeMergeBack } from './mergeWriteBack';
-
-const LOCK_WAIT_MS = 30000;
-
-/**
- * Runs fn holding the document lock for its whole length: two merges never interleave, and the
- * journal a merge finds at its start can only be from a run that has ended. Other writers (logging
- * a call) wait up to their own timeout while a merge sends.
- */
-export function withMergeLock<T>(fn: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock) return fn();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new Error(
-      'Another merge or update is running on this spreadsheet. Try again in a minute; nothing was sent.',
-    );
-  }
-  try {
-    const result = fn();
-    SpreadsheetApp.flush();
-    return result;
-  } finally {
-    lock.releaseLock();
-  }
-}
 
 export interface MergeContext {
   cs: ClientSheet;
@@ -75,6 +52,9 @@ export interface ContextOptions {
  * Reads the client sheet (values and display values) and the Touches log, gives Client IDs to rows
  * without one (written at once: the journal refers to clients by ID), and writes back whatever a
  * stopped run left in the journal, before anything new is planned or sent. Call under withMergeLock.
+ * A run sends in locked chunks and writes back at its end, so an unwritten entry seen here is from a
+ * run that died, or from one between two chunks: either way writing it now is safe (touches are
+ * never logged twice), and it makes those clients part of this operation's history.
  */
 export function openMergeContext(options: ContextOptions = {}): MergeContext {
   const settings = loadSettings();
@@ -98,20 +78,33 @@ export function openMergeContext(options: ContextOptions = {}): MergeContext {
     journal: openJournal(),
     selectedRows,
   };
-  const leftovers = context.journal.read();
-  if (leftovers.length) reconcileLeftovers(context, leftovers);
+  const stored = context.journal.read();
+  const nowMs = now().getTime();
+  const expired = stored.filter((s) => isExpired(s.entry, nowMs));
+  if (expired.length) context.journal.clear(expired.map((s) => s.key));
+  const leftovers = stored.filter((s) => !s.entry.written);
+  if (leftovers.length) reconcileLeftovers(context, leftovers, nowMs);
   return context;
 }
 
-/** A stopped run's entries: statuses and touches into the sheet (never twice), then the entries go. */
-function reconcileLeftovers(ctx: MergeContext, leftovers: StoredEntry[]): void {
+/** Unwritten entries: statuses and touches into the sheet (never twice), then marked as written. */
+function reconcileLeftovers(ctx: MergeContext, leftovers: StoredEntry[], nowMs: number): void {
   const entries = leftovers.map((s) => s.entry);
   const back = journalWriteBack(entries, ctx.touches);
   writeMergeBack(ctx.cs, { touches: back.touches, statuses: back.statuses }, ctx.userEmail);
   for (const t of back.touches) {
     ctx.touches.push({ clientId: t.clientId, date: t.date, channel: t.channel, step: t.step });
   }
-  ctx.journal.clear(leftovers.map((s) => s.key));
+  ctx.journal.markWritten(leftovers);
+  // A live run never leaves an intent ("sending") outside its locked chunk, and none lives 7 minutes.
+  const stopped = entries.some((e) => e.state === 'sending' || nowMs - (e.at ?? 0) >= RUN_MAX_MS);
+  if (!stopped) {
+    // Between two chunks of a live run, or a run killed between two sends: both are possible here.
+    ctx.notices.push(
+      `Another merge on this spreadsheet (still sending, or stopped) had reached ${entries.length} client${entries.length === 1 ? '' : 's'}; ${entries.length === 1 ? 'that result is' : 'those results are'} now in the sheet.`,
+    );
+    return;
+  }
   const unconfirmed = entries.filter((e) => {
     const kind = entryKind(e);
     return kind === 'unconfirmed' || kind === 'draftUnconfirmed';
@@ -182,11 +175,14 @@ export function planFor(
     emailColumn: cs.columns.email ?? -1,
     today,
     recentDays: ctx.settings.recentDays,
-    myName: ctx.settings.myName || request.senderName || ctx.userEmail,
+    // The name the user typed for this merge signs it; never an email address in its place.
+    myName: (request.senderName ?? '').trim() || ctx.settings.myName,
     history,
     path,
     limit: candidates.limit,
     allClients: cs.clients,
+    held:
+      request.recipients.kind === 'clients' ? new Set(request.recipients.skipped ?? []) : undefined,
   });
   return { template, path, plan, notices: candidates.notices };
 }

@@ -1,16 +1,15 @@
-// runMerge: sending or drafting a planned batch, each send journaled before and after, within the quota and the time limit, then one write-back.
-import type { MergeOutcome, MergeRequest, MergeResult } from '../shared/mergeApi';
-import { journalWriteBack, type JournalEntry } from '../core/merge/journal';
+// runMerge: sending or drafting a planned batch in short locked chunks, each send journaled before and after, within the quota and the time limit.
+import type { MergeRequest, MergeResult } from '../shared/mergeApi';
+import { journalKey, takenByOthers, type JournalEntry } from '../core/merge/journal';
 import type { PlannedEmail } from '../core/merge/plan';
 import {
+  WAITING_BUSY,
   WAITING_QUOTA,
   WAITING_TIME,
   errorStatus,
-  sentStatus,
   skippedStatus,
 } from '../core/merge/status';
 import { now } from '../services/clock';
-import { readClientSheet } from '../services/clientSheet';
 import {
   createDraft,
   errorMessage,
@@ -20,19 +19,26 @@ import {
   sendEmail,
   type OutgoingEmail,
 } from '../services/mailer';
-import type { Journal } from '../services/mergeJournal';
+import type { StoredEntry } from '../services/mergeJournal';
+import { MERGE_BUSY, letOthersIn, withMergeLock } from '../services/mergeLock';
 import {
+  blockOf,
   openMergeContext,
   planFor,
   resolveTemplate,
-  blockOf,
-  withMergeLock,
   type MergeContext,
+  type PlannedMerge,
 } from './mergeContext';
-import { writeMergeBack } from './mergeWriteBack';
+import { finishRun } from './mergeWriteBack';
 
 /** Sends stop here so the write-back fits before Apps Script's 6-minute limit. */
 export const SEND_BUDGET_MS = 4.5 * 60 * 1000;
+/**
+ * A chunk of sends holds the document lock at most this long or this many sends, then lets go: a
+ * touch logged from the sidebar waits seconds, not the minutes a 100-email merge takes.
+ */
+export const CHUNK_MS = 5000;
+export const CHUNK_SENDS = 10;
 
 export interface RunOptions {
   /** Time-driven runs have no active spreadsheet: pass the one opened by ID. */
@@ -43,109 +49,176 @@ export interface RunOptions {
   clock?: () => number;
 }
 
+/** What one run carries from chunk to chunk. */
+interface Sending {
+  run: string;
+  mode: MergeRequest['mode'];
+  entries: StoredEntry[];
+  /** Client ID -> why it waits (quota, time, a busy spreadsheet). */
+  waiting: Map<string, string>;
+  /** Clients another merge reached between two of our chunks. */
+  taken: Map<string, string>;
+  stop: string | null;
+}
+
 /**
- * The merge itself, independent of any UI so a time trigger can call it. Each send is journaled
- * in document properties before it starts ("sending") and after it returns ("done"/"failed"), so a
- * run killed at any service call loses nothing and, resumed, never sends the same template to the
- * same client twice: an intent without a result is treated as sent ("unconfirmed"). The sheet is
- * written once at the end (and by the next run if this one dies first).
+ * The merge itself, independent of any UI so a time trigger can call it. Planned under the lock,
+ * then sent in chunks, each under the lock: before each send its intent is journaled ("sending"),
+ * after it its result, so a run killed at any service call loses nothing and, resumed, never sends
+ * the same template to the same client twice (an intent without a result counts as sent,
+ * "unconfirmed"). Each chunk re-reads the journal, so two merges at once never both reach a client.
+ * The sheet is written once at the end (or by the next merge or preview if this run dies first).
  */
 export function runMerge(request: MergeRequest, options: RunOptions = {}): MergeResult {
   checkRequest(request);
   const clock = options.clock ?? (() => now().getTime());
   const started = clock();
   const budget = options.budgetMs ?? SEND_BUDGET_MS;
-  return withMergeLock(() => {
-    const ctx = openMergeContext({
-      spreadsheet: options.spreadsheet,
-      selection: request.recipients.kind === 'selected',
-    });
-    const template = resolveTemplate(ctx, request.template);
-    if (template.channel === 'letter') {
-      throw new Error(
-        `"${template.name}" is a letter: use "Print letters" to print it and log the ones you post.`,
-      );
+  const prepared = withMergeLock(() => prepare(request, options));
+  const { ctx, planned, result, quota } = prepared;
+  if (result.blocked) return result;
+
+  const sending: Sending = {
+    run: `${now().getTime()}.${Math.random().toString(36).slice(2, 10)}`,
+    mode: request.mode,
+    entries: [],
+    waiting: new Map(),
+    taken: new Map(),
+    stop: null,
+  };
+  const ready = planned.plan.ready;
+  let next = 0;
+  while (next < ready.length && !sending.stop) {
+    if (next > 0) letOthersIn();
+    try {
+      next = withMergeLock(() => {
+        const taken = takenByOthers(ctx.journal.read(), sending.run);
+        const chunkStart = clock();
+        let i = next;
+        for (let n = 0; i < ready.length && n < CHUNK_SENDS; i++, n++) {
+          if (n > 0 && clock() - chunkStart >= CHUNK_MS) break;
+          if (!sending.stop && request.mode === 'send' && result.sent >= quota)
+            sending.stop = WAITING_QUOTA;
+          if (!sending.stop && clock() - started >= budget) sending.stop = WAITING_TIME;
+          if (sending.stop) break;
+          const item = ready[i];
+          if (taken.has(journalKey(item.client.id, planned.template.name))) {
+            sending.taken.set(item.client.id, skippedStatus('another merge sent it moments ago'));
+            continue;
+          }
+          const stored = deliver(ctx, request, item, planned, sending.run);
+          sending.entries.push(stored);
+          tally(result, stored.entry, sending, item);
+        }
+        return i;
+      });
+    } catch (error) {
+      if (errorMessage(error) !== MERGE_BUSY) throw error;
+      sending.stop = WAITING_BUSY;
     }
-    checkAlias(request, ctx);
-    const planned = planFor(ctx, template, request);
-    const block = blockOf(ctx, planned.plan);
-    const result: MergeResult = {
-      mode: request.mode,
-      template: template.name,
-      sent: 0,
-      drafted: 0,
-      failed: 0,
-      waiting: 0,
-      skipped: planned.plan.skipped.length,
-      blocked: block,
-      outcomes: [],
-      message: '',
-      notices: [...ctx.notices, ...planned.notices],
-      quotaLeft: 0,
-    };
-    if (block) {
-      result.message = 'Nothing was sent: the template needs fixing first.';
-      result.skipped = 0;
-      return result;
+  }
+  for (const item of ready.slice(next)) {
+    if (!sending.waiting.has(item.client.id)) {
+      sending.waiting.set(item.client.id, sending.stop ?? WAITING_TIME);
     }
-    const quota = request.mode === 'send' ? remainingDailyQuota() : Number.POSITIVE_INFINITY;
-    const entries: { key: string; entry: JournalEntry }[] = [];
-    const waiting = new Map<string, string>();
-    let stop: string | null = null;
-    for (const item of planned.plan.ready) {
-      if (!stop && request.mode === 'send' && result.sent >= quota) stop = WAITING_QUOTA;
-      if (!stop && clock() - started >= budget) stop = WAITING_TIME;
-      if (stop) {
-        waiting.set(item.client.id, stop);
-        continue;
-      }
-      const entry = deliver(ctx.journal, request, item, template.name, ctx.today, planned.path);
-      entries.push(entry);
-      if (entry.entry.state === 'done') {
-        if (request.mode === 'send') result.sent += 1;
-        else result.drafted += 1;
-      } else if (entry.entry.status === WAITING_QUOTA) {
-        // Another script used the quota since we read it: this one and the rest wait.
-        stop = WAITING_QUOTA;
-        waiting.set(item.client.id, stop);
-      } else result.failed += 1;
-    }
-    result.waiting = waiting.size;
-    finish(ctx, options, entries, planned.plan.skipped, waiting, result, planned.plan.ready);
-    result.quotaLeft =
-      request.mode === 'send' ? Math.max(0, quota - result.sent) : remainingDailyQuota();
-    result.message = summary(result);
-    return result;
+  }
+  result.waiting = sending.waiting.size;
+  result.skipped += sending.taken.size;
+  try {
+    withMergeLock(() =>
+      finishRun(ctx, options.spreadsheet, planned.plan, sending.entries, result, {
+        soft: new Map([...sending.waiting, ...sending.taken]),
+      }),
+    );
+  } catch (error) {
+    if (errorMessage(error) !== MERGE_BUSY) throw error;
+    result.notices.push(
+      'The spreadsheet stayed busy, so the statuses of this merge are not in the sheet yet: the next merge or preview writes them.',
+    );
+  }
+  result.quotaLeft =
+    request.mode === 'send' ? Math.max(0, quota - result.sent) : remainingDailyQuota();
+  result.message = summary(result);
+  return result;
+}
+
+/** Under the lock: the context opened, the template resolved and checked, the batch planned. */
+function prepare(
+  request: MergeRequest,
+  options: RunOptions,
+): { ctx: MergeContext; planned: PlannedMerge; result: MergeResult; quota: number } {
+  const ctx = openMergeContext({
+    spreadsheet: options.spreadsheet,
+    selection: request.recipients.kind === 'selected',
   });
+  const template = resolveTemplate(ctx, request.template);
+  if (template.channel === 'letter') {
+    throw new Error(
+      `"${template.name}" is a letter: use "Print letters" to print it and log the ones you post.`,
+    );
+  }
+  checkAlias(request, ctx);
+  const planned = planFor(ctx, template, request);
+  const block = blockOf(ctx, planned.plan);
+  const result: MergeResult = {
+    mode: request.mode,
+    template: template.name,
+    sent: 0,
+    drafted: 0,
+    failed: 0,
+    waiting: 0,
+    skipped: block ? 0 : planned.plan.skipped.length,
+    blocked: block,
+    outcomes: [],
+    message: block ? 'Nothing was sent: the template needs fixing first.' : '',
+    notices: [...ctx.notices, ...planned.notices],
+    quotaLeft: 0,
+  };
+  const quota =
+    !block && request.mode === 'send' ? remainingDailyQuota() : Number.POSITIVE_INFINITY;
+  return { ctx, planned, result, quota };
+}
+
+function tally(result: MergeResult, entry: JournalEntry, sending: Sending, item: PlannedEmail) {
+  if (entry.state === 'done') {
+    if (sending.mode === 'send') result.sent += 1;
+    else result.drafted += 1;
+  } else if (entry.status === WAITING_QUOTA) {
+    // Another script used the quota since we read it: this one and the rest wait.
+    sending.stop = WAITING_QUOTA;
+    sending.waiting.set(item.client.id, WAITING_QUOTA);
+  } else result.failed += 1;
 }
 
 /** One send or draft, journaled before and after. A kill between the two leaves "sending" behind. */
 function deliver(
-  journal: Journal,
+  ctx: MergeContext,
   request: MergeRequest,
   item: PlannedEmail,
-  templateName: string,
-  today: string,
-  path: ReturnType<typeof planFor>['path'],
-): { key: string; entry: JournalEntry } {
+  planned: PlannedMerge,
+  run: string,
+): StoredEntry {
   const entry: JournalEntry = {
     clientId: item.client.id,
-    template: templateName,
+    template: planned.template.name,
     mode: request.mode,
     state: 'sending',
-    date: today,
+    date: ctx.today,
     to: item.to,
+    run,
+    at: now().getTime(),
   };
-  const key = journal.write(entry);
+  const key = ctx.journal.write(entry);
   try {
     if (request.mode === 'draft') createDraft(outgoing(request, item));
-    else sendEmail(path, outgoing(request, item));
+    else sendEmail(planned.path, outgoing(request, item));
     entry.state = 'done';
   } catch (error) {
     entry.state = 'failed';
     entry.status = isQuotaError(error) ? WAITING_QUOTA : errorStatus(errorMessage(error));
   }
-  journal.write(entry);
+  entry.at = now().getTime();
+  ctx.journal.write(entry);
   return { key, entry };
 }
 
@@ -159,59 +232,6 @@ export function outgoing(request: MergeRequest, item: PlannedEmail): OutgoingEma
     replyTo: (request.replyTo ?? '').trim(),
     from: (request.from ?? '').trim(),
   };
-}
-
-/** The one write-back of the run: the sheet re-read now (rows may have moved), then the journal cleared. */
-function finish(
-  ctx: MergeContext,
-  options: RunOptions,
-  entries: { key: string; entry: JournalEntry }[],
-  skipped: ReturnType<typeof planFor>['plan']['skipped'],
-  waiting: Map<string, string>,
-  result: MergeResult,
-  ready: PlannedEmail[],
-): void {
-  const cs = readClientSheet({
-    settings: ctx.settings,
-    spreadsheet: options.spreadsheet ?? ctx.cs.spreadsheet,
-  });
-  const back = journalWriteBack(
-    entries.map((e) => e.entry),
-    ctx.touches,
-  );
-  const soft = new Map<string, string>(waiting);
-  for (const s of skipped) if (s.client.id) soft.set(s.client.id, skippedStatus(s.reason));
-  const missing = writeMergeBack(
-    cs,
-    { touches: back.touches, statuses: back.statuses, softStatuses: soft },
-    ctx.userEmail,
-  );
-  ctx.journal.clear(entries.map((e) => e.key));
-  if (missing.length) {
-    result.notices.push(
-      `${missing.length} client row(s) were deleted during the merge; their results are listed here only.`,
-    );
-  }
-  const statusOf = new Map<string, string>([...soft, ...back.statuses]);
-  for (const t of back.touches) statusOf.set(t.clientId, t.mergeStatus);
-  for (const e of entries) {
-    if (!statusOf.has(e.entry.clientId)) {
-      statusOf.set(
-        e.entry.clientId,
-        sentStatus(e.entry.mode === 'draft' ? 'draft' : 'sent', e.entry.date, e.entry.template),
-      );
-    }
-  }
-  const outcome = (client: PlannedEmail['client'], to: string): MergeOutcome => ({
-    clientId: client.id,
-    name: client.name,
-    to,
-    status: statusOf.get(client.id) ?? '',
-  });
-  result.outcomes = [
-    ...ready.map((r) => outcome(r.client, r.to)),
-    ...skipped.map((s) => outcome(s.client, s.client.email)),
-  ];
 }
 
 export function checkRequest(request: MergeRequest): void {
@@ -241,10 +261,13 @@ function summary(r: MergeResult): string {
   const parts: string[] = [];
   if (r.mode === 'send') parts.push(`Sent ${plural(r.sent, 'email')}`);
   else parts.push(`Created ${plural(r.drafted, 'draft')} in Gmail`);
-  const waitingQuota = r.outcomes.filter((o) => o.status === WAITING_QUOTA).length;
+  const count = (status: string) => r.outcomes.filter((o) => o.status === status).length;
+  const waitingQuota = count(WAITING_QUOTA);
+  const waitingBusy = count(WAITING_BUSY);
   if (waitingQuota) parts.push(`${waitingQuota} wait for tomorrow's email quota`);
-  if (r.waiting - waitingQuota > 0)
-    parts.push(`${r.waiting - waitingQuota} wait for the next run (time limit)`);
+  if (waitingBusy) parts.push(`${waitingBusy} wait: the spreadsheet was busy, run the merge again`);
+  const waitingTime = r.waiting - waitingQuota - waitingBusy;
+  if (waitingTime > 0) parts.push(`${waitingTime} wait for the next run (time limit)`);
   if (r.failed) parts.push(`${r.failed} failed (see Merge Status)`);
   if (r.skipped) parts.push(`${r.skipped} skipped`);
   return `${parts.join('; ')}.`;

@@ -1,15 +1,20 @@
 // Writing a merge's results to the sheet: statuses, Last Contact and the rest of a touch on the client row, one Touches row per send.
+import type { MergeOutcome, MergeResult } from '../shared/mergeApi';
 import type { Client } from '../core/clients';
-import type { TouchToLog } from '../core/merge/journal';
-import { parseSentStatus } from '../core/merge/status';
+import { journalWriteBack, type TouchToLog } from '../core/merge/journal';
+import type { MergePlan } from '../core/merge/plan';
+import { parseSentStatus, skippedStatus } from '../core/merge/status';
 import { TOUCH_HEADERS, applyTouch, changedFields, type TouchedField } from '../core/touchLog';
 import {
   asCell,
+  readClientSheet,
   writeOwnedCells,
   type CellUpdate,
   type ClientSheet,
 } from '../services/clientSheet';
+import { readMergeTouches, type StoredEntry } from '../services/mergeJournal';
 import { appendTouchRows, ensureTouchSheet } from '../services/touchSheet';
+import type { MergeContext } from './mergeContext';
 
 export interface MergeWriteBack {
   /** Sends (and printed letters): a touch row each, and the client's own columns updated. */
@@ -102,4 +107,53 @@ function cellValue(cs: ClientSheet, client: Client, field: TouchedField): unknow
     default:
       return client[field];
   }
+}
+
+/**
+ * The end of a run, under the lock: the client sheet and the Touches log read afresh (rows may have
+ * moved, and another merge or preview may have written some of these results already), one
+ * write-back, the run's journal entries marked as written, and the outcome of every client.
+ */
+export function finishRun(
+  ctx: MergeContext,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | undefined,
+  plan: MergePlan,
+  entries: readonly StoredEntry[],
+  result: MergeResult,
+  extra: { soft: ReadonlyMap<string, string> },
+): void {
+  const cs = readClientSheet({
+    settings: ctx.settings,
+    spreadsheet: spreadsheet ?? ctx.cs.spreadsheet,
+  });
+  const logged = readMergeTouches(cs.spreadsheet, cs.dates);
+  const back = journalWriteBack(
+    entries.map((e) => e.entry),
+    logged,
+  );
+  const soft = new Map<string, string>(extra.soft);
+  for (const s of plan.skipped) if (s.client.id) soft.set(s.client.id, skippedStatus(s.reason));
+  const missing = writeMergeBack(
+    cs,
+    { touches: back.touches, statuses: back.statuses, softStatuses: soft },
+    ctx.userEmail,
+  );
+  ctx.journal.markWritten(entries);
+  if (missing.length) {
+    result.notices.push(
+      `${missing.length} client row(s) were deleted during the merge; their results are listed here only.`,
+    );
+  }
+  const statusOf = new Map<string, string>([...soft, ...back.statuses]);
+  for (const t of back.touches) statusOf.set(t.clientId, t.mergeStatus);
+  const outcome = (client: Client, to: string): MergeOutcome => ({
+    clientId: client.id,
+    name: client.name,
+    to,
+    status: statusOf.get(client.id) ?? '',
+  });
+  result.outcomes = [
+    ...plan.ready.map((r) => outcome(r.client, r.to)),
+    ...plan.skipped.map((s) => outcome(s.client, s.client.email)),
+  ];
 }

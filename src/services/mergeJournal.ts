@@ -22,7 +22,9 @@ export interface Journal {
   read(): StoredEntry[];
   /** Writes one entry durably (a properties write is committed when the call returns); returns its key. */
   write(entry: JournalEntry): string;
-  /** Removes entries once the sheet holds their statuses and touches. */
+  /** Marks entries as being in the sheet, in one call; they stay a few minutes for runs still sending. */
+  markWritten(entries: readonly StoredEntry[]): void;
+  /** Removes entries no run needs any more. */
   clear(keys: readonly string[]): void;
 }
 
@@ -49,6 +51,12 @@ export function openJournal(): Journal {
       const key = journalKey(entry.clientId, entry.template);
       props.setProperty(key, encodeEntry(entry));
       return key;
+    },
+    markWritten(entries) {
+      if (!entries.length) return;
+      const batch: Record<string, string> = {};
+      for (const { key, entry } of entries) batch[key] = encodeEntry({ ...entry, written: true });
+      props.setProperties(batch);
     },
     clear(keys) {
       for (const key of keys) props.deleteProperty(key);

@@ -9,8 +9,11 @@ export type RecipientSpec =
   | { kind: 'top'; count: number }
   /** The first `count` of one recency group, in priority order. */
   | { kind: 'bucket'; bucket: Bucket; count: number }
-  /** Exactly these clients, in this order (what the preview showed). */
-  | { kind: 'clients'; ids: string[] };
+  /**
+   * Exactly these clients, in this order (what the preview showed). `skipped`: the clients the
+   * preview skipped, so their rows get the reason too; none of them is sent to, whatever changed.
+   */
+  | { kind: 'clients'; ids: string[]; skipped?: string[] };
 
 /** Most clients one merge handles; more than the daily quota of a consumer account (100). */
 export const MAX_BATCH = 200;

@@ -63,7 +63,7 @@ describe('sending the reconnect apology', () => {
     expect(sent[0].body).toContain('it has been three years since');
     expect(sent[0].body).not.toContain('{{');
     expect(sent[0].htmlBody).toContain('Hi Ann,');
-    expect(sent[0].body).toContain('owner@example.com'); // {{My Name}} falls back to the user's address
+    expect(sent[0].body.endsWith('Warm regards,\nSam Carter')).toBe(true);
 
     expect(w.client('C-00001')['Merge Status']).toBe('Sent 2026-11-25: Reconnect apology');
     const lastContact = w.client('C-00001')['Last Contact'] as Date;
@@ -83,6 +83,78 @@ describe('sending the reconnect apology', () => {
   });
 });
 
+describe('signature, the previewed batch, the recent-contact window', () => {
+  test('without a name to sign with, the merge stops with one message, never signing with an address', () => {
+    w = mergeWorld(BASE, { myName: '' });
+    const blocked = w.run(() => previewMerge(send()));
+    expect(blocked.blocked?.message).toMatch(
+      /signed with \{\{My Name\}\}, and your name is not set/,
+    );
+    expect(blocked.emails).toEqual([]);
+    const result = w.run(() => runMailMerge(send()));
+    expect(result.sent).toBe(0);
+    expect(w.emu.mail.outbox).toHaveLength(0);
+    // The name typed for this merge signs it.
+    const named = w.run(() => previewMerge(send({ senderName: 'Dr Jo Park' })));
+    expect(named.blocked).toBeNull();
+    expect(named.emails[0].text.endsWith('Warm regards,\nDr Jo Park')).toBe(true);
+  });
+
+  test('the clients the preview skipped get their reason on the row, and are never sent to', () => {
+    w = mergeWorld(BASE);
+    const preview = w.run(() => previewMerge(send()));
+    expect(preview.skips.length).toBeGreaterThan(0);
+    // Between preview and send, the user fixes Bob's address: he was not in the confirmed batch.
+    const bobRow = w.clients().findIndex((c) => c.Name === 'Bob Ray') + 2;
+    w.run(() =>
+      SpreadsheetApp.getActive()
+        .getSheetByName('Clients')!
+        .getRange(bobRow, 5)
+        .setValue('bob@example.com'),
+    );
+    const result = w.run(() =>
+      runMailMerge(
+        send({
+          recipients: {
+            kind: 'clients',
+            ids: preview.emails.map((e) => e.clientId),
+            skipped: preview.skips.map((s) => s.clientId),
+          },
+        }),
+      ),
+    );
+    expect(w.emu.mail.sent.map((m) => m.to)).toEqual(preview.emails.map((e) => e.to));
+    expect(result.skipped).toBe(preview.skips.length);
+    expect(w.client('C-00002')['Merge Status']).toBe(
+      'Skipped: not in the batch you previewed; preview again to include it',
+    );
+    expect(w.client('C-00007')['Merge Status']).toBe('Skipped: no email address');
+  });
+
+  test('"contacted in the last N days" follows the setting', () => {
+    w = mergeWorld(BASE);
+    w.run(() =>
+      PropertiesService.getDocumentProperties().setProperty(
+        'reconnect.settings',
+        JSON.stringify({ myName: 'Sam Carter', recentDays: 3 }),
+      ),
+    );
+    const ids = ['C-00005'];
+    const three = w.run(() => previewMerge(send({ recipients: { kind: 'clients', ids } })));
+    expect(three.emails.map((e) => e.name)).toEqual(['Ed Kim']);
+    w.run(() =>
+      PropertiesService.getDocumentProperties().setProperty(
+        'reconnect.settings',
+        JSON.stringify({ myName: 'Sam Carter', recentDays: 14 }),
+      ),
+    );
+    const fourteen = w.run(() => previewMerge(send({ recipients: { kind: 'clients', ids } })));
+    expect(fourteen.skips.map((s) => s.reason)).toEqual([
+      'contacted 5 days ago (less than 14 days)',
+    ]);
+  });
+});
+
 describe('preview', () => {
   test('shows each rendered email and every skip with its reason, and sends nothing', () => {
     w = mergeWorld(BASE);
@@ -95,7 +167,7 @@ describe('preview', () => {
       ['Bob Ray', "invalid email 'bob@'"],
       ['Cy Doe', 'Do Not Contact'],
       ['Di Fox', 'same email as Ann Lee earlier in this batch'],
-      ['Ed Kim', 'contacted 5 days ago (less than 30 days)'],
+      ['Ed Kim', expect.stringMatching(/^contacted 5 days ago \(less than \d+ days\)$/)],
       ['Gus Orr', 'no email address'],
     ]);
     expect(preview.quota).toBe(100);
@@ -423,10 +495,11 @@ describe('quota, time and the test email', () => {
         value: 100 - i,
       })),
     );
-    let t = 0;
-    const result = w.run(() => runMerge(send(), { budgetMs: 250, clock: () => (t += 100) }));
-    expect(result.sent).toBe(2);
-    expect(result.waiting).toBe(3);
+    // Each email takes 100 ms on this clock: the budget of 250 ms is spent after the third.
+    const clock = () => w.emu.mail.sent.length * 100;
+    const result = w.run(() => runMerge(send(), { budgetMs: 250, clock }));
+    expect(result.sent).toBe(3);
+    expect(result.waiting).toBe(2);
     expect(w.client('C-00005')['Merge Status']).toBe(
       'Waiting: time limit reached, run the merge again',
     );

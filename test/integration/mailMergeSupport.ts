@@ -52,10 +52,25 @@ export interface MergeWorld {
   touches(): Record<string, unknown>[];
 }
 
-export function mergeWorld(clients: SeedClient[], options: EmulatorOptions = {}): MergeWorld {
-  const emu = createEmulator({ now: '2026-11-25T15:00:00Z', ...options });
+/** The name the user saved in Settings; it signs every built-in template ({{My Name}}). */
+export const MY_NAME = 'Sam Carter';
+
+export function mergeWorld(
+  clients: SeedClient[],
+  options: EmulatorOptions & { myName?: string } = {},
+): MergeWorld {
+  const { myName = MY_NAME, ...emulatorOptions } = options;
+  const emu = createEmulator({ now: '2026-11-25T15:00:00Z', ...emulatorOptions });
   emu.sheets.setSheet('Clients', [HEADERS, ...clients.map(clientRow)], { frozenRows: 1 });
   const uninstall = installGlobals(emu);
+  if (myName) {
+    emu.run(() =>
+      PropertiesService.getDocumentProperties().setProperty(
+        'reconnect.settings',
+        JSON.stringify({ myName }),
+      ),
+    );
+  }
   const asRecords = (values: unknown[][]) => {
     const [header, ...rows] = values;
     return rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));

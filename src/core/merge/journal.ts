@@ -21,7 +21,19 @@ export interface JournalEntry {
   to: string;
   /** For `failed`: the Merge Status to write. */
   status?: string;
+  /** The run that wrote it: a merge skips a client another run is sending to at the same time. */
+  run?: string;
+  /** When it was written (ms), so entries can be dropped once no run that could need them is alive. */
+  at?: number;
+  /** Its status and touch are in the sheet; kept a few minutes only for runs still sending. */
+  written?: boolean;
 }
+
+/**
+ * No Apps Script run lives longer than 6 minutes, so an entry older than this cannot matter to any
+ * run still going: once written to the sheet it can go.
+ */
+export const RUN_MAX_MS = 7 * 60 * 1000;
 
 export const JOURNAL_PREFIX = 'reconnect.merge.';
 
@@ -41,6 +53,7 @@ export function decodeEntry(value: string): JournalEntry | null {
     if (e.mode !== 'send' && e.mode !== 'draft') return null;
     if (e.state !== 'sending' && e.state !== 'done' && e.state !== 'failed') return null;
     if (typeof e.date !== 'string' || typeof e.to !== 'string') return null;
+    if (e.at !== undefined && typeof e.at !== 'number') return null;
     return e as JournalEntry;
   } catch {
     return null;
@@ -52,6 +65,27 @@ export function entryKind(entry: JournalEntry): SentKind | null {
   if (entry.state === 'failed') return null;
   if (entry.mode === 'draft') return entry.state === 'done' ? 'draft' : 'draftUnconfirmed';
   return entry.state === 'done' ? 'sent' : 'unconfirmed';
+}
+
+/**
+ * The clients another run has sent (or is sending) this template to, by journal key. A run sends in
+ * short locked chunks, so between two chunks another merge may reach a client this run planned for:
+ * each chunk re-reads the journal and leaves those clients alone. A failed attempt took nothing.
+ */
+export function takenByOthers(
+  entries: ReadonlyArray<{ key: string; entry: JournalEntry }>,
+  run: string,
+): Set<string> {
+  const taken = new Set<string>();
+  for (const { key, entry } of entries) {
+    if (entry.run !== run && entry.state !== 'failed') taken.add(key);
+  }
+  return taken;
+}
+
+/** A written entry old enough that no live run can still need it. */
+export function isExpired(entry: JournalEntry, nowMs: number): boolean {
+  return entry.written === true && nowMs - (entry.at ?? 0) >= RUN_MAX_MS;
 }
 
 export interface TouchToLog {

@@ -71,6 +71,8 @@ export interface PlanInput {
   limit?: number;
   /** Every client of the sheet: an address that already got this template (as another client) gets it no more. */
   allClients?: readonly Client[];
+  /** Clients the user saw skipped in the preview: planned for their reason, never sent to. */
+  held?: ReadonlySet<string>;
 }
 
 export function planMerge(input: PlanInput): MergePlan {
@@ -81,7 +83,10 @@ export function planMerge(input: PlanInput): MergePlan {
     { where: 'body', segments: compiled.text },
     ...(compiled.html ? [{ where: 'HTML body', segments: compiled.html }] : []),
   ];
-  const blocked = checkTemplate(parts, buildCatalog(input.headers)) ?? pathProblem(template, path);
+  const blocked =
+    checkTemplate(parts, buildCatalog(input.headers)) ??
+    unsignedProblem(parts, input.headers, input.myName) ??
+    pathProblem(template, path);
   const plan: MergePlan = { blocked, ready: [], skipped: [] };
   if (blocked) return plan;
 
@@ -121,6 +126,13 @@ export function planMerge(input: PlanInput): MergePlan {
     const adapted = adaptToPath(rendered.email, path);
     if ('reason' in adapted) {
       plan.skipped.push({ client, reason: adapted.reason });
+      continue;
+    }
+    if (input.held?.has(client.id)) {
+      plan.skipped.push({
+        client,
+        reason: 'not in the batch you previewed; preview again to include it',
+      });
       continue;
     }
     if (path !== 'print') emailsSeen.set(address, client.name || client.email);
@@ -164,6 +176,29 @@ export function tagValues(
   );
   derive('My Name', myName);
   return values;
+}
+
+/**
+ * {{My Name}} signs every built-in template. Unset, it would skip every client one by one, or worse
+ * sign with an email address: one clear message instead, before anything is rendered.
+ */
+function unsignedProblem(
+  parts: ReadonlyArray<{ segments: ReturnType<typeof compileTemplate>['text'] }>,
+  headers: readonly string[],
+  myName: string,
+): TemplateProblem | null {
+  const key = tagKey('My Name');
+  if (myName.trim() || headers.some((h) => tagKey(String(h)) === key)) return null;
+  const signed = parts.some((p) =>
+    p.segments.some((s) => s.kind === 'tag' && s.key === key && s.fallback === null),
+  );
+  if (!signed) return null;
+  return {
+    message:
+      'This template is signed with {{My Name}}, and your name is not set. Type it in "Your name" above ' +
+      '(or save it in Settings), then preview again. Nothing was sent.',
+    unknownTags: [],
+  };
 }
 
 function pathProblem(template: Template, path: SendPath): TemplateProblem | null {

@@ -46,7 +46,7 @@ export function selectCandidates(
       const byId = new Map(clients.filter((c) => c.id).map((c) => [c.id, c] as const));
       const picked: Client[] = [];
       let missing = 0;
-      for (const id of new Set(spec.ids)) {
+      for (const id of new Set([...spec.ids, ...(spec.skipped ?? [])])) {
         const client = byId.get(id);
         if (client) picked.push(client);
         else missing += 1;
