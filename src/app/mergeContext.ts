@@ -60,7 +60,14 @@ export function openMergeContext(options: ContextOptions = {}): MergeContext {
   const settings = loadSettings();
   const cs = readClientSheet({ settings, displayValues: true, spreadsheet: options.spreadsheet });
   const notices: string[] = [];
-  const selectedRows = options.selection ? selectedClientRows(cs.sheet) : undefined;
+  const selection = options.selection ? selectedClientRows(cs.sheet) : undefined;
+  if (selection?.hiddenByFilter) {
+    const n = selection.hiddenByFilter;
+    notices.push(
+      `${n} selected ${n === 1 ? 'row is' : 'rows are'} hidden by the sheet's filter and ${n === 1 ? 'was' : 'were'} left out.`,
+    );
+  }
+  const selectedRows = selection?.rows;
   const ids = idUpdates(cs);
   if (ids.updates.length) {
     writeOwnedCells(cs, ids.updates);

@@ -236,6 +236,17 @@ describe('preview', () => {
     );
   });
 
+  test('selected rows hidden by a filter are left out, and the preview says so', () => {
+    // Users of Google's sample asked for this (googleworkspace/solutions PR #126, peers.md section 1.1).
+    w = mergeWorld(BASE);
+    w.emu.sheets.setSelection('Clients', 'A2:P6');
+    w.emu.sheets.filterRows('Clients', [3, 4, 5]);
+    const preview = w.run(() => previewMerge(send({ recipients: { kind: 'selected' } })));
+    const names = [...preview.emails, ...preview.skips].map((e) => e.name).sort();
+    expect(names).toEqual(['Ann Lee', 'Ed Kim']);
+    expect(preview.notices.join(' ')).toContain('3 selected rows are hidden by the sheet');
+  });
+
   test('a recency group, most valuable first', () => {
     w = mergeWorld(BASE);
     const preview = w.run(() =>

@@ -63,6 +63,8 @@ export interface SpreadsheetControl {
   sheetNames(spreadsheetId?: string): string[];
   frozenRows(sheetName: string, spreadsheetId?: string): number;
   hiddenColumns(sheetName: string, spreadsheetId?: string): number[];
+  /** Puts a filter on the sheet's data that hides these rows (1-based), as a user's filter would. */
+  filterRows(sheetName: string, hiddenRows: number[], spreadsheetId?: string): void;
   columnWidth(sheetName: string, column: number, spreadsheetId?: string): number;
   maxRows(sheetName: string, spreadsheetId?: string): number;
   maxColumns(sheetName: string, spreadsheetId?: string): number;
@@ -193,6 +195,16 @@ export function createControl(
     },
     sheetNames: (id?: string) => book(id).sheets.map((s) => s.name),
     frozenRows: (name: string, id?: string) => sheetOf(name, id).frozenRows,
+    filterRows: (name: string, hiddenRows: number[], id?: string) => {
+      const model = sheetOf(name, id);
+      model.filterBox = {
+        row: 1,
+        col: 1,
+        numRows: Math.max(1, model.lastRow()),
+        numCols: Math.max(1, model.lastColumn()),
+      };
+      for (const r of hiddenRows) model.hiddenRows.set(r, 'filter');
+    },
     hiddenColumns: (name: string, id?: string) =>
       [...sheetOf(name, id).hiddenColumns].sort((a, b) => a - b),
     columnWidth: (name: string, column: number, id?: string) =>

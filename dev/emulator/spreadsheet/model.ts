@@ -52,6 +52,10 @@ export class SheetModel {
   frozenRows = 0;
   frozenColumns = 0;
   hiddenColumns = new Set<number>();
+  /** Hidden rows (1-based): hidden by the user (hideRows) or by the sheet's filter. */
+  hiddenRows = new Map<number, 'user' | 'filter'>();
+  /** The sheet's filter range, if it has one (a sheet has at most one filter). */
+  filterBox: Box | null = null;
   columnWidths = new Map<number, number>();
   rules: RuleSpec[] = [];
   readonly id: number;
@@ -145,6 +149,11 @@ export class SheetModel {
     if (at0 < this.values.length) this.values.splice(at0, 0, ...blanks().map(() => []));
     if (at0 < this.formulas.length) this.formulas.splice(at0, 0, ...blanks());
     if (at0 < this.meta.length) this.meta.splice(at0, 0, ...blanks());
+    this.hiddenRows = new Map(
+      [...this.hiddenRows].map(
+        ([r, by]) => [r > at0 ? r + count : r, by] as [number, 'user' | 'filter'],
+      ),
+    );
     this.maxRows += count;
   }
 
@@ -152,6 +161,8 @@ export class SheetModel {
     this.values.splice(at0, count);
     this.formulas.splice(at0, count);
     this.meta.splice(at0, count);
+    const kept = [...this.hiddenRows].filter(([r]) => r <= at0 || r > at0 + count);
+    this.hiddenRows = new Map(kept.map(([r, by]) => [r > at0 ? r - count : r, by]));
     this.maxRows -= count;
   }
 

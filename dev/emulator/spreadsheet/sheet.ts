@@ -1,7 +1,7 @@
 // The emulated Sheet: ranges by every getRange overload, extents, appendRow, sort, conditional format rules, clearing and the active selection.
 import { gasError } from '../kernel';
 import { parseA1, splitSheetName } from './a1';
-import { refOf } from './context';
+import { refOf, wrap } from './context';
 import { checkBox, checkNumbers } from './grid';
 import type { Box, RuleSpec, SheetModel } from './model';
 import { writeEntered } from './range';
@@ -71,6 +71,22 @@ export class SheetImpl extends SheetDimensions {
     checkBox(this._model, row, col, numRows, numCols, 'Sheet');
     return this._range({ row, col, numRows, numCols });
   }
+  /** The sheet's filter, or null. Only its range and removal are emulated; rows it hides are set by control.filterRows. */
+  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    const model = this._model;
+    const box = model.filterBox;
+    if (!box) return null;
+    const ctx = this._ctx;
+    return wrap<GoogleAppsScript.Spreadsheet.Filter>(ctx, 'Filter', {
+      getRange: () => ctx.range({ sheet: model, box }),
+      remove: () => {
+        model.filterBox = null;
+        for (const [r, by] of [...model.hiddenRows])
+          if (by === 'filter') model.hiddenRows.delete(r);
+      },
+    });
+  }
+
   getDataRange(): Range {
     const rows = Math.max(1, this._model.lastRow());
     const cols = Math.max(1, this._model.lastColumn());

@@ -115,6 +115,25 @@ export abstract class SheetDimensions {
     const { box } = refOf(column, 'Sheet.unhideColumn');
     this.showColumns(box.col, box.numCols);
   }
+  // ---- hidden rows and the filter ----
+  hideRows(rowIndex: number, numRows = 1): void {
+    this._checkRows(rowIndex, numRows);
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this._model.hiddenRows.set(r, 'user');
+  }
+  showRows(rowIndex: number, numRows = 1): void {
+    this._checkRows(rowIndex, numRows);
+    for (let r = rowIndex; r < rowIndex + numRows; r++) {
+      if (this._model.hiddenRows.get(r) === 'user') this._model.hiddenRows.delete(r);
+    }
+  }
+  isRowHiddenByUser(rowPosition: number): boolean {
+    this._checkRows(rowPosition, 1);
+    return this._model.hiddenRows.get(rowPosition) === 'user';
+  }
+  isRowHiddenByFilter(rowPosition: number): boolean {
+    this._checkRows(rowPosition, 1);
+    return this._model.hiddenRows.get(rowPosition) === 'filter';
+  }
   isColumnHiddenByUser(columnPosition: number): boolean {
     this._checkColumns(columnPosition, 1);
     return this._model.hiddenColumns.has(columnPosition);
