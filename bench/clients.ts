@@ -7,7 +7,7 @@ import { logTouch } from '../src/app/touches';
 import { STANDARD_HEADERS } from '../src/core/clients';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000,50000').split(',').map(Number);
-const RUNS = 5;
+const RUNS = 7;
 
 /** A deterministic sheet: dates over six years (Date cells, some text), values as numbers and text. */
 function clientRows(n: number): unknown[][] {
@@ -68,6 +68,8 @@ interface Row {
   size: number;
   op: string;
   ms: number;
+  /** CPU time of this process (garbage collector threads included): steadier than ms on a busy machine. */
+  cpuMs: number;
   reads: number;
   writes: number;
   calls: Record<string, number>;
@@ -75,18 +77,23 @@ interface Row {
 
 function measure(emu: Emulator, size: number, op: string, fn: (run: number) => unknown): Row {
   const times: number[] = [];
+  const cpu: number[] = [];
   let calls: Record<string, number> = {};
   for (let run = 0; run < RUNS; run++) {
     emu.kernel.resetCounts();
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     emu.run(() => fn(run));
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     calls = emu.kernel.snapshot();
   }
   return {
     size,
     op,
     ms: median(times),
+    cpuMs: median(cpu),
     reads: sum(calls, READS),
     writes: sum(calls, WRITES),
     calls,
@@ -120,17 +127,17 @@ export function main(): Row[] {
   }
   console.log('\nClients bench (emulator, median of %d runs)\n', RUNS);
   console.log(
-    '| clients | operation   |      ms | range reads | range writes | Spreadsheet calls per method',
+    '| clients | operation   |      ms |  cpu ms | range reads | range writes | Spreadsheet calls per method',
   );
   console.log(
-    '|--------:|-------------|--------:|------------:|-------------:|-----------------------------',
+    '|--------:|-------------|--------:|--------:|------------:|-------------:|-----------------------------',
   );
   for (const r of results) {
     const methods = Object.entries(spreadsheetCalls(r.calls))
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
     console.log(
-      `| ${String(r.size).padStart(7)} | ${r.op.padEnd(11)} | ${r.ms.toFixed(1).padStart(7)} | ${String(r.reads).padStart(11)} | ${String(r.writes).padStart(12)} | ${methods}`,
+      `| ${String(r.size).padStart(7)} | ${r.op.padEnd(11)} | ${r.ms.toFixed(1).padStart(7)} | ${r.cpuMs.toFixed(1).padStart(7)} | ${String(r.reads).padStart(11)} | ${String(r.writes).padStart(12)} | ${methods}`,
     );
   }
   const other = results[results.length - 1].calls;

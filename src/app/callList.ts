@@ -7,7 +7,9 @@ import { withDocumentLock } from '../services/lock';
 import { loadSettings } from '../services/settings';
 import {
   idUpdates,
+  numberFormatAt,
   readClientSheet,
+  selectRow,
   writeOwnedCells,
   type ClientSheet,
 } from '../services/clientSheet';
@@ -57,10 +59,8 @@ function capped(problems: DataProblem[], notices: string[]): DataProblem[] {
 
 /** The currency from the number format of the first client's Value cell. */
 function valueCurrency(cs: ClientSheet): string {
-  const c = cs.columns.value;
   const first = cs.clients[0];
-  if (c === undefined || !first) return '';
-  return currencyFromFormat(cs.sheet.getRange(first.row, c + 1).getNumberFormat());
+  return first ? currencyFromFormat(numberFormatAt(cs, first.row, 'value')) : '';
 }
 
 /** Selects the client's row in the sheet, found by Client ID now (the sheet may have been sorted). */
@@ -69,6 +69,5 @@ export function showClientInSheet(clientId: string): void {
   const row = cs.rowOf(String(clientId ?? ''));
   if (row === null)
     throw new Error(`No client has the ID "${clientId}" in the client sheet. Reload the list.`);
-  cs.spreadsheet.setActiveSheet(cs.sheet);
-  cs.sheet.getRange(row, 1, 1, Math.max(1, cs.headers.length)).activate();
+  selectRow(cs, row);
 }

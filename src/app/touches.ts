@@ -13,6 +13,7 @@ import { toItem } from '../core/callList';
 import { withDocumentLock } from '../services/lock';
 import { loadRecord, storeRecord } from '../services/settings';
 import {
+  readClientRows,
   readClientSheet,
   idUpdates,
   writeOwnedCells,
@@ -84,7 +85,14 @@ export function recordTouches(
   options: RecordOptions = {},
 ): RecordResult {
   return withDocumentLock(() => {
-    const cs = readClientSheet({ spreadsheet: options.spreadsheet });
+    // Only the touched clients' rows when their IDs are each on one row; else the whole sheet.
+    const wanted = [
+      ...entries.map((e) => e.clientId),
+      ...(options.mergeStatuses ?? []).map((m) => m.clientId),
+    ];
+    const cs =
+      readClientRows(wanted, { spreadsheet: options.spreadsheet }) ??
+      readClientSheet({ spreadsheet: options.spreadsheet });
     const ids = idUpdates(cs);
     const today = cs.dates.today;
     const byId = new Map<string, Client>();
@@ -231,7 +239,7 @@ export function undoLastTouch(): UndoResult {
   const record = loadRecord<UndoRecord>(UNDO_KEY);
   if (!record) throw new Error('There is no logged touch to undo.');
   return withDocumentLock(() => {
-    const cs = readClientSheet();
+    const cs = readClientRows([record.clientId]) ?? readClientSheet();
     const row = cs.rowOf(record.clientId);
     const notices: string[] = [];
     if (row === null) {

@@ -13,7 +13,7 @@ import type { Client } from './clients';
 import { daysBetween, sinceWords, type CivilDate } from './dates';
 import { nextDueFor, parseCadence } from './cadence';
 import { bucketOf } from './recency';
-import { sortClients } from './priority';
+import { orderPicker } from './priority';
 
 export const DEFAULT_LIMIT = 25;
 export const MAX_LIMIT = 500;
@@ -116,7 +116,10 @@ export function buildCallList(
   const counts = emptyCounts();
   const bucket = query.bucket ?? 'due';
   const needle = (query.search ?? '').trim().toLowerCase();
-  const picked: Ranked[] = [];
+  const sort: SortMode = query.sort === 'days' || query.sort === 'value' ? query.sort : 'priority';
+  const offset = Math.max(0, Math.floor(Number(query.offset) || 0));
+  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(Number(query.limit) || DEFAULT_LIMIT)));
+  const picked = orderPicker<Ranked>(sort, offset + limit);
   // A sheet has far fewer distinct (date, cadence) pairs than clients: compute each meaning once.
   const memo = new Map<string | null, Timing>();
   const memoOther = new Map<string, Timing>();
@@ -135,7 +138,7 @@ export function buildCallList(
     if (bucket === 'due' && !t.due) continue;
     if (bucket !== 'due' && bucket !== 'all' && (!t.due || t.bucket !== bucket)) continue;
     if (needle && !matches(client, needle)) continue;
-    picked.push({
+    picked.add({
       client,
       timing: t,
       name: client.name,
@@ -146,14 +149,13 @@ export function buildCallList(
       nextDue: t.nextDue,
     });
   }
-  const sort: SortMode = query.sort === 'days' || query.sort === 'value' ? query.sort : 'priority';
-  const ordered = sortClients(picked, sort);
-  const offset = Math.max(0, Math.floor(Number(query.offset) || 0));
-  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(Number(query.limit) || DEFAULT_LIMIT)));
-  const page = ordered.slice(offset, offset + limit).map((r) => itemFrom(r.client, r.timing));
+  const page = picked
+    .take()
+    .slice(offset)
+    .map((r) => itemFrom(r.client, r.timing));
   return {
     items: page,
-    total: ordered.length,
+    total: picked.count,
     counts,
     asOf: ctx.asOf,
     today: ctx.today,

@@ -141,24 +141,21 @@ export function parseClients(
   ];
   const at = (row: readonly unknown[], i: number): unknown =>
     i >= 0 && i < row.length ? row[i] : '';
+  // Defined once, not per row: this loop runs 50,000 times and most rows have no problem.
+  const problem = (sheetRow: number, field: ClientField, message: string): void => {
+    problems.push({ row: sheetRow, column: header(field), message: `${header(field)} ${message}` });
+  };
 
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (isBlankRow(row, columns.id)) continue;
     const sheetRow = ctx.firstRow + r;
-    const problem = (field: ClientField, message: string): void => {
-      problems.push({
-        row: sheetRow,
-        column: header(field),
-        message: `${header(field)} ${message}`,
-      });
-    };
 
     const first = cleanText(at(row, cFirst));
     const last = cleanText(at(row, cLast));
     const company = cleanText(at(row, cCompany));
     const email = parseEmail(at(row, cEmail));
-    if (!email.ok) problem('email', `is invalid: ${email.message}`);
+    if (!email.ok) problem(sheetRow, 'email', `is invalid: ${email.message}`);
     const typedName = cleanText(at(row, cName));
     const name =
       typedName ||
@@ -171,27 +168,32 @@ export function parseClients(
     let lastContact: CivilDate | null = null;
     if (cLastContact >= 0) {
       const read = readDateCell(row[cLastContact], ctx);
-      if (read !== null && typeof read === 'object') problem('lastContact', read.problem);
+      if (read !== null && typeof read === 'object') problem(sheetRow, 'lastContact', read.problem);
       else if (read !== null && read > ctx.today) {
         // A future "last contact" is a typo or a booked appointment; we cannot rank by it.
-        problem('lastContact', `${read} is in the future; treated as unknown until corrected`);
+        problem(
+          sheetRow,
+          'lastContact',
+          `${read} is in the future; treated as unknown until corrected`,
+        );
       } else lastContact = read;
     }
 
     let nextDue: CivilDate | null = null;
     if (cNextDue >= 0) {
       const read = readDateCell(row[cNextDue], ctx);
-      if (read !== null && typeof read === 'object') problem('nextDue', read.problem);
+      if (read !== null && typeof read === 'object') problem(sheetRow, 'nextDue', read.problem);
       else nextDue = read;
     }
 
     const money = parseMoney(at(row, cValue));
-    if (!money.ok) problem('value', `is unreadable: ${money.message}`);
+    if (!money.ok) problem(sheetRow, 'value', `is unreadable: ${money.message}`);
 
     const cadenceCell = at(row, cCadence);
     const cadence = isUnknown(cadenceCell) ? '' : text(cadenceCell);
     if (cadence && parseCadence(cadenceCell) === undefined) {
       problem(
+        sheetRow,
         'cadence',
         `"${cadence}" is not a cadence (use Quarterly, Twice a year, Yearly or a number of days)`,
       );

@@ -80,14 +80,19 @@ export const OWNED_FIELDS: readonly ClientField[] = [
 ];
 
 /**
- * Header aliases, compared after normalising (lower case, letters and digits only). Sources: Google
- * Contacts CSV (Given Name, Family Name, E-mail 1 - Value, Phone 1 - Value, Organization 1 - Name;
- * newer exports First Name, Last Name, Organization Name), Outlook CSV (E-mail Address, Business
- * Phone, Mobile Phone, Company), HubSpot (Email, Phone Number, Company Name, Last Contacted, Last
- * Activity Date, Record ID), Salesforce (Account Name, Last Activity, Contact ID), Pipedrive (Person -
- * Name, Person - Email, Organization - Name), QuickBooks/Xero (Customer, ContactName, EmailAddress,
- * Open Balance), Square (Surname, Email Address, Total Spend, Last Visit), Shopify (Total Spent,
- * Customer ID), dental and practice software (Patient, Last Visit, Last Appointment, Recall Due).
+ * Header aliases, compared after normalising (lower case, letters and digits only). Sources, each
+ * pinned by a test in test/unit/clientsColumns.test.ts: Google Contacts CSV (Given Name, Family
+ * Name, E-mail 1 - Value, Phone 1 - Value, Organization 1 - Name; newer exports First Name, Last
+ * Name, Organization Name), Outlook CSV (E-mail Address, Business Phone, Mobile Phone, Company),
+ * HubSpot (Email, Phone Number, Company Name, Last Contacted, Last Activity Date), Salesforce
+ * (Account Name, Mobile, Last Activity), Pipedrive (Person - Name, Person - Email - Work, Person -
+ * Phone - Work, Person - Organization, Person - Last activity date), QuickBooks (Customer, Full
+ * Name, Phone Numbers), Xero (*ContactName, EmailAddress, PhoneNumber, MobileNumber), Square
+ * (Surname, Email Address, Total Spend, Last Visit), Shopify (Total Spent, Note), dental and
+ * practice software (Open Dental's FName, LName, HmPhone, WirelessPhone; Patient, Last Visit,
+ * Recall Due Date). The exports' own record IDs (HubSpot Record ID, Salesforce Contact ID, Shopify
+ * Customer ID) are deliberately not Client IDs: the add-on writes that column, and a copied row's
+ * ID gets replaced, which would break the user's next import into their CRM.
  * Order matters: the first alias found wins, so the most specific names come first.
  */
 export const ALIASES: Record<ClientField, readonly string[]> = {
@@ -107,7 +112,6 @@ export const ALIASES: Record<ClientField, readonly string[]> = {
     'Patient Name',
     'Person - Name',
     'Person Name',
-    'Account Name',
     'Billing Name',
   ],
   firstName: [
@@ -118,8 +122,18 @@ export const ALIASES: Record<ClientField, readonly string[]> = {
     'Forename',
     'Given',
     'Preferred Name',
+    'FName',
+    'Person - First name',
   ],
-  lastName: ['Last Name', 'Family Name', 'Surname', 'LastName', 'Last'],
+  lastName: [
+    'Last Name',
+    'Family Name',
+    'Surname',
+    'LastName',
+    'Last',
+    'LName',
+    'Person - Last name',
+  ],
   company: [
     'Company',
     'Company Name',
@@ -133,6 +147,8 @@ export const ALIASES: Record<ClientField, readonly string[]> = {
     'Firm',
     'Employer',
     'Default Address Company',
+    'Account Name',
+    'Person - Organization',
   ],
   email: [
     'Email',
@@ -146,6 +162,10 @@ export const ALIASES: Record<ClientField, readonly string[]> = {
     'Person - Email',
     'Work Email',
     'Mail',
+    'Person - Email - Work',
+    'Person - Email - Home',
+    'Person - Email - Other',
+    'E-mail 2 Address',
   ],
   phone: [
     'Phone',
@@ -163,6 +183,15 @@ export const ALIASES: Record<ClientField, readonly string[]> = {
     'Person - Phone',
     'Primary Phone',
     'Wireless Phone',
+    'Mobile Number',
+    'MobileNumber',
+    'Phone Numbers',
+    'HmPhone',
+    'WkPhone',
+    'Person - Phone - Work',
+    'Person - Phone - Mobile',
+    'Person - Phone - Home',
+    'Phone 2 - Value',
   ],
   lastContact: [
     'Last Contact',
@@ -186,6 +215,8 @@ export const ALIASES: Record<ClientField, readonly string[]> = {
     'Last Sale',
     'Last Invoice Date',
     'Last Transaction',
+    'Date Last Visit',
+    'Last Seen Date',
   ],
   value: [
     'Value',
@@ -219,6 +250,9 @@ export const ALIASES: Record<ClientField, readonly string[]> = {
     'Recall Date',
     'Next Recall',
     'Next Due Date',
+    'Recall Due Date',
+    'Person - Next activity date',
+    'Next Activity Date',
   ],
   status: ['Status', 'Reconnect Status', 'Client Status'],
   touches: ['Touches', 'Touch Count', 'Contacts Made'],
@@ -232,7 +266,7 @@ export const ALIASES: Record<ClientField, readonly string[]> = {
     'Opt Out',
     'Unsubscribed',
   ],
-  notes: ['Notes', 'Note', 'Comments', 'Comment', 'Remarks', 'Notes 1'],
+  notes: ['Notes', 'Note', 'Comments', 'Comment', 'Remarks', 'Notes 1', 'Memo'],
   mergeStatus: ['Merge Status', 'Mail Merge Status'],
 };
 

@@ -7,7 +7,7 @@ export const DEFAULT_SETTINGS: Settings = {
   clientSheet: 'Clients',
   columnMap: {},
   dailyGoal: 5,
-  recentDays: 30,
+  recentDays: 14,
   myName: '',
   currency: '',
   recencyMonths: [...DEFAULT_RECENCY_MONTHS],

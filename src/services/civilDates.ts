@@ -22,7 +22,10 @@ const SPAN_MS = 16 * DAY_MS;
  * saving change), the calendar day is plain arithmetic; across a change, formatDate decides.
  */
 export function civilDates(timeZone: string): CivilDates {
-  const civilMemo = new Map<number, string>();
+  // Keyed by the local day number (a small integer) where the offset is known, so that 50,000
+  // Date cells cost a Map lookup each and one string per distinct day.
+  const dayMemo = new Map<number, string>();
+  const slowMemo = new Map<number, string>();
   const dateMemo = new Map<string, Date>();
   const offsets = new Map<number, number>();
   const offsetAt = (edge: number): number => {
@@ -38,15 +41,21 @@ export function civilDates(timeZone: string): CivilDates {
     today: Utilities.formatDate(now(), timeZone, 'yyyy-MM-dd'),
     toCivil(date: Date): string {
       const t = date.getTime();
-      let civil = civilMemo.get(t);
+      const edge = Math.floor(t / SPAN_MS);
+      const offset = offsetAt(edge);
+      if (offset === offsetAt(edge + 1)) {
+        const day = Math.floor((t + offset) / DAY_MS);
+        let civil = dayMemo.get(day);
+        if (civil === undefined) {
+          civil = new Date(day * DAY_MS).toISOString().slice(0, 10);
+          dayMemo.set(day, civil);
+        }
+        return civil;
+      }
+      let civil = slowMemo.get(t);
       if (civil === undefined) {
-        const edge = Math.floor(t / SPAN_MS);
-        const offset = offsetAt(edge);
-        civil =
-          offset === offsetAt(edge + 1)
-            ? new Date(t + offset).toISOString().slice(0, 10)
-            : Utilities.formatDate(date, timeZone, 'yyyy-MM-dd');
-        civilMemo.set(t, civil);
+        civil = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd');
+        slowMemo.set(t, civil);
       }
       return civil;
     },

@@ -3,18 +3,25 @@ import type { DataProblem, Settings } from '../shared/api';
 import type { Client } from '../core/clients';
 import { parseClients } from '../core/clients';
 import {
-  OWNED_FIELDS,
-  STANDARD_HEADER,
   missingColumnsMessage,
   missingNeeds,
   recognizeColumns,
   type ClientField,
   type ColumnMap,
 } from '../core/columns';
-import { parseDateText } from '../core/dates';
 import { clientIdFromUuid, planIds } from '../core/ids';
 import { loadSettings } from './settings';
 import { spreadsheetCivilDates, type CivilDates } from './civilDates';
+import type { CellUpdate } from './clientSheetWrite';
+
+// Writing lives in its own file; importers keep one entry point for the client sheet.
+export {
+  asCell,
+  columnRuns,
+  wouldChangeMeaning,
+  writeOwnedCells,
+  type CellUpdate,
+} from './clientSheetWrite';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -31,7 +38,10 @@ export interface ClientSheet {
   clients: Client[];
   problems: DataProblem[];
   notices: string[];
-  /** Every row as read, header first (values[0]), so values[row - 1] is sheet row `row`. */
+  /**
+   * The rows as read, header first (values[0]), so values[row - 1] is sheet row `row`; after
+   * readClientRows only the header and the touched clients' rows are there.
+   */
   values: unknown[][];
   /** Display values of the data rows (display[row - 2]), when asked for. */
   display?: string[][];
@@ -81,142 +91,151 @@ export function readClientSheet(options: ReadOptions = {}): ClientSheet {
   const display = options.displayValues
     ? (range.getDisplayValues() as string[][]).slice(1)
     : undefined;
-  const dates = spreadsheetCivilDates(spreadsheet);
-  const headers = (values[0] ?? []).map((h) => String(h ?? '').trim());
+  const recognition = recognize(sheet, values[0] ?? [], settings, options.allowMissing);
+  return assemble(spreadsheet, sheet, settings, recognition, values, 2, values.length, display);
+}
+
+interface HeaderRecognition {
+  headers: string[];
+  columns: ColumnMap;
+  notices: string[];
+}
+
+function recognize(
+  sheet: Sheet,
+  headerRow: readonly unknown[],
+  settings: Settings,
+  allowMissing = false,
+): HeaderRecognition {
+  const headers = headerRow.map((h) => String(h ?? '').trim());
   const recognition = recognizeColumns(headers, settings.columnMap);
   const missing = missingNeeds(recognition.columns);
-  if (missing.length && !options.allowMissing)
+  if (missing.length && !allowMissing)
     throw new Error(missingColumnsMessage(sheet.getName(), headers, missing));
-  const { clients, problems } = parseClients(values.slice(1), recognition.columns, {
+  return { headers, columns: recognition.columns, notices: recognition.problems };
+}
+
+/** Parses rows first..last of `values` (indexed by sheet row - 1) into a ClientSheet. */
+function assemble(
+  spreadsheet: Spreadsheet,
+  sheet: Sheet,
+  settings: Settings,
+  recognition: HeaderRecognition,
+  values: unknown[][],
+  first: number,
+  last: number,
+  display?: string[][],
+): ClientSheet {
+  const dates = spreadsheetCivilDates(spreadsheet);
+  const { clients, problems } = parseClients(values.slice(first - 1, last), recognition.columns, {
     today: dates.today,
     toCivil: dates.toCivil,
-    headers,
-    firstRow: 2,
+    headers: recognition.headers,
+    firstRow: first,
   });
-  const rows = new Map<string, number>();
-  let needsIds = false;
-  for (const client of clients) {
-    if (!client.id || rows.has(client.id)) needsIds = true;
-    else rows.set(client.id, client.row);
-  }
   return {
-    needsIds,
+    needsIds: missingOrRepeatedIds(clients),
     spreadsheet,
     sheet,
     settings,
     dates,
-    headers,
+    headers: recognition.headers,
     columns: recognition.columns,
     clients,
     problems,
-    notices: recognition.problems,
+    notices: recognition.notices,
     values,
     display,
-    rowOf: (id) => rows.get(id) ?? null,
+    rowOf: rowFinder(clients),
   };
 }
 
-/** One owned cell to write; `value` is sheet-ready (Dates for dates, numbers, booleans, text). */
-export interface CellUpdate {
-  row: number;
-  field: ClientField;
-  value: unknown;
+/** True when some client has no ID or repeats an earlier row's ID (a copied row). */
+function missingOrRepeatedIds(clients: readonly Client[]): boolean {
+  const seen = new Set<string>();
+  for (const client of clients) {
+    if (!client.id || seen.has(client.id)) return true;
+    seen.add(client.id);
+  }
+  return false;
+}
+
+/** rowOf, its index built on the first call: the call list never asks, and 50,000 keys cost. */
+function rowFinder(clients: readonly Client[]): (id: string) => number | null {
+  let rows: Map<string, number> | undefined;
+  return (id) => {
+    if (!rows) {
+      rows = new Map();
+      for (const c of clients) if (c.id && !rows.has(c.id)) rows.set(c.id, c.row);
+    }
+    return rows.get(id) ?? null;
+  };
 }
 
 /**
- * Writes owned cells in as few setValues calls as the layout allows: updated columns are grouped
- * into runs of adjacent columns (owned columns between them are rewritten with the values just
- * read), each run spanning the rows from the first to the last updated one. A field without a column
- * gets one at the end of the header row. Callers hold the document lock and read in the same
- * operation, so the rows rewritten unchanged cannot have moved.
+ * Reads only what touching a few known clients needs, in three reads whatever the sheet's size: the
+ * header row, the Client ID column, and the rows from the first to the last of those clients. The
+ * result holds those clients only (values has the header and those rows). Returns null when the
+ * full read is needed instead: no Client ID column, or an ID that is not on exactly one row (the
+ * full read refuses unknown IDs and gives a copied row its own ID).
  */
-export function writeOwnedCells(cs: ClientSheet, updates: readonly CellUpdate[]): void {
-  if (!updates.length) return;
-  const width = cs.values[0]?.length ?? 0;
-  const added: ClientField[] = [];
-  for (const u of updates) {
-    if (cs.columns[u.field] === undefined && !added.includes(u.field)) added.push(u.field);
-  }
-  added.forEach((field, i) => {
-    cs.columns[field] = width + i;
-    cs.headers[width + i] = STANDARD_HEADER[field];
-  });
-  if (added.length) {
-    const max = cs.sheet.getMaxColumns();
-    if (width + added.length > max) cs.sheet.insertColumnsAfter(max, width + added.length - max);
-  }
-  const byCell = new Map<string, unknown>();
-  const updatedColumns = new Set<number>();
+export function readClientRows(
+  clientIds: readonly string[],
+  options: Pick<ReadOptions, 'spreadsheet' | 'settings'> = {},
+): ClientSheet | null {
+  const settings = options.settings ?? loadSettings();
+  const spreadsheet = options.spreadsheet ?? activeSpreadsheet();
+  const sheet = findClientSheet(spreadsheet, settings);
+  const lastRow = sheet.getLastRow();
+  const width = sheet.getLastColumn();
+  if (lastRow < 2 || width < 1 || !clientIds.length) return null;
+  const headerRow = sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[];
+  const recognition = recognize(sheet, headerRow, settings);
+  const idColumn = recognition.columns.id;
+  if (idColumn === undefined) return null;
+  const ids = sheet.getRange(2, idColumn + 1, lastRow - 1, 1).getValues() as unknown[][];
+  const wanted = new Map<string, number>(clientIds.map((id) => [id, 0]));
   let top = Infinity;
   let bottom = 0;
-  for (const u of updates) {
-    const c = cs.columns[u.field]!;
-    byCell.set(`${u.row}:${c}`, u.value);
-    updatedColumns.add(c);
-    top = Math.min(top, u.row);
-    bottom = Math.max(bottom, u.row);
+  for (let i = 0; i < ids.length; i++) {
+    const cell = ids[i][0];
+    const id = typeof cell === 'string' ? cell.trim() : String(cell);
+    const seen = wanted.get(id);
+    if (seen === undefined) continue;
+    if (seen > 0) return null;
+    wanted.set(id, i + 2);
+    top = Math.min(top, i + 2);
+    bottom = Math.max(bottom, i + 2);
   }
-  const owned = new Set(
-    OWNED_FIELDS.map((f) => cs.columns[f]).filter((c): c is number => c !== undefined),
-  );
-  for (const run of columnRuns([...updatedColumns], owned)) {
-    const first = run[0];
-    const includesNew = run.some((c) => c >= width);
-    const start = includesNew ? 1 : top;
-    const block: unknown[][] = [];
-    for (let row = start; row <= bottom; row++) {
-      const line: unknown[] = [];
-      for (const c of run) {
-        const key = `${row}:${c}`;
-        if (byCell.has(key)) line.push(asCell(byCell.get(key)));
-        else if (row === 1 && c >= width) line.push(cs.headers[c]);
-        else line.push(asCell(cs.values[row - 1]?.[c] ?? ''));
-      }
-      block.push(line);
-    }
-    cs.sheet.getRange(start, first + 1, block.length, run.length).setValues(block);
-    for (let row = start; row <= bottom; row++) {
-      const target = (cs.values[row - 1] ??= []);
-      run.forEach((c, i) => (target[c] = block[row - start][i]));
-    }
-  }
+  for (const row of wanted.values()) if (row === 0) return null;
+  const rows = sheet.getRange(top, 1, bottom - top + 1, width).getValues() as unknown[][];
+  const values: unknown[][] = [headerRow];
+  rows.forEach((line, i) => (values[top - 1 + i] = line));
+  return assemble(spreadsheet, sheet, settings, recognition, values, top, bottom);
 }
 
-/** Sorted runs of adjacent columns; a gap made only of owned columns is bridged. */
-export function columnRuns(columns: number[], owned: Set<number>): number[][] {
-  const sorted = [...new Set(columns)].sort((a, b) => a - b);
-  const runs: number[][] = [];
-  for (const c of sorted) {
-    const run = runs[runs.length - 1];
-    if (run) {
-      const last = run[run.length - 1];
-      let bridge = true;
-      for (let g = last + 1; g < c; g++) if (!owned.has(g)) bridge = false;
-      if (bridge) {
-        for (let g = last + 1; g <= c; g++) run.push(g);
-        continue;
-      }
-    }
-    runs.push([c]);
-  }
-  return runs;
+/** Names of every sheet of the spreadsheet (Settings checks the chosen client sheet exists). */
+export function sheetNames(ss: Spreadsheet): string[] {
+  return ss.getSheets().map((s) => s.getName());
 }
 
-/**
- * setValues reads text the way typing does ("=..." becomes a formula, "3/4" a date), so text that
- * would change meaning is written with a leading apostrophe, which Sheets keeps out of the value.
- */
-export function asCell(value: unknown): unknown {
-  if (typeof value !== 'string' || value === '') return value;
-  return wouldChangeMeaning(value) ? `'${value}` : value;
+/** The first row of a sheet, one read; [] when the sheet is missing or empty. */
+export function headerRow(ss: Spreadsheet, name: string): unknown[] {
+  const sheet = ss.getSheetByName(name);
+  const width = sheet ? sheet.getLastColumn() : 0;
+  return sheet && width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
 }
 
-export function wouldChangeMeaning(text: string): boolean {
-  if (/^[=+\-@'\t\r]/.test(text)) return true;
-  const t = text.trim();
-  if (/^(true|false)$/i.test(t)) return true;
-  if (/^[$€£¥]?\s?[\d.,]+\s?%?$/.test(t)) return true;
-  return parseDateText(t) !== null;
+/** The number format of one cell of a client's row ('' when the field has no column). */
+export function numberFormatAt(cs: ClientSheet, row: number, field: ClientField): string {
+  const c = cs.columns[field];
+  return c === undefined ? '' : cs.sheet.getRange(row, c + 1).getNumberFormat();
+}
+
+/** Shows the client sheet with one row selected. */
+export function selectRow(cs: ClientSheet, row: number): void {
+  cs.spreadsheet.setActiveSheet(cs.sheet);
+  cs.sheet.getRange(row, 1, 1, Math.max(1, cs.headers.length)).activate();
 }
 
 /** A new Client ID from Utilities.getUuid ("C-" + 10 base-36 characters). */
@@ -237,10 +256,6 @@ export function idUpdates(cs: ClientSheet): { updates: CellUpdate[]; notices: st
     client.id = id;
     updates.push({ row: client.row, field: 'id', value: id });
   }
-  if (updates.length) {
-    const rows = new Map<string, number>();
-    for (const c of cs.clients) if (!rows.has(c.id)) rows.set(c.id, c.row);
-    cs.rowOf = (id) => rows.get(id) ?? null;
-  }
+  if (updates.length) cs.rowOf = rowFinder(cs.clients);
   return { updates, notices: plan.notices };
 }

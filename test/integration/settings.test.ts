@@ -9,7 +9,7 @@ test('defaults, saving, and one JSON value in document properties', () => {
     clientSheet: 'Clients',
     columnMap: {},
     dailyGoal: 5,
-    recentDays: 30,
+    recentDays: 14,
     myName: '',
     currency: '',
     recencyMonths: [6, 12, 24, 36],

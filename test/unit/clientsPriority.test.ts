@@ -176,3 +176,49 @@ test('currency from a number format', () => {
   expect(currencyFromFormat('£#,##0')).toBe('£');
   expect(currencyFromFormat('#,##0.00')).toBe('');
 });
+
+test('every page of a large list is the same slice of the full order, in every sort', () => {
+  // Only the best offset + limit clients are kept while ranking; paging must not notice.
+  let seed = 7;
+  const rand = (n: number): number => (seed = (seed * 16807) % 2147483647) % n;
+  const many: Client[] = [];
+  for (let i = 0; i < 600; i++) {
+    const date = rand(10) === 0 ? null : `20${20 + rand(7)}-0${1 + rand(9)}-1${rand(9)}`;
+    const value = rand(8) === 0 ? null : rand(40) * 25;
+    const name = `${['ann', 'Bob', 'cy', 'Di'][rand(4)]} ${rand(50)}`;
+    many.push(client(name, date, value, { cadence: rand(5) === 0 ? 'Quarterly' : '' }));
+  }
+  const big = { ...ctx, today: TODAY };
+  for (const sort of ['priority', 'days', 'value'] as const) {
+    for (const bucket of ['due', 'all'] as const) {
+      const full = buildCallList(many, { sort, bucket, limit: 500 }, big);
+      const fullRest = buildCallList(many, { sort, bucket, offset: 500, limit: 500 }, big);
+      const order = [...full.items, ...fullRest.items].map((i) => i.row);
+      expect(order).toHaveLength(full.total);
+      for (const [offset, limit] of [
+        [0, 1],
+        [0, 25],
+        [3, 7],
+        [40, 25],
+        [full.total - 2, 25],
+      ]) {
+        const page = buildCallList(many, { sort, bucket, offset, limit }, big);
+        expect(page.total).toBe(full.total);
+        expect(page.items.map((i) => i.row)).toEqual(order.slice(offset, offset + limit));
+      }
+    }
+  }
+});
+
+test('names tie-break ignoring case, accents included', () => {
+  const tied = [
+    client('bob', '2020-01-01', 100),
+    client('Ámy', '2020-01-01', 100),
+    client('Amy', '2020-01-01', 100),
+    client('ann', '2020-01-01', 100),
+    client('Anna', '2020-01-01', 100),
+    client('BOBBY', '2020-01-01', 100),
+  ];
+  const order = buildCallList(tied, { sort: 'value' }, ctx).items.map((i) => i.name);
+  expect(order).toEqual(['Amy', 'ann', 'Anna', 'bob', 'BOBBY', 'Ámy']);
+});

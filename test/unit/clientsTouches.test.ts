@@ -106,7 +106,7 @@ test('settings: defaults, lenient reading, validation with clear messages', () =
   expect(settingsFromStored('{not json')).toEqual(DEFAULT_SETTINGS);
   expect(settingsFromStored('{"dailyGoal": 9, "recentDays": -4}')).toMatchObject({
     dailyGoal: 9,
-    recentDays: 30,
+    recentDays: 14,
   });
   const ctx = { sheetNames: ['Clients', 'Old'], headers: ['Who', 'Seen'] };
   const ok = validateSettings(
