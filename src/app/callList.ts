@@ -15,6 +15,9 @@ import {
 } from '../services/clientSheet';
 import { readTouches } from '../services/touchSheet';
 
+/** More rows than anyone logs in a day (calls plus a full day's email quota). */
+const RECENT_TOUCH_ROWS = 2000;
+
 /** Problems shown in the sidebar at most; the rest are counted in a notice. */
 const MAX_PROBLEMS = 200;
 
@@ -36,7 +39,8 @@ export function getCallList(query: CallListQuery = {}): CallList {
       return fresh;
     });
   }
-  const { touches } = readTouches(cs.spreadsheet, cs.dates);
+  // Today's goal needs only the recent tail of the log, however many years it holds.
+  const { touches } = readTouches(cs.spreadsheet, cs.dates, { lastRows: RECENT_TOUCH_ROWS });
   const today = cs.dates.today;
   return buildCallList(cs.clients, query ?? {}, {
     today,

@@ -40,29 +40,51 @@ export interface LoggedTouch {
   notes: string;
 }
 
-/** Every logged touch, in one read; columns found by header so a reordered log still reads. */
+/**
+ * Logged touches, in one read; columns found by header so a reordered log still reads. With
+ * `lastRows`, only the tail of a long log is read (today's goal needs only what was appended
+ * recently: a touch dated today was logged today), using the log's own column order, since the
+ * header is not in that read.
+ */
 export function readTouches(
   ss: Spreadsheet,
   dates: CivilDates,
+  options: { lastRows?: number } = {},
 ): { sheet: Sheet | null; touches: LoggedTouch[] } {
   const sheet = ss.getSheetByName(TOUCH_SHEET);
   if (!sheet) return { sheet: null, touches: [] };
+  const tail = options.lastRows;
+  const last = tail ? sheet.getLastRow() : 0;
+  if (tail && last > tail + 1) {
+    const first = last - tail + 1;
+    const rows = sheet.getRange(first, 1, tail, TOUCH_HEADERS.length).getValues() as unknown[][];
+    return { sheet, touches: toTouches(rows, first, dates, [0, 1, 3, 4, 5]) };
+  }
   const values = sheet.getDataRange().getValues() as unknown[][];
   const header = (values[0] ?? []).map((h) => String(h).trim().toLowerCase());
   const col = (name: string, fallback: number): number => {
     const i = header.indexOf(name.toLowerCase());
     return i >= 0 ? i : fallback;
   };
-  const [d, id, ch, out, notes] = [
+  const columns = [
     col('Date', 0),
     col('Client ID', 1),
     col('Channel', 3),
     col('Outcome', 4),
     col('Notes', 5),
   ];
+  return { sheet, touches: toTouches(values.slice(1), 2, dates, columns) };
+}
+
+function toTouches(
+  rows: unknown[][],
+  firstRow: number,
+  dates: CivilDates,
+  [d, id, ch, out, notes]: number[],
+): LoggedTouch[] {
   const touches: LoggedTouch[] = [];
-  for (let r = 1; r < values.length; r++) {
-    const row = values[r];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
     const cell = row[d];
     const date = isDateCell(cell)
       ? dates.toCivil(cell)
@@ -70,7 +92,7 @@ export function readTouches(
         ? parseDateText(cell)
         : null;
     touches.push({
-      row: r + 1,
+      row: firstRow + r,
       date,
       clientId: String(row[id] ?? '').trim(),
       channel: String(row[ch] ?? ''),
@@ -78,7 +100,7 @@ export function readTouches(
       notes: String(row[notes] ?? ''),
     });
   }
-  return { sheet, touches };
+  return touches;
 }
 
 /** Who is logging: the signed-in user's email (empty for consumer accounts in some contexts). */

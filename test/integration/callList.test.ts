@@ -180,3 +180,31 @@ test('showClientInSheet selects the row found by Client ID, after a sort', () =>
   expect(emu.sheets.selection()).toMatchObject({ sheet: 'Clients', row: 3 });
   expect(() => showClientInSheet('C-404')).toThrow(/No client has the ID "C-404"/);
 });
+
+test("today's goal reads only the tail of a long touch log, and still finds today's contacts", () => {
+  const { emu } = t;
+  emu.sheets.setSheet('Clients', [HEADERS, row('C-1', 'Ann Lee', day('2021-01-01'), 10)]);
+  const old = Array.from({ length: 5000 }, (_, i) => [
+    day('2024-03-01'),
+    `C-${i}`,
+    'Someone',
+    'call',
+    'reached',
+    '',
+    '',
+    '',
+  ]);
+  emu.sheets.setSheet('Touches', [
+    ['Date', 'Client ID', 'Client', 'Channel', 'Outcome', 'Notes', 'Step', 'Logged by'],
+    ...old,
+    [day('2026-11-25'), 'C-1', 'Ann Lee', 'call', 'reached', '', '', ''],
+    [day('2026-11-20'), 'C-1', 'Ann Lee', 'letter', 'sent', '', '', ''],
+    [day('2026-11-25'), 'C-1', 'Ann Lee', 'email', 'sent', '', '', ''],
+  ]);
+  emu.kernel.resetCounts();
+  const list = getCallList({});
+  expect(list.goal.done).toBe(2);
+  // Clients is read whole; the log is read as a 2,000-row tail, not through getDataRange.
+  expect(emu.kernel.count('Sheet.getDataRange')).toBe(1);
+  expect(reads(emu)).toBeLessThanOrEqual(3);
+});
