@@ -36,22 +36,38 @@ function start(): void {
   });
   const errorArea = el('div', { className: 'errors', attrs: { role: 'alert' } });
   let toastTimer = 0;
+  /** The Undo of the toast on screen: Ctrl+Z (or Cmd+Z) runs it from anywhere but a text field. */
+  let pendingUndo: (() => void) | null = null;
+  const closeToast = () => {
+    pendingUndo = null;
+    clear(toastArea);
+  };
+  document.addEventListener('keydown', (event) => {
+    const typing = (event.target as HTMLElement | null)?.closest?.('input, textarea, select');
+    if (!pendingUndo || typing || event.shiftKey || !(event.ctrlKey || event.metaKey)) return;
+    if (event.key.toLowerCase() !== 'z') return;
+    event.preventDefault();
+    const undo = pendingUndo;
+    closeToast();
+    undo();
+  });
 
   const ctx: ViewContext = {
     api,
     toast(message, undo) {
       window.clearTimeout(toastTimer);
-      clear(toastArea);
+      closeToast();
+      pendingUndo = undo ?? null;
       const toast = el('div', { className: 'toast' }, el('span', { text: message }));
       if (undo) {
         toast.appendChild(
           el('button', {
             className: 'undo',
             text: 'Undo',
-            attrs: { type: 'button' },
+            attrs: { type: 'button', 'aria-keyshortcuts': 'Control+Z', title: 'Undo (Ctrl+Z)' },
             on: {
               click: () => {
-                clear(toastArea);
+                closeToast();
                 undo();
               },
             },
@@ -63,13 +79,13 @@ function start(): void {
           className: 'dismiss',
           text: '×',
           attrs: { type: 'button', 'aria-label': 'Dismiss' },
-          on: { click: () => clear(toastArea) },
+          on: { click: closeToast },
         }),
       );
       toastArea.appendChild(toast);
       // Long enough to reach Undo by keyboard; hovering or focusing inside keeps it.
       const hide = () => {
-        if (!toast.matches(':hover, :focus-within')) clear(toastArea);
+        if (!toast.matches(':hover, :focus-within')) closeToast();
         else toastTimer = window.setTimeout(hide, 3000);
       };
       toastTimer = window.setTimeout(hide, undo ? 12000 : 5000);

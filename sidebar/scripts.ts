@@ -32,8 +32,49 @@ function whoIAm(myName: string): string {
   return myName.trim() ? `it's ${myName.trim()}` : "it's me (say your name and business)";
 }
 
+const NUMBER_WORDS = [
+  '',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+const DAYS_PER_MONTH = 365.25 / 12;
+
+function count(n: number, unit: string): string {
+  const word = NUMBER_WORDS[n] ?? n.toLocaleString();
+  return n === 1 ? `a ${unit}` : `${word} ${unit}s`;
+}
+
+/**
+ * The gap as one says it on the phone: "almost five years", "over a year", "about eight months".
+ * The playbook says not to dwell on the length of time, so the spoken script rounds it; the card
+ * keeps the exact figure for the caller.
+ */
+export function spokenSince(days: number | null): string {
+  if (days === null || !Number.isFinite(days) || days < 0) return '';
+  const exact = days / DAYS_PER_MONTH;
+  if (exact < 1.5) return 'a few weeks';
+  if (exact < 10.5) return `about ${count(Math.round(exact), 'month')}`;
+  // Whole months, as the card counts them (a year of 365 days is 12, not 11.99).
+  const months = Math.floor(exact + 0.05);
+  const years = Math.floor(months / 12);
+  const extra = months % 12;
+  if (extra >= 9) return `almost ${count(years + 1, 'year')}`;
+  if (extra >= 3) return `over ${count(years, 'year')}`;
+  return `about ${count(years, 'year')}`;
+}
+
 function since(item: CallListItem, fallback: string): string {
-  return item.sinceWords ? `${item.sinceWords}` : fallback;
+  return spokenSince(item.daysSinceContact) || fallback;
 }
 
 export function callScript(kind: ScriptKind, item: CallListItem, myName = ''): CallScript {

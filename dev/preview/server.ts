@@ -3,11 +3,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator } from '../emulator';
+import type { Cell } from './demo';
 import { loadBundle, type VmAddon } from '../emulator/vm';
 import { toClient, toServer } from '../emulator/scriptRun';
-import { demoClientRows, generatedClientRows, type Cell } from './demo';
+import { fillWorkbook, listen } from './workbook';
+import { sheetGrid } from './grid';
+import { isAnswer, unansweredQuestion, writesBetween, type Question } from './questions';
 import { injectShim } from './shim';
 
 export interface PreviewOptions {
@@ -33,8 +35,8 @@ export interface Preview {
 }
 
 const DEFAULT_PORT = 8787;
-/** Rows of a sheet sent to the page: the top of the sheet and a window around the selection. */
-const GRID_ROWS = 200;
+
+type RunResult = { ok: boolean; value?: unknown; error?: string; serverMs: number };
 
 function repoRoot(): string {
   if (typeof __dirname !== 'undefined') return join(__dirname, '..', '..');
@@ -67,23 +69,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const root = repoRoot();
   const dist = options.distDir ?? join(root, 'dist');
   const emulator = createEmulator({ htmlDir: dist, now: options.now });
-  const now = new Date(emulator.clock.nowMs());
-  const rows =
-    options.clients === undefined
-      ? demoClientRows(now)
-      : typeof options.clients === 'number'
-        ? generatedClientRows(options.clients, now)
-        : options.clients;
-  emulator.sheets.setSheet('Clients', rows, { frozenRows: 1 });
-  formatClientSheet(emulator, rows);
-  // The empty starting sheet of a new spreadsheet is not the client database.
-  if (emulator.sheets.sheetNames().includes('Sheet1')) {
-    emulator.run(() => {
-      const book = emulator.sheets.active();
-      const blank = book.getSheetByName('Sheet1');
-      if (blank) book.deleteSheet(blank);
-    });
-  }
+  fillWorkbook(emulator, options.clients);
 
   const addon = loadBundle(emulator, readFileSync(join(dist, 'Code.js'), 'utf8'));
   const functionNames = addon.globalFunctions().filter((n) => !n.endsWith('_'));
@@ -96,6 +82,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   let sidebarVersion = 0;
   let dialogsClosed = 0;
   let lastError: string | null = null;
+  let questionId = 0;
+  let pending: {
+    question: Question;
+    answer(button: Question['buttons'][number], text: string): void;
+  } | null = null;
 
   const noteSidebar = () => {
     if (emulator.ui.sidebar !== sidebarShown) {
@@ -104,30 +95,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
   };
 
-  function grid(name: string) {
-    const display = emulator.sheets.displayValues(name);
-    const selection = emulator.sheets.selection();
-    const keep = new Set<number>();
-    for (let i = 0; i < Math.min(GRID_ROWS, display.length); i += 1) keep.add(i);
-    if (selection && selection.sheet === name) {
-      for (let i = selection.row - 20; i < selection.row + selection.numRows + 20; i += 1) {
-        if (i >= 0 && i < display.length) keep.add(i);
-      }
-    }
-    return {
-      name,
-      totalRows: display.length,
-      rows: [...keep].sort((a, b) => a - b).map((i) => ({ row: i + 1, cells: display[i] })),
-    };
-  }
-
   function state() {
     noteSidebar();
     const names = emulator.sheets.sheetNames();
     const dialogs = emulator.ui.dialogs.slice(dialogsClosed);
     return {
       menu: emulator.ui.addonMenu ?? [],
-      sheets: names.map(grid),
+      sheets: names.map((name) => sheetGrid(emulator, name)),
       selection: emulator.sheets.selection(),
       sidebar: emulator.ui.sidebar
         ? { title: emulator.ui.sidebar.title, version: sidebarVersion }
@@ -153,13 +127,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         at: m.at,
       })),
       error: lastError,
+      question: pending ? pending.question : null,
     };
   }
 
-  function run(
-    name: string,
-    args: unknown[],
-  ): { ok: boolean; value?: unknown; error?: string; serverMs: number } {
+  function run(name: string, args: unknown[]): RunResult {
     const started = performance.now();
     try {
       const value = toClient(addon.call(name, toServer(args), 'FULL'));
@@ -173,6 +145,33 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       if (options.log) console.log(`run ${name} failed: ${message(error)}`);
       return { ok: false, error: message(error), serverMs };
     }
+  }
+
+  /**
+   * Runs a server function; when it asks a question the emulator cannot answer by itself, the
+   * question waits for the person at the page, and `finish` is called once a run completes.
+   */
+  function runAsking(name: string, args: unknown[], finish: (result: RunResult) => void): void {
+    const before = emulator.kernel.snapshot();
+    const result = run(name, args);
+    const asked = result.ok ? null : unansweredQuestion(result.error);
+    if (!asked) return finish(result);
+    // One question at a time, as in Sheets: an older unanswered one is closed.
+    pending?.answer('CLOSE', '');
+    const question: Question = {
+      id: (questionId += 1),
+      ...asked,
+      functionName: name,
+      wroteFirst: writesBetween(before, emulator.kernel.snapshot()),
+    };
+    pending = {
+      question,
+      answer(button, text) {
+        pending = null;
+        emulator.ui.answer(button, text);
+        runAsking(name, args, finish);
+      },
+    };
   }
 
   const server = createServer(async (req, res) => {
@@ -198,10 +197,24 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 
       const menu = /^\/api\/menu\/([\w$]+)$/.exec(path);
       if (menu) {
-        // A menu click: its own execution, in AuthMode.FULL.
-        const result = run(menu[1], []);
-        lastError = result.ok ? null : (result.error ?? null);
-        return json(res, { ...state(), ok: result.ok });
+        // A menu click: its own execution, in AuthMode.FULL. A question comes back in the state.
+        let ok = true;
+        runAsking(menu[1], [], (result) => {
+          ok = result.ok;
+          lastError = result.ok ? null : (result.error ?? null);
+        });
+        return json(res, { ...state(), ok });
+      }
+      if (path === '/api/answer') {
+        const body = JSON.parse((await readBody(req)) || '{}') as {
+          id?: number;
+          button?: unknown;
+          text?: unknown;
+        };
+        if (!pending || pending.question.id !== body.id || !isAnswer(pending.question, body.button))
+          return json(res, { ...state(), ok: false }, 409);
+        pending.answer(body.button, typeof body.text === 'string' ? body.text : '');
+        return json(res, { ...state(), ok: true });
       }
       if (path === '/api/host/close') {
         const frame = url.searchParams.get('frame') ?? '';
@@ -234,7 +247,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
             serverMs: 0,
           });
         }
-        return json(res, run(call[1], body.args ?? []));
+        // A sidebar call that asks a question is answered when the person at the page replies.
+        return runAsking(call[1], body.args ?? [], (result) => json(res, result));
       }
       return send(res, 404, 'text/plain', 'Not found');
     } catch (error) {
@@ -256,42 +270,6 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   };
 }
 
-/** Date and currency formats on the demo's columns, as a user's own sheet would have them. */
-function formatClientSheet(emulator: Emulator, rows: Cell[][]): void {
-  const header = (rows[0] ?? []).map(String);
-  const body = rows.length - 1;
-  if (body < 1) return;
-  const formats: Array<[string, string]> = [
-    ['Last Contact', 'yyyy-mm-dd'],
-    ['Value', '$#,##0'],
-  ];
-  emulator.run(() => {
-    const sheet = emulator.sheets.active().getSheetByName('Clients');
-    if (!sheet) return;
-    for (const [name, format] of formats) {
-      const column = header.indexOf(name) + 1;
-      if (column > 0) sheet.getRange(2, column, body, 1).setNumberFormat(format);
-    }
-  });
-}
-
-/** Listens on 127.0.0.1 only; a busy default port falls back to any free one. */
-function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE' && port !== 0) {
-        server.listen(0, '127.0.0.1');
-      } else reject(error);
-    };
-    server.on('error', onError);
-    server.on('listening', () => {
-      server.off('error', onError);
-      resolve((server.address() as AddressInfo).port);
-    });
-    server.listen(port, '127.0.0.1');
-  });
-}
-
 function isMain(): boolean {
   if (typeof require !== 'undefined' && typeof module !== 'undefined')
     return require.main === module;
@@ -307,6 +285,13 @@ if (isMain()) {
       console.log(
         'Open it in a browser; use the Reconnect menu buttons above the sheet. Ctrl+C stops it.',
       );
+      // Ctrl+C ends open connections (a held sidebar call, a keep-alive browser) and exits with 0.
+      const stop = () => {
+        console.log('\nStopping the preview.');
+        void preview.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
     },
     (error) => {
       console.error(`The preview could not start: ${message(error)}`);

@@ -34,6 +34,8 @@ const SHIM = `
           setTimeout(function () { fail(state, e); }, 0);
           return;
         }
+        // The page watches for a question the run may ask while it is under way.
+        try { window.parent.postMessage({ type: 'reconnect:running', name: name }, '*'); } catch (e) {}
         fetch('/run/' + encodeURIComponent(name), {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -47,7 +49,10 @@ const SHIM = `
               if (result.ok) { if (state.success) state.success(result.value, state.userObject); }
               else fail(state, new Error(result.error));
             },
-            function (error) { fail(state, error); }
+            function (error) {
+              try { window.parent.postMessage({ type: 'reconnect:ran', name: name }, '*'); } catch (e) {}
+              fail(state, error);
+            }
           );
       };
     });

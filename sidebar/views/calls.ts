@@ -10,9 +10,10 @@ import {
   type TouchInput,
 } from '../../src/shared/api';
 import type { ViewContext } from '../context';
-import { explainError, plural } from '../format';
+import { plural } from '../format';
 import { renderCard } from './card';
 import { clear, el, uid } from './dom';
+import { emptyState, errorState, problemsList } from './states';
 
 export const PAGE_SIZE = 25;
 
@@ -163,7 +164,7 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
         state.list = result;
         state.items = result.items.slice();
         render();
-        if (markFirstPaint()) loadMyName();
+        markFirstPaint(loadMyName);
       },
       (error) => {
         if (generation !== state.generation) return;
@@ -205,29 +206,8 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     clear(list);
     clear(status);
     more.hidden = true;
-    const plain = explainError(error);
-    const action =
-      plain.action === 'settings'
-        ? el('button', {
-            className: 'primary',
-            text: 'Open Settings',
-            attrs: { type: 'button' },
-            on: { click: () => ctx.navigate('settings') },
-          })
-        : el('button', {
-            className: 'primary',
-            text: 'Try again',
-            attrs: { type: 'button' },
-            on: { click: () => load() },
-          });
     status.appendChild(
-      el(
-        'div',
-        { className: 'error-state', attrs: { role: 'alert' } },
-        el('p', { className: 'error-message', text: plain.message }),
-        el('p', { text: plain.advice }),
-        action,
-      ),
+      errorState(error, { retry: load, settings: () => ctx.navigate('settings') }),
     );
   }
 
@@ -298,7 +278,9 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     const shown = state.items.length;
     const total = result.total;
     if (shown === 0) {
-      status.appendChild(emptyState());
+      status.appendChild(
+        emptyState(state.search, state.filter === 'due' ? null : BUCKET_LABELS[state.filter]),
+      );
       summary.textContent = '';
     } else {
       summary.textContent = `Showing ${shown.toLocaleString()} of ${plural(total, 'client', 'clients')}`;
@@ -306,49 +288,10 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     for (const problem of result.notices ?? []) {
       status.appendChild(el('p', { className: 'notice', text: problem }));
     }
-    if (result.problems?.length) status.appendChild(problemsList(result));
+    if (result.problems?.length) status.appendChild(problemsList(result.problems));
     more.hidden = shown >= total || shown === 0;
     more.disabled = false;
     more.textContent = `Show more (${(total - shown).toLocaleString()} left)`;
-  }
-
-  function emptyState(): HTMLElement {
-    if (state.search) {
-      return el(
-        'div',
-        { className: 'empty' },
-        el('p', { text: `No client matches “${state.search}”.` }),
-      );
-    }
-    if (state.filter !== 'due') {
-      return el(
-        'div',
-        { className: 'empty' },
-        el('p', { text: `No one is due in ${BUCKET_LABELS[state.filter]}.` }),
-      );
-    }
-    return el(
-      'div',
-      { className: 'empty caught-up' },
-      el('p', { className: 'empty-title', text: 'Everyone is caught up.' }),
-      el('p', {
-        text: 'Nobody is due for a call today. Keeping up is easier than catching up: come back tomorrow.',
-      }),
-    );
-  }
-
-  function problemsList(result: CallList): HTMLElement {
-    const details = el(
-      'details',
-      { className: 'problems' },
-      el('summary', { text: `Data problems (${result.problems.length.toLocaleString()})` }),
-    );
-    const ul = el('ul');
-    for (const p of result.problems.slice(0, 50)) {
-      ul.appendChild(el('li', { text: `Row ${p.row}, ${p.column}: ${p.message}` }));
-    }
-    details.appendChild(ul);
-    return details;
   }
 
   async function logTouch(item: CallListItem, input: TouchInput): Promise<void> {
@@ -450,12 +393,17 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
 }
 
 let painted = false;
-/** Marks the first list paint for bench/sidebar.ts (after layout, on the next frame); true the first time. */
-function markFirstPaint(): boolean {
-  if (painted) return false;
+/**
+ * Marks the first list paint for bench/sidebar.ts (the task after the next frame, i.e. once it is
+ * on screen), then runs `afterPaint`: nothing else is asked of the server before the list shows.
+ */
+function markFirstPaint(afterPaint: () => void): void {
+  if (painted) return;
   painted = true;
   requestAnimationFrame(() => {
-    setTimeout(() => performance.mark('reconnect:list-painted'), 0);
+    setTimeout(() => {
+      performance.mark('reconnect:list-painted');
+      afterPaint();
+    }, 0);
   });
-  return true;
 }

@@ -1,8 +1,9 @@
 // One client card in the call list: the summary, the expanded call script, and the outcome buttons that log a touch.
-import { BUCKET_LABELS, CADENCES, type CallListItem, type TouchInput } from '../../src/shared/api';
+import { BUCKET_LABELS, type CallListItem, type TouchInput } from '../../src/shared/api';
 import { formatMoney, mailtoHref, telHref } from '../format';
 import { callScript, scriptKindFor, SCRIPT_TITLES, type ScriptKind } from '../scripts';
 import { clear, el, uid } from './dom';
+import { outcomes } from './outcomes';
 
 export interface CardOptions {
   currency: string;
@@ -31,8 +32,19 @@ export function renderCard(item: CallListItem, options: CardOptions): HTMLLIElem
         },
       },
     },
-    el('span', { className: 'card-name', text: item.name || '(no name)', attrs: { id: nameId } }),
-    item.company ? el('span', { className: 'card-company', text: item.company }) : null,
+    // Long names are clamped to a few lines; the title shows them in full on hover.
+    el('span', {
+      className: 'card-name',
+      text: item.name || '(no name)',
+      attrs: { id: nameId, title: item.name.length > 40 ? item.name : null },
+    }),
+    item.company
+      ? el('span', {
+          className: 'card-company',
+          text: item.company,
+          attrs: { title: item.company.length > 40 ? item.company : null },
+        })
+      : null,
   );
 
   const value = formatMoney(item.value, options.currency);
@@ -74,16 +86,20 @@ export function renderCard(item: CallListItem, options: CardOptions): HTMLLIElem
               },
             })
           : el('span', { className: 'card-phone', text: item.phone })
-        : null,
+        : el('span', { className: 'card-missing', text: 'No phone number' }),
       item.email
         ? email
           ? el('a', {
               className: 'card-email',
               text: item.email,
-              attrs: { href: email, target: '_blank', rel: 'noopener' },
+              attrs: { href: email, target: '_blank', rel: 'noopener', title: item.email },
             })
-          : el('span', { className: 'card-email invalid', text: item.email })
-        : null,
+          : el('span', {
+              className: 'card-email invalid',
+              text: item.email,
+              attrs: { title: `Not a valid email address: ${item.email}` },
+            })
+        : el('span', { className: 'card-missing', text: 'No email' }),
       el('button', {
         className: 'link',
         text: 'Show in sheet',
@@ -93,7 +109,54 @@ export function renderCard(item: CallListItem, options: CardOptions): HTMLLIElem
     ),
     details,
   );
+  // Escape steps back: first out of an open outcome form, then out of the expanded card.
+  card.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || details.hidden) return;
+    event.preventDefault();
+    const opened = details.querySelector<HTMLElement>('.outcome-buttons [aria-expanded="true"]');
+    const follow = details.querySelector('.outcome-follow');
+    if (opened && follow?.firstChild) {
+      clear(follow);
+      opened.setAttribute('aria-expanded', 'false');
+      opened.focus();
+      return;
+    }
+    toggle.click();
+    toggle.focus();
+  });
   return card;
+}
+
+/** Long notes show their first lines, with a button to read the rest. */
+const LONG_NOTE = 280;
+
+function notesBlock(notes: string): HTMLElement | null {
+  const text = notes.trim();
+  if (!text) return null;
+  const body = el('p', { className: 'notes-text', text });
+  const block = el(
+    'div',
+    { className: 'notes' },
+    el('span', { className: 'notes-label', text: 'Notes from your sheet' }),
+    body,
+  );
+  if (text.length > LONG_NOTE || text.split('\n').length > 4) {
+    body.classList.add('clamped');
+    const more = el('button', {
+      className: 'link',
+      text: 'Show all notes',
+      attrs: { type: 'button', 'aria-expanded': 'false' },
+      on: {
+        click: () => {
+          const open = body.classList.toggle('clamped') === false;
+          more.textContent = open ? 'Show fewer' : 'Show all notes';
+          more.setAttribute('aria-expanded', String(open));
+        },
+      },
+    });
+    block.appendChild(more);
+  }
+  return block;
 }
 
 function fillDetails(details: HTMLElement, item: CallListItem, options: CardOptions): void {
@@ -131,137 +194,11 @@ function fillDetails(details: HTMLElement, item: CallListItem, options: CardOpti
     );
   }
   showScript();
-  details.append(picker, scriptBox, outcomes(item, options));
-}
-
-function outcomes(item: CallListItem, options: CardOptions): HTMLElement {
-  const panel = el('div', { className: 'outcome-panel' });
-  const buttons: HTMLButtonElement[] = [];
-  const setBusy = (busy: boolean) => {
-    for (const b of Array.from(panel.querySelectorAll('button'))) b.disabled = busy;
-    panel.setAttribute('aria-busy', String(busy));
-  };
-  const log = async (input: Omit<TouchInput, 'clientId'>) => {
-    setBusy(true);
-    try {
-      await options.logTouch(item, { clientId: item.id, ...input });
-    } finally {
-      if (panel.isConnected) setBusy(false);
-    }
-  };
-  const open = (form: HTMLElement | null, pressed: HTMLButtonElement | null) => {
-    clear(follow);
-    for (const b of buttons) b.setAttribute('aria-expanded', String(b === pressed && !!form));
-    if (form) {
-      follow.appendChild(form);
-      const first = form.querySelector<HTMLElement>('input, button, textarea');
-      first?.focus();
-    }
-  };
-  const follow = el('div', { className: 'outcome-follow' });
-
-  const reached = button('Reached', 'primary', () => open(reachedForm(item, log), reached));
-  const noAnswer = button('No answer / voicemail', '', () =>
-    open(
-      el(
-        'div',
-        { className: 'choice', attrs: { role: 'group', 'aria-label': 'No answer or voicemail' } },
-        button('No answer', '', () => log({ channel: 'call', outcome: 'no answer' })),
-        button('Left a voicemail', '', () => log({ channel: 'voicemail', outcome: 'voicemail' })),
-      ),
-      noAnswer,
-    ),
+  const notes = notesBlock(item.notes);
+  if (notes) details.appendChild(notes);
+  details.append(
+    picker,
+    scriptBox,
+    outcomes(item, (input) => options.logTouch(item, input)),
   );
-  const wrong = button('Wrong number', '', () =>
-    log({ channel: 'call', outcome: 'wrong number', status: 'Wrong number' }),
-  );
-  const dnc = button('Do not contact', 'danger', () =>
-    open(
-      el(
-        'div',
-        { className: 'choice' },
-        el('p', {
-          text: `${item.name} will no longer be listed and will get no emails.`,
-        }),
-        button('Yes, do not contact', 'danger', () =>
-          log({ channel: 'call', outcome: 'do not contact' }),
-        ),
-        button('Cancel', '', () => open(null, null)),
-      ),
-      dnc,
-    ),
-  );
-  buttons.push(reached, noAnswer, dnc);
-  reached.setAttribute('aria-expanded', 'false');
-  noAnswer.setAttribute('aria-expanded', 'false');
-  dnc.setAttribute('aria-expanded', 'false');
-  panel.append(
-    el('h3', { className: 'outcome-title', text: 'How did the call go?' }),
-    el('div', { className: 'outcome-buttons' }, reached, noAnswer, wrong, dnc),
-    follow,
-  );
-  return panel;
-}
-
-function reachedForm(
-  item: CallListItem,
-  log: (input: Omit<TouchInput, 'clientId'>) => Promise<void>,
-): HTMLElement {
-  const group = uid('cadence');
-  const radios = CADENCES.map((cadence) => {
-    const input = el('input', {
-      attrs: {
-        type: 'radio',
-        name: group,
-        value: cadence,
-        checked: item.cadence.toLowerCase() === cadence.toLowerCase(),
-      },
-    });
-    return el('label', { className: 'radio' }, input, ` ${cadence}`);
-  });
-  const notesId = uid('notes');
-  const notes = el('textarea', { attrs: { id: notesId, rows: 3, maxlength: 2000 } });
-  const problem = el('input', { attrs: { type: 'checkbox', checked: item.recovery } });
-  const problemLabel = item.recovery ? 'The problem is still open' : 'They raised a problem';
-  const form = el(
-    'form',
-    {
-      className: 'reached-form',
-      on: {
-        submit: (event) => {
-          event.preventDefault();
-          const chosen = form.querySelector<HTMLInputElement>(`input[name="${group}"]:checked`);
-          const raised = problem.checked;
-          const input: Omit<TouchInput, 'clientId'> = {
-            channel: 'call',
-            outcome: raised ? 'raised a problem' : 'reached',
-            status: raised ? 'Recovery' : 'Reconnected',
-          };
-          if (chosen) input.cadence = chosen.value;
-          if (notes.value.trim()) input.notes = notes.value.trim();
-          void log(input);
-        },
-      },
-    },
-    el(
-      'fieldset',
-      {},
-      el('legend', { text: 'How often would they like to hear from you?' }),
-      ...radios,
-    ),
-    el('label', { attrs: { for: notesId }, text: 'Notes (optional)' }),
-    notes,
-    el('label', { className: 'check' }, problem, ` ${problemLabel} (Recovery: no asks)`),
-    el('button', { className: 'primary', text: 'Log the call', attrs: { type: 'submit' } }),
-  );
-  return form;
-}
-
-function button(text: string, kind: string, onClick: () => void): HTMLButtonElement {
-  return el('button', {
-    className: kind,
-    text,
-    attrs: { type: 'button' },
-    on: { click: onClick },
-  });
 }

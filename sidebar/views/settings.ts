@@ -2,8 +2,8 @@
 import type { Settings } from '../../src/shared/api';
 import type { ClientField } from '../../src/core/columns';
 import type { ViewContext } from '../context';
-import { explainError } from '../format';
 import { clear, el, uid } from './dom';
+import { errorState } from './states';
 
 /** The columns a user may point at their own header, in the order they think of them. */
 const COLUMN_FIELDS: ReadonlyArray<[ClientField, string]> = [
@@ -39,21 +39,7 @@ export function mountSettingsView(
     body.appendChild(el('p', { className: 'loading', text: 'Loading settings…' }));
     ctx.api.call('getSettings').then(render, (error) => {
       clear(body);
-      const plain = explainError(error);
-      body.appendChild(
-        el(
-          'div',
-          { className: 'error-state', attrs: { role: 'alert' } },
-          el('p', { className: 'error-message', text: plain.message }),
-          el('p', { text: plain.advice }),
-          el('button', {
-            className: 'primary',
-            text: 'Try again',
-            attrs: { type: 'button' },
-            on: { click: load },
-          }),
-        ),
-      );
+      body.appendChild(errorState(error, { retry: load }));
     });
   }
 

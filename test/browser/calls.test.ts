@@ -181,11 +181,19 @@ describeBrowser('call list', () => {
     await expect(card.locator('.card-toggle').getAttribute('aria-expanded')).resolves.toBe('true');
     const script = await card.locator('.script').textContent();
     const since = await card.locator('.card-since').textContent();
-    expect(since).toMatch(/^4 years, \d+ months? since last contact$/);
+    // The card keeps the exact gap; the spoken script rounds it, without dwelling on it.
+    expect(since).toMatch(/^4 years, 11 months since last contact$/);
     expect(script).toContain('Hi Peter,');
-    expect(script).toContain(
-      `it has been ${since!.replace(' since last contact', '')} since we last spoke`,
-    );
+    expect(script).toContain('it has been almost five years since we last spoke');
+    expect(script).not.toContain('4 years');
+    // Only the spoken lines are numbered, so a tip between them never skips a number.
+    const counted = await card
+      .locator('.script li')
+      .evaluateAll((items) =>
+        items.map((li) => [li.className, getComputedStyle(li).counterIncrement]),
+      );
+    expect(counted.filter(([kind]) => kind === 'tip').every(([, c]) => c === 'none')).toBe(true);
+    expect(counted.filter(([kind]) => kind === 'say').every(([, c]) => c === 'step 1')).toBe(true);
     expect(script).toMatch(/sorry/i);
     expect(script).toMatch(/every quarter, twice a year, or once a year/);
     // What is said on the first call asks for nothing: no pitch, no referral.
