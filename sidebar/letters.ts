@@ -1,28 +1,14 @@
 // The letters dialog: one letter a page for printing, then the user ticks the ones that went out and they are logged as letter touches.
 import type { LetterBatch } from '../src/shared/mergeApi';
+import { MONTH_NAMES } from '../src/shared/words';
 import { createApi } from './api';
 import { explainError } from './format';
 import { clear, el } from './views/dom';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "25 November 2026" from yyyy-MM-dd (the spreadsheet's today, computed on the server). */
 export function longDate(civil: string): string {
   const [y, m, d] = civil.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1] ?? ''} ${y}`;
+  return `${d} ${MONTH_NAMES[m - 1] ?? ''} ${y}`;
 }
 
 function start(): void {

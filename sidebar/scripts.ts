@@ -1,5 +1,6 @@
 // The call scripts, personalised per client: the first reconnect call, a follow-up, and open questions for Recovery.
 import type { CallListItem } from '../src/shared/api';
+import { NUMBER_WORDS } from '../src/shared/words';
 
 export type ScriptKind = 'first' | 'followUp' | 'recovery';
 
@@ -32,21 +33,6 @@ function whoIAm(myName: string): string {
   return myName.trim() ? `it's ${myName.trim()}` : "it's me (say your name and business)";
 }
 
-const NUMBER_WORDS = [
-  '',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-];
 const DAYS_PER_MONTH = 365.25 / 12;
 
 function count(n: number, unit: string): string {

@@ -1,4 +1,4 @@
-// Java time zones over Intl: which ids Java knows (unknown ids become GMT), wall-clock fields of an instant, and the instant of a wall-clock time.
+// Time zones over Intl for the whole emulator: which ids Java knows (unknown ids become GMT), an IANA zone's offset at an instant, wall-clock fields, and the instant of a wall-clock time.
 
 /**
  * Utilities.formatDate is backed by java.text.SimpleDateFormat and java.util.TimeZone: an ID that
@@ -15,7 +15,6 @@ export interface ResolvedZone {
 }
 
 const zoneCache = new Map<string, ResolvedZone>();
-const partsCache = new Map<string, Intl.DateTimeFormat>();
 
 export function resolveTimeZone(timeZone: string): ResolvedZone {
   const key = String(timeZone);
@@ -54,7 +53,8 @@ function isIanaZone(id: string): boolean {
   }
 }
 
-export interface ZonedFields {
+/** Wall-clock fields, as read in UTC off a Date already shifted by the zone offset. */
+export interface WallClock {
   year: number;
   /** 1..12 */
   month: number;
@@ -62,61 +62,74 @@ export interface ZonedFields {
   hour: number;
   minute: number;
   second: number;
-  millisecond: number;
+  ms: number;
   /** 0 = Sunday .. 6 = Saturday */
   weekday: number;
+}
+
+export interface ZonedFields extends WallClock {
   /** Minutes east of UTC in effect at that instant. */
   offset: number;
+}
+
+export function utcWallClock(d: Date): WallClock {
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    ms: d.getUTCMilliseconds(),
+    weekday: d.getUTCDay(),
+  };
+}
+
+const intlFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The cached en-US parts formatter of an IANA zone; throws RangeError for a zone Intl does not know. */
+export function intlFormat(iana: string): Intl.DateTimeFormat {
+  let fmt = intlFormats.get(iana);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: iana,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    intlFormats.set(iana, fmt);
+  }
+  return fmt;
+}
+
+/** Milliseconds east of UTC of an IANA zone at an instant (Intl shows whole seconds, so no rounding). */
+export function intlOffsetMs(ms: number, iana: string): number {
+  const p: Record<string, string> = {};
+  for (const part of intlFormat(iana).formatToParts(ms)) p[part.type] = part.value;
+  let year = Number(p.year);
+  if (p.era === 'BC' || p.era === 'B') year = 1 - year;
+  const asUtc = Date.UTC(
+    year,
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour) % 24,
+    Number(p.minute),
+    Number(p.second),
+  );
+  return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
 /** The wall-clock fields of an instant in a zone (IANA id, custom GMT id, or unknown id = GMT). */
 export function zonedFields(date: Date, timeZone: string): ZonedFields {
   const ms = date.getTime();
   const zone = resolveTimeZone(timeZone);
-  let offset = zone.fixedOffset;
-  if (zone.iana) {
-    let fmt = partsCache.get(zone.iana);
-    if (!fmt) {
-      fmt = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone.iana,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-        era: 'short',
-      });
-      partsCache.set(zone.iana, fmt);
-    }
-    const p: Record<string, string> = {};
-    for (const part of fmt.formatToParts(ms)) p[part.type] = part.value;
-    let year = Number(p.year);
-    if (p.era === 'BC' || p.era === 'B') year = 1 - year;
-    const asUtc = Date.UTC(
-      year,
-      Number(p.month) - 1,
-      Number(p.day),
-      Number(p.hour),
-      Number(p.minute),
-      Number(p.second),
-    );
-    const wholeSeconds = Math.floor(ms / 1000) * 1000;
-    offset = Math.round((asUtc - wholeSeconds) / 60000);
-  }
-  const shifted = new Date(ms + offset * 60000);
-  return {
-    year: shifted.getUTCFullYear(),
-    month: shifted.getUTCMonth() + 1,
-    day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(),
-    minute: shifted.getUTCMinutes(),
-    second: shifted.getUTCSeconds(),
-    millisecond: shifted.getUTCMilliseconds(),
-    weekday: shifted.getUTCDay(),
-    offset,
-  };
+  const offset = zone.iana ? Math.round(intlOffsetMs(ms, zone.iana) / 60000) : zone.fixedOffset;
+  return { ...utcWallClock(new Date(ms + offset * 60000)), offset };
 }
 
 /** Offset in minutes east of UTC of a zone at an instant. */
@@ -136,9 +149,21 @@ export function zonedToInstant(
   millisecond = 0,
 ): Date {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  let guess = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60000;
-  guess = wall - zoneOffsetMinutes(new Date(guess), timeZone) * 60000;
-  return new Date(guess);
+  // The second guess, in a DST gap too (the Sheets zone takes the later of the two there).
+  const [, second2] = instantGuesses(
+    wall,
+    (ms) => zoneOffsetMinutes(new Date(ms), timeZone) * 60000,
+  );
+  return new Date(second2);
+}
+
+/**
+ * Two rounds of "wall clock minus the offset in effect": equal except near a DST change, where
+ * each caller picks the one its Google service would.
+ */
+export function instantGuesses(wall: number, offsetMsAt: (ms: number) => number): [number, number] {
+  const first = wall - offsetMsAt(wall);
+  return [first, wall - offsetMsAt(first)];
 }
 
 /** "+hh:mm" (or "+hhmm") for an offset in minutes east of UTC. */

@@ -129,7 +129,7 @@ function field(
     case 's':
       return pad(f.second, count);
     case 'S':
-      return pad(f.millisecond, count);
+      return pad(f.ms, count);
     case 'z':
       return zoneName(date, timeZone, count >= 4, f);
     case 'Z':

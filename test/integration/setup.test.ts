@@ -2,7 +2,8 @@
 import { setupClientSheet } from '../../src/app/setup';
 import { getCallList } from '../../src/app/callList';
 import { STANDARD_HEADERS } from '../../src/core/clients';
-import { day, useEmulator } from './clientsHelpers';
+import { TOUCH_HEADERS } from '../../src/core/touchLog';
+import { HEADERS, day, useEmulator } from './clientsHelpers';
 
 const t = useEmulator();
 
@@ -12,23 +13,7 @@ test('a new spreadsheet gets Clients with the standard columns, formats, dropdow
   expect(message).toMatch(/created the sheet "Clients"/);
   expect(emu.ui.alerts[0]).toMatchObject({ kind: 'alert', title: 'Reconnect' });
   expect(emu.sheets.values('Clients')).toEqual([[...STANDARD_HEADERS]]);
-  expect(STANDARD_HEADERS.slice(0, 15)).toEqual([
-    'Client ID',
-    'Name',
-    'First Name',
-    'Company',
-    'Email',
-    'Phone',
-    'Last Contact',
-    'Value',
-    'Cadence',
-    'Next Due',
-    'Status',
-    'Touches',
-    'Last Channel',
-    'Do Not Contact',
-    'Notes',
-  ]);
+  expect(STANDARD_HEADERS.slice(0, 15)).toEqual(HEADERS);
   expect(emu.sheets.frozenRows('Clients')).toBe(1);
   expect(emu.sheets.cell('Clients', 'G2').format).toBe('yyyy-mm-dd');
   expect(emu.sheets.cell('Clients', 'J500').format).toBe('yyyy-mm-dd');
@@ -47,16 +32,7 @@ test('a new spreadsheet gets Clients with the standard columns, formats, dropdow
   const rules = emu.sheets.conditionalRules('Clients');
   expect(rules).toHaveLength(1);
   expect(String(rules[0].condition?.args[0])).toContain('TODAY()');
-  expect(emu.sheets.values('Touches')[0]).toEqual([
-    'Date',
-    'Client ID',
-    'Client',
-    'Channel',
-    'Outcome',
-    'Notes',
-    'Step',
-    'Logged by',
-  ]);
+  expect(emu.sheets.values('Touches')[0]).toEqual([...TOUCH_HEADERS]);
 
   const again = setupClientSheet();
   expect(again).toMatch(/already set up: nothing to change/);

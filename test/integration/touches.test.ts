@@ -1,6 +1,7 @@
 // logTouch, recordTouches and undoLastTouch against the emulator: owned cells only, rows found by ID after a sort, refusals, undo, text safety, call counts.
 import { getCallList } from '../../src/app/callList';
 import { logTouch, recordTouches, undoLastTouch, writeMergeStatuses } from '../../src/app/touches';
+import { TOUCH_HEADERS } from '../../src/core/touchLog';
 import { HEADERS, day, reads, row, useEmulator, writes } from './clientsHelpers';
 
 const t = useEmulator();
@@ -184,16 +185,7 @@ test('a Touches sheet is created when missing; a busy lock gives a clear message
     SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Touches')!,
   );
   logTouch({ clientId: 'C-2', channel: 'letter', outcome: 'sent' });
-  expect(t.emu.sheets.values('Touches')[0]).toEqual([
-    'Date',
-    'Client ID',
-    'Client',
-    'Channel',
-    'Outcome',
-    'Notes',
-    'Step',
-    'Logged by',
-  ]);
+  expect(t.emu.sheets.values('Touches')[0]).toEqual([...TOUCH_HEADERS]);
   t.emu.locks.holdByOther('document');
   expect(() => logTouch({ clientId: 'C-2', channel: 'call', outcome: 'reached' })).toThrow(
     /Someone else is updating/,

@@ -1,4 +1,5 @@
 // Sheets number formats for getDisplayValues: date tokens (yyyy, mmm, d, h:mm AM/PM) and number patterns ('#,##0.00', '$0', '0%'), en_US locale.
+import { DAYS, MONTHS } from '../simpleDateFormat';
 import { serialOf, wallClock, wallOfSerial, type WallClock } from './zone';
 
 /**
@@ -6,22 +7,6 @@ import { serialOf, wallClock, wallOfSerial, type WallClock } from './zone';
  * public Apps Script projects use this string as the "automatic" format (see the test that pins it)]
  */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function isGeneral(format: string): boolean {
   return format === '' || format === DEFAULT_NUMBER_FORMAT || format.toLowerCase() === 'general';

@@ -1,4 +1,5 @@
 // Merge tags: parsing {{Tag|fallback}} out of a template, matching tags to the client sheet's headers and the derived tags.
+import { NUMBER_WORDS } from '../../shared/words';
 import { monthsBetween, type CivilDate } from '../dates';
 
 /** A piece of a template: literal text, or a tag to fill. */
@@ -130,20 +131,6 @@ export function checkTemplate(
   return { message: lines.join(' '), unknownTags: unknown };
 }
 
-const NUMBER_WORDS = [
-  '',
-  'a',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-];
-
 /**
  * Time since the last contact in the words an apology uses, without dwelling on it (playbook 2):
  * "a few weeks", "a month", "8 months", "a year", "three years".
@@ -154,5 +141,6 @@ export function timeSinceWords(lastContact: CivilDate, today: CivilDate): string
   if (months < 12) return months === 1 ? 'a month' : `${months} months`;
   const years = Math.floor(months / 12);
   if (years === 1) return 'a year';
-  return `${NUMBER_WORDS[years] ?? String(years)} years`;
+  // Letters spell out up to ten years only; the sidebar's spoken script goes to twelve.
+  return `${years <= 10 ? NUMBER_WORDS[years] : String(years)} years`;
 }
