@@ -49,15 +49,19 @@ describe('Client ID mapped onto Email', () => {
 
   test('a stored map that says so is ignored: the next call-list load keeps every email address', () => {
     seed();
+    // A couple sharing one address, and a client without one: the IDs the add-on would generate
+    // for "duplicate" and "missing" IDs must not land in Email.
+    const emails = ['zoe@example.com', 'zoe@example.com', ''];
     t.emu.sheets.setSheet('Clients', [
       HEADERS,
-      row('', 'Zoe Adams', day('2021-05-01'), 300),
-      row('', 'Abe Brown', day('2023-01-15'), 120),
+      row('', 'Zoe Adams', day('2021-05-01'), 300, { Email: emails[0] }),
+      row('', 'Max Adams', day('2021-05-01'), 200, { Email: emails[1] }),
+      row('', 'Abe Brown', day('2023-01-15'), 120, { Email: emails[2] }),
     ]);
     storeColumnMap({ id: 'Email' });
     const list = getCallList({ bucket: 'all' });
-    expect(column('Email')).toEqual(['zoe@example.com', 'abe@example.com']);
-    expect(list.items.map((i) => i.email).sort()).toEqual(['abe@example.com', 'zoe@example.com']);
+    expect(column('Email')).toEqual(emails);
+    expect(list.items.map((i) => i.email).sort()).toEqual(['', ...emails.slice(0, 2)]);
     expect(list.notices.join(' ')).toMatch(/Client ID: the column "Email" holds your Email/);
     // The real Client ID column got the new IDs.
     expect(column('Client ID').every((id) => /^C-/.test(String(id)))).toBe(true);
