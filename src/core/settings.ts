@@ -124,31 +124,19 @@ export function validateSettings(
       });
   }
   const given = (key: keyof Settings) => own(u, key) && u[key] !== undefined;
-  // Numbers and lists: the reader answers the value, or a problem in words.
-  const check = <K extends 'dailyGoal' | 'recentDays' | 'recencyMonths'>(
-    key: K,
-    read: (v: unknown) => Settings[K] | string,
-  ) => {
-    if (!given(key)) return;
-    const result = read(u[key]);
-    if (typeof result === 'string') errors.push({ field: key, message: result });
-    else setSetting(next, key, result);
+  // In the form's order, so the thrown message reads top to bottom.
+  const readers = {
+    clientSheet: (v: unknown) => clientSheet(v, ctx),
+    dailyGoal: (v: unknown) => wholeNumber(v, 'dailyGoal', DAILY_GOAL_RANGE),
+    recentDays: (v: unknown) => wholeNumber(v, 'recentDays', RECENT_DAYS_RANGE),
+    myName,
+    currency,
+    recencyMonths,
   };
-  check('dailyGoal', (v) => wholeNumber(v, 'dailyGoal', DAILY_GOAL_RANGE));
-  check('recentDays', (v) => wholeNumber(v, 'recentDays', RECENT_DAYS_RANGE));
-  check('recencyMonths', (v) =>
-    validRecencyMonths(v)
-      ? [...v]
-      : 'Recency groups: four increasing whole numbers of months from 1 to 600, like 6, 12, 24, 36.',
-  );
-  for (const [key, read] of [
-    ['clientSheet', (v: unknown) => clientSheet(v, ctx)],
-    ['myName', myName],
-    ['currency', currency],
-  ] as const) {
+  for (const key of Object.keys(readers) as (keyof typeof readers)[]) {
     if (!given(key)) continue;
-    const result = read(u[key]);
-    if (result.ok) setSetting(next, key, result.value);
+    const result = readers[key](u[key]);
+    if (result.ok) setSetting(next, key, result.value as Settings[typeof key]);
     else errors.push({ field: key, message: result.message });
   }
   if (given('columnMap')) {
@@ -168,18 +156,26 @@ function wholeNumber(
   value: unknown,
   key: 'dailyGoal' | 'recentDays',
   range: { min: number; max: number },
-): number | string {
+): Read<number> {
   const label = SETTING_LABELS[key];
   const span = `a whole number from ${range.min} to ${range.max}`;
-  if (value === null || value === '') return `${label} is empty: enter ${span}.`;
+  if (value === null || value === '')
+    return { ok: false, message: `${label} is empty: enter ${span}.` };
   if (
     typeof value !== 'number' ||
     !Number.isInteger(value) ||
     value < range.min ||
     value > range.max
   )
-    return `${label} should be ${span}, not ${describeValue(value)}.`;
-  return value;
+    return { ok: false, message: `${label} should be ${span}, not ${describeValue(value)}.` };
+  return { ok: true, value };
+}
+
+function recencyMonths(value: unknown): Read<number[]> {
+  if (validRecencyMonths(value)) return { ok: true, value: [...value] };
+  const message =
+    'Recency groups: four increasing whole numbers of months from 1 to 600, like 6, 12, 24, 36.';
+  return { ok: false, message };
 }
 
 function clientSheet(value: unknown, ctx: SettingsContext): Read<string> {

@@ -33,11 +33,11 @@ test('defaults, saving, and one JSON value in document properties', () => {
 
 test('invalid settings are refused with every problem named, and nothing is saved', () => {
   t.emu.sheets.setSheet('Clients', [['Name', 'Seen']]);
-  expect(() => saveSettings({ dailyGoal: 500, clientSheet: 'Nope', recentDays: -1 })).toThrow(
-    /no sheet named "Nope".*Daily goal: a whole number from 1 to 200.*Recently contacted/,
+  expect(() => saveSettings({ dailyGoal: 501, clientSheet: 'Nope', recentDays: -1 })).toThrow(
+    /no sheet named "Nope".*Daily contact goal should be a whole number from 1 to 500, not the number 501\..*Recently contacted/,
   );
   expect(() => saveSettings({ columnMap: { email: 'Mail' } })).toThrow(
-    /"Mail", which is not a header/,
+    'Settings not saved. Email: this sheet has no column "Mail".',
   );
   expect(getSettings().dailyGoal).toBe(5);
 });

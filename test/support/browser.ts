@@ -1,5 +1,5 @@
 // Browser-test helpers: the rig lives in dev/browser.ts (the sidebar bench uses it too); here, describeBrowser and reading the sheets as records.
-import { CHROMIUM, browserAvailable, type Rig } from '../../dev/browser';
+import { CHROMIUM, browserAvailable } from '../../dev/browser';
 import type { Preview } from '../../dev/preview/server';
 
 export * from '../../dev/browser';
