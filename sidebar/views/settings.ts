@@ -107,9 +107,12 @@ function columnSelect(column: ColumnChoice, headers: readonly string[]): HTMLSel
   return select;
 }
 
-function columnHint(column: ColumnChoice): string {
+/** Said only when the dropdown alone does not tell: no column, or a choice that is not the one in use. */
+function columnHint(column: ColumnChoice): string | undefined {
   if (!column.inUse) return column.owned ? 'Set up client sheet adds this column.' : 'Not in use.';
-  return `In use: “${column.inUse}”.`;
+  return column.inUse === (column.chosen || column.detected)
+    ? undefined
+    : `In use: “${column.inUse}”.`;
 }
 
 interface ColumnsPart {
@@ -154,6 +157,71 @@ function columnsPart(choices: SettingsChoices): ColumnsPart {
   };
 }
 
+type MainFields = Record<'clientSheet' | 'dailyGoal' | 'recentDays' | 'myName' | 'currency', Field>;
+
+function mainFields(choices: SettingsChoices): MainFields {
+  const s = choices.settings;
+  return {
+    clientSheet: field('Client sheet', sheetSelect(choices), 'The tab that holds your clients.'),
+    dailyGoal: field(
+      'Daily contact goal',
+      numberInput('dailyGoal', 1, 500, s.dailyGoal),
+      'How many clients you aim to contact each day (1 to 500).',
+    ),
+    recentDays: field(
+      'Recently contacted (days)',
+      numberInput('recentDays', 0, 365, s.recentDays),
+      'Emails skip anyone contacted within this many days (0 to 365).',
+    ),
+    myName: field(
+      'Your name',
+      textInput('myName', s.myName, { autocomplete: 'name', maxlength: 100 }),
+      'Used in call scripts and emails.',
+    ),
+    currency: field(
+      'Currency',
+      textInput('currency', s.currency, { maxlength: 8, placeholder: 'USD' }),
+      'A code such as USD, EUR or GBP, or a symbol such as $, used to show client value.',
+    ),
+  };
+}
+
+/** What the form holds, as the server checks it (numbers left empty are null). */
+function formUpdate(fields: MainFields, columns: ColumnsPart): SettingsUpdate {
+  return {
+    clientSheet: fields.clientSheet.control.value,
+    columnMap: columns.values(),
+    dailyGoal: numberValue(fields.dailyGoal.control as HTMLInputElement),
+    recentDays: numberValue(fields.recentDays.control as HTMLInputElement),
+    myName: fields.myName.control.value.trim(),
+    currency: fields.currency.control.value.trim(),
+  };
+}
+
+/** Each problem under its field ("columnMap.email" under the Email dropdown), the rest on top. */
+function showProblems(
+  problems: readonly SettingsProblem[],
+  fields: MainFields,
+  columns: ColumnsPart,
+  general: HTMLElement,
+): void {
+  clear(general);
+  for (const f of [...Object.values(fields), ...columns.fields.values()]) f.showProblem(null);
+  let first: Field | null = null;
+  for (const p of problems) {
+    const target = p.field.startsWith('columnMap.')
+      ? columns.fields.get(p.field.slice('columnMap.'.length))
+      : (fields as Record<string, Field | undefined>)[p.field];
+    if (!target) {
+      general.appendChild(el('p', { className: 'field-error', text: p.message }));
+      continue;
+    }
+    target.showProblem(p.message);
+    first ??= target;
+  }
+  first?.control.focus();
+}
+
 export function mountSettingsView(
   root: HTMLElement,
   ctx: ViewContext,
@@ -176,35 +244,17 @@ export function mountSettingsView(
 
   function render(choices: SettingsChoices, success?: string): void {
     clear(body);
-    const s = choices.settings;
-    const fields = {
-      clientSheet: field('Client sheet', sheetSelect(choices), 'The tab that holds your clients.'),
-      dailyGoal: field(
-        'Daily contact goal',
-        numberInput('dailyGoal', 1, 500, s.dailyGoal),
-        'How many clients you aim to contact each day (1 to 500).',
-      ),
-      recentDays: field(
-        'Recently contacted (days)',
-        numberInput('recentDays', 0, 365, s.recentDays),
-        'Emails skip anyone contacted within this many days (0 to 365).',
-      ),
-      myName: field(
-        'Your name',
-        textInput('myName', s.myName, { autocomplete: 'name', maxlength: 100 }),
-        'Used in call scripts and emails.',
-      ),
-      currency: field(
-        'Currency',
-        textInput('currency', s.currency, { maxlength: 8, placeholder: 'USD' }),
-        'A code such as USD, EUR or GBP, or a symbol such as $, used to show client value.',
-      ),
-    };
+    const fields = mainFields(choices);
     let columns = columnsPart(choices);
     const columnsSlot = el('div', {}, columns.element);
     const status = el('div', { className: 'form-status', attrs: { role: 'status' } });
     const general = el('div', { className: 'form-errors', attrs: { role: 'alert' } });
     if (success) status.appendChild(el('p', { className: 'saved', text: success }));
+    const save = el('button', {
+      className: 'primary',
+      text: 'Save settings',
+      attrs: { type: 'submit' },
+    });
 
     // Choosing another sheet offers that sheet's headers.
     fields.clientSheet.control.addEventListener('change', () => {
@@ -216,52 +266,14 @@ export function mountSettingsView(
       }, ctx.showError);
     });
 
-    const save = el('button', {
-      className: 'primary',
-      text: 'Save settings',
-      attrs: { type: 'submit' },
-    });
-
-    function update(): SettingsUpdate {
-      return {
-        clientSheet: fields.clientSheet.control.value,
-        columnMap: columns.values(),
-        dailyGoal: numberValue(fields.dailyGoal.control as HTMLInputElement),
-        recentDays: numberValue(fields.recentDays.control as HTMLInputElement),
-        myName: fields.myName.control.value.trim(),
-        currency: fields.currency.control.value.trim(),
-      };
-    }
-
-    function showProblems(problems: readonly SettingsProblem[]): void {
-      clear(status);
-      clear(general);
-      const all: Field[] = [...Object.values(fields), ...columns.fields.values()];
-      for (const f of all) f.showProblem(null);
-      let first: Field | null = null;
-      for (const p of problems) {
-        const key = p.field.startsWith('columnMap.') ? p.field.slice(10) : p.field;
-        const target: Field | undefined = p.field.startsWith('columnMap.')
-          ? columns.fields.get(key)
-          : (fields as Record<string, Field>)[key];
-        if (target) {
-          target.showProblem(p.message);
-          first ??= target;
-        } else general.appendChild(el('p', { className: 'field-error', text: p.message }));
-      }
-      first?.control.focus();
-    }
-
     function submit(event: Event): void {
       event.preventDefault();
       save.disabled = true;
-      ctx.api.call('submitSettings', update()).then(
+      clear(status);
+      ctx.api.call('submitSettings', formUpdate(fields, columns)).then(
         (result) => {
           save.disabled = false;
-          if (!result.saved) {
-            showProblems(result.problems);
-            return;
-          }
+          if (!result.saved) return showProblems(result.problems, fields, columns, general);
           ctx.toast(result.message);
           onSaved(result.settings);
           load(result.message);
@@ -273,16 +285,17 @@ export function mountSettingsView(
       );
     }
 
-    const form = el(
-      'form',
-      { attrs: { 'aria-label': 'Settings', novalidate: true }, on: { submit } },
-      general,
-      ...Object.values(fields).map((f) => f.row),
-      columnsSlot,
-      status,
-      save,
+    body.appendChild(
+      el(
+        'form',
+        { attrs: { 'aria-label': 'Settings', novalidate: true }, on: { submit } },
+        general,
+        ...Object.values(fields).map((f) => f.row),
+        columnsSlot,
+        status,
+        save,
+      ),
     );
-    body.appendChild(form);
   }
 
   load();
