@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { browserAvailable, clickMenu, openRig, sidebarFrame } from '../test/support/browser';
+import { browserAvailable, clickMenu, openRig, sidebarFrame } from '../dev/browser';
 
 const CLIENTS = 10_000;
 const RUNS = 7;

@@ -8,7 +8,7 @@ export { onOpen, onInstall } from './app/menu';
 export { setupClientSheet } from './app/setup';
 export { getCallList, showClientInSheet } from './app/callList';
 export { logTouch, undoLastTouch } from './app/touches';
-export { getSettings, saveSettings } from './app/settings';
+export { getSettings, getSettingsChoices, saveSettings, submitSettings } from './app/settings';
 
 // Sidebar and settings
 export { openCallList, openSettings, showHelp } from './app/sidebar';

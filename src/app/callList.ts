@@ -1,6 +1,13 @@
 // getCallList and showClientInSheet: read the client sheet and the touch log once, let core rank, return a JSON-safe page.
-import type { CallList, CallListQuery, DataProblem } from '../shared/api';
-import { buildCallList, currencyFromFormat } from '../core/callList';
+import {
+  BUCKETS,
+  SORT_MODES,
+  type CallList,
+  type CallListQuery,
+  type DataProblem,
+} from '../shared/api';
+import { MAX_LIMIT, buildCallList, currencyFromFormat } from '../core/callList';
+import { num, object, oneOf, optional, text } from '../core/schema';
 import { countContactsOn } from '../core/touchLog';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
@@ -15,6 +22,18 @@ import {
 } from '../services/clientSheet';
 import { readTouches } from '../services/touchSheet';
 
+/** The call list's query: an unknown sort or group is refused with the valid ones, not answered with an empty list. */
+const callListQuery = object({
+  sort: optional(oneOf(SORT_MODES)),
+  bucket: optional(oneOf([...BUCKETS, 'due', 'all'] as const)),
+  search: optional(text({ max: 200 })),
+  offset: optional(num({ integer: true, min: 0, max: 1_000_000 })),
+  // The sidebar's refresh asks for every card on screen; core serves at most MAX_LIMIT a page.
+  limit: optional(num({ integer: true, min: 1, max: 100 * MAX_LIMIT })),
+});
+
+const clientIdArgument = text({ nonEmpty: true, max: 100 });
+
 /** More rows than anyone logs in a day (calls plus a full day's email quota). */
 const RECENT_TOUCH_ROWS = 2000;
 
@@ -26,7 +45,8 @@ const MAX_PROBLEMS = 200;
  * currency) and the touch log (today's goal). Clients without an ID (new rows, copied rows) get
  * one first, under the document lock, so that every listed client can be logged.
  */
-export function getCallList(query: CallListQuery = {}): CallList {
+export function getCallList(input: CallListQuery = {}): CallList {
+  const query: CallListQuery = callListQuery(input ?? {}, 'query');
   const settings = loadSettings();
   let cs = readClientSheet({ settings });
   const notices: string[] = [];
@@ -42,7 +62,7 @@ export function getCallList(query: CallListQuery = {}): CallList {
   // Today's goal needs only the recent tail of the log, however many years it holds.
   const { touches } = readTouches(cs.spreadsheet, cs.dates, { lastRows: RECENT_TOUCH_ROWS });
   const today = cs.dates.today;
-  return buildCallList(cs.clients, query ?? {}, {
+  return buildCallList(cs.clients, query, {
     today,
     asOf: now().toISOString(),
     recencyMonths: settings.recencyMonths,
@@ -68,9 +88,10 @@ function valueCurrency(cs: ClientSheet): string {
 }
 
 /** Selects the client's row in the sheet, found by Client ID now (the sheet may have been sorted). */
-export function showClientInSheet(clientId: string): void {
+export function showClientInSheet(input: string): void {
+  const clientId = clientIdArgument(input, 'clientId').trim();
   const cs = readClientSheet();
-  const row = cs.rowOf(String(clientId ?? ''));
+  const row = cs.rowOf(clientId);
   if (row === null)
     throw new Error(`No client has the ID "${clientId}" in the client sheet. Reload the list.`);
   selectRow(cs, row);

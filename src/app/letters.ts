@@ -13,26 +13,30 @@ import { writeMergeBack } from './mergeWriteBack';
 import { showDialogPage } from '../services/ui';
 import { loadLetterRequest, saveLetterRequest } from '../services/letterQueue';
 import { withMergeLock } from '../services/mergeLock';
+import { checkLetterConfirmation, checkMergeRequest } from './mergeInput';
 
 /**
  * Opens the letters dialog. The page is the built dist/Letters.html served as a file (not a
  * template); the request it prints waits in the user's properties (this user, this script), and the
  * page asks for the letters with getLetterBatch.
  */
-export function openLetters(request: MergeRequest): void {
-  if (!request || !request.template || !request.recipients)
-    throw new Error('Choose a letter template and recipients first.');
+export function openLetters(input: MergeRequest): void {
+  const request = checkMergeRequest(input);
   saveLetterRequest({ ...request, mode: 'send' });
   showDialogPage('Letters', 'Print letters', 820, 620);
 }
 
+/** The waiting request, checked like a new one (it may be from an older version). */
 function storedRequest(): MergeRequest {
-  const request = loadLetterRequest();
-  if (!request || !request.template || !request.recipients)
-    throw new Error(
-      'No letters are waiting: choose a letter template in the Emails tab and click Print letters.',
-    );
-  return request;
+  const stored: unknown = loadLetterRequest();
+  try {
+    if (stored) return checkMergeRequest(stored);
+  } catch {
+    // An unreadable request is as good as none: the user chooses again.
+  }
+  throw new Error(
+    'No letters are waiting: choose a letter template in the Emails tab and click Print letters.',
+  );
 }
 
 /** The letters to print, each rendered for its client; skips with reasons. */
@@ -64,14 +68,8 @@ export function getLetterBatch(): LetterBatch {
  * the status "Letter sent <date>: <template>", in one write. A letter already logged for the same
  * template is not logged twice (a double click, or the dialog confirmed twice).
  */
-export function confirmLetters(confirmation: LetterConfirmation): LetterConfirmResult {
-  if (
-    !confirmation ||
-    typeof confirmation.template !== 'string' ||
-    !Array.isArray(confirmation.clientIds)
-  ) {
-    throw new Error('Tick the letters that went out, then confirm.');
-  }
+export function confirmLetters(input: LetterConfirmation): LetterConfirmResult {
+  const confirmation = checkLetterConfirmation(input);
   return withMergeLock(() => {
     const ctx = openMergeContext();
     const history = buildHistory(ctx.touches, ctx.cs.clients, []);

@@ -26,6 +26,7 @@ import {
 } from './mergeContext';
 import { withMergeLock } from '../services/mergeLock';
 import { checkRequest, outgoing, runMerge } from './mergeRun';
+import { checkMergeRequest } from './mergeInput';
 
 export { runMerge, type RunOptions } from './mergeRun';
 
@@ -80,7 +81,8 @@ export function getMergeSetup(): MergeSetup {
 }
 
 /** Renders every email of the request and lists every skip with its reason. Sends nothing. */
-export function previewMerge(request: MergeRequest): MergePreview {
+export function previewMerge(input: MergeRequest): MergePreview {
+  const request = checkMergeRequest(input);
   checkRequest(request);
   return withMergeLock(() => {
     const ctx = openMergeContext({ selection: request.recipients.kind === 'selected' });
@@ -111,7 +113,8 @@ export function previewMerge(request: MergeRequest): MergePreview {
 }
 
 /** Sends the first email of the request to the user, subject prefixed [Test]. Counts one recipient. */
-export function sendTestEmail(request: MergeRequest): TestEmailResult {
+export function sendTestEmail(input: MergeRequest): TestEmailResult {
+  const request = checkMergeRequest(input);
   checkRequest(request);
   return withMergeLock(() => {
     const ctx = openMergeContext({ selection: request.recipients.kind === 'selected' });
@@ -138,5 +141,5 @@ export function sendTestEmail(request: MergeRequest): TestEmailResult {
 
 /** The sidebar's Send / Create drafts. */
 export function runMailMerge(request: MergeRequest): MergeResult {
-  return runMerge(request);
+  return runMerge(checkMergeRequest(request));
 }

@@ -1,5 +1,9 @@
 // Which column of the user's sheet holds which client field: the standard headers, the aliases real exports use, and recognition with the user's overrides.
 
+import { ALIASES } from './aliases';
+
+export { ALIASES };
+
 /** The fields the add-on reads or writes, keyed the way Settings.columnMap names them. */
 export type ClientField =
   | 'id'
@@ -79,197 +83,6 @@ export const OWNED_FIELDS: readonly ClientField[] = [
   'mergeStatus',
 ];
 
-/**
- * Header aliases, compared after normalising (lower case, letters and digits only). Sources, each
- * pinned by a test in test/unit/clientsColumns.test.ts: Google Contacts CSV (Given Name, Family
- * Name, E-mail 1 - Value, Phone 1 - Value, Organization 1 - Name; newer exports First Name, Last
- * Name, Organization Name), Outlook CSV (E-mail Address, Business Phone, Mobile Phone, Company),
- * HubSpot (Email, Phone Number, Company Name, Last Contacted, Last Activity Date), Salesforce
- * (Account Name, Mobile, Last Activity), Pipedrive (Person - Name, Person - Email - Work, Person -
- * Phone - Work, Person - Organization, Person - Last activity date), QuickBooks (Customer, Full
- * Name, Phone Numbers), Xero (*ContactName, EmailAddress, PhoneNumber, MobileNumber), Square
- * (Surname, Email Address, Total Spend, Last Visit), Shopify (Total Spent, Note), dental and
- * practice software (Open Dental's FName, LName, HmPhone, WirelessPhone; Patient, Last Visit,
- * Recall Due Date). The exports' own record IDs (HubSpot Record ID, Salesforce Contact ID, Shopify
- * Customer ID) are deliberately not Client IDs: the add-on writes that column, and a copied row's
- * ID gets replaced, which would break the user's next import into their CRM.
- * Order matters: the first alias found wins, so the most specific names come first.
- */
-export const ALIASES: Record<ClientField, readonly string[]> = {
-  id: ['Client ID', 'ClientID', 'Reconnect ID', 'Client Id #'],
-  name: [
-    'Name',
-    'Full Name',
-    'Client',
-    'Client Name',
-    'Customer',
-    'Customer Name',
-    'Contact',
-    'Contact Name',
-    'ContactName',
-    'Display Name',
-    'Patient',
-    'Patient Name',
-    'Person - Name',
-    'Person Name',
-    'Billing Name',
-  ],
-  firstName: [
-    'First Name',
-    'Given Name',
-    'FirstName',
-    'First',
-    'Forename',
-    'Given',
-    'Preferred Name',
-    'FName',
-    'Person - First name',
-  ],
-  lastName: [
-    'Last Name',
-    'Family Name',
-    'Surname',
-    'LastName',
-    'Last',
-    'LName',
-    'Person - Last name',
-  ],
-  company: [
-    'Company',
-    'Company Name',
-    'Organization',
-    'Organisation',
-    'Organization Name',
-    'Organization 1 - Name',
-    'Organization - Name',
-    'Business',
-    'Business Name',
-    'Firm',
-    'Employer',
-    'Default Address Company',
-    'Account Name',
-    'Person - Organization',
-  ],
-  email: [
-    'Email',
-    'E-mail',
-    'Email Address',
-    'E-mail Address',
-    'EmailAddress',
-    'E-mail 1 - Value',
-    'Email 1',
-    'Primary Email',
-    'Person - Email',
-    'Work Email',
-    'Mail',
-    'Person - Email - Work',
-    'Person - Email - Home',
-    'Person - Email - Other',
-    'E-mail 2 Address',
-  ],
-  phone: [
-    'Phone',
-    'Phone Number',
-    'Telephone',
-    'Tel',
-    'Mobile',
-    'Mobile Phone',
-    'Cell',
-    'Cell Phone',
-    'Business Phone',
-    'Home Phone',
-    'Phone 1 - Value',
-    'PhoneNumber',
-    'Person - Phone',
-    'Primary Phone',
-    'Wireless Phone',
-    'Mobile Number',
-    'MobileNumber',
-    'Phone Numbers',
-    'HmPhone',
-    'WkPhone',
-    'Person - Phone - Work',
-    'Person - Phone - Mobile',
-    'Person - Phone - Home',
-    'Phone 2 - Value',
-  ],
-  lastContact: [
-    'Last Contact',
-    'Last Contacted',
-    'Last Contact Date',
-    'Last Contacted Date',
-    'Date Last Contacted',
-    'Last Touch',
-    'Last Activity',
-    'Last Activity Date',
-    'Person - Last activity date',
-    'Last Visit',
-    'Last Visit Date',
-    'Last Appointment',
-    'Last Appointment Date',
-    'Last Seen',
-    'Last Order Date',
-    'Last Order',
-    'Last Purchase',
-    'Last Purchase Date',
-    'Last Sale',
-    'Last Invoice Date',
-    'Last Transaction',
-    'Date Last Visit',
-    'Last Seen Date',
-  ],
-  value: [
-    'Value',
-    'Client Value',
-    'Customer Value',
-    'Lifetime Value',
-    'LTV',
-    'CLV',
-    'Total Spent',
-    'Total Spend',
-    'Amount Spent',
-    'Total Sales',
-    'Sales',
-    'Revenue',
-    'Total Revenue',
-    'Total Billed',
-    'Billed',
-    'Lifetime Revenue',
-    'Annual Value',
-    'Deal Value',
-    'Won Deals Value',
-  ],
-  cadence: ['Cadence', 'Contact Cadence', 'Frequency', 'Contact Frequency', 'Follow-up Frequency'],
-  nextDue: [
-    'Next Due',
-    'Next Contact',
-    'Next Contact Date',
-    'Next Follow-up',
-    'Follow-up Date',
-    'Recall Due',
-    'Recall Date',
-    'Next Recall',
-    'Next Due Date',
-    'Recall Due Date',
-    'Person - Next activity date',
-    'Next Activity Date',
-  ],
-  status: ['Status', 'Reconnect Status', 'Client Status'],
-  touches: ['Touches', 'Touch Count', 'Contacts Made'],
-  lastChannel: ['Last Channel', 'Last Contact Channel', 'Channel'],
-  doNotContact: [
-    'Do Not Contact',
-    'DNC',
-    'Do Not Call',
-    'Do Not Email',
-    'Opted Out',
-    'Opt Out',
-    'Unsubscribed',
-  ],
-  notes: ['Notes', 'Note', 'Comments', 'Comment', 'Remarks', 'Notes 1', 'Memo'],
-  mergeStatus: ['Merge Status', 'Mail Merge Status'],
-};
-
 /** Lower case, letters and digits only: "  E-mail  Address " and "email address" compare equal. */
 export function normalizeHeader(header: unknown): string {
   return String(header ?? '')
@@ -283,44 +96,41 @@ export type ColumnMap = Partial<Record<ClientField, number>>;
 export interface Recognition {
   /** field -> 0-based column index. */
   columns: ColumnMap;
-  /** Overrides naming a header the sheet does not have. */
+  /** Overrides that were not used (missing header, or a collision), in words. */
   problems: string[];
 }
 
+/** One override that cannot be used, for the field it names. */
+export interface ColumnMapProblem {
+  field: ClientField;
+  header: string;
+  message: string;
+}
+
 const FIELDS = Object.keys(ALIASES) as ClientField[];
+const NORMALIZED_ALIASES = new Map<ClientField, string[]>(
+  FIELDS.map((f) => [f, ALIASES[f].map(normalizeHeader)]),
+);
 
 export function isClientField(key: string): key is ClientField {
   return (FIELDS as string[]).includes(key);
 }
 
-/**
- * Recognises the columns: the user's overrides (field -> header text) first, then each field's
- * aliases in order. A column is used by one field only.
- */
-export function recognizeColumns(
-  headers: readonly unknown[],
-  overrides: Record<string, string> = {},
-): Recognition {
-  const normalized = headers.map(normalizeHeader);
-  const taken = new Set<number>();
-  const columns: ColumnMap = {};
-  const problems: string[] = [];
-  for (const [field, header] of Object.entries(overrides)) {
-    if (!isClientField(field) || !header) continue;
-    const index = normalized.indexOf(normalizeHeader(header));
-    if (index < 0) {
-      problems.push(
-        `Settings map ${STANDARD_HEADER[field]} to the column "${header}", which this sheet does not have.`,
-      );
-      continue;
-    }
-    columns[field] = index;
-    taken.add(index);
-  }
+export function isOwnedField(field: ClientField): boolean {
+  return OWNED_FIELDS.includes(field);
+}
+
+/** The user's own data fields (read, never written) whose aliases name this header. */
+function dataFieldsNamed(normalized: string): ClientField[] {
+  return FIELDS.filter((f) => !isOwnedField(f) && NORMALIZED_ALIASES.get(f)!.includes(normalized));
+}
+
+/** Each field's aliases in order, on the columns not taken yet; fills `columns` and `taken`. */
+function recognizeByAliases(normalized: string[], columns: ColumnMap, taken: Set<number>): void {
   for (const field of FIELDS) {
     if (columns[field] !== undefined) continue;
-    for (const alias of ALIASES[field]) {
-      const index = normalized.findIndex((h, i) => h === normalizeHeader(alias) && !taken.has(i));
+    for (const alias of NORMALIZED_ALIASES.get(field)!) {
+      const index = normalized.findIndex((h, i) => h === alias && !taken.has(i));
       if (index >= 0) {
         columns[field] = index;
         taken.add(index);
@@ -328,7 +138,124 @@ export function recognizeColumns(
       }
     }
   }
+}
+
+/**
+ * Checks the user's overrides (field -> header text) against a header row. An override is refused
+ * when its header is missing, when another field is also chosen for that column, or when the
+ * header is recognised as another field that has no column of its own chosen; and, for a column
+ * the add-on writes, when the header names the user's own data (Name, Email, Notes...): the add-on
+ * must never write over it. Returns the accepted overrides and one problem per refused field.
+ */
+export function checkColumnMap(
+  headers: readonly unknown[],
+  overrides: Record<string, string>,
+): { columns: ColumnMap; problems: ColumnMapProblem[] } {
+  const normalized = headers.map(normalizeHeader);
+  const automatic: ColumnMap = {};
+  recognizeByAliases(normalized, automatic, new Set());
+  const autoField = new Map<number, ClientField>();
+  for (const f of FIELDS) if (automatic[f] !== undefined) autoField.set(automatic[f]!, f);
+  const wanted = new Map<ClientField, { header: string; index: number }>();
+  for (const field of FIELDS) {
+    if (!Object.prototype.hasOwnProperty.call(overrides, field)) continue;
+    const header = overrides[field];
+    if (typeof header !== 'string' || !header.trim()) continue;
+    wanted.set(field, {
+      header: header.trim(),
+      index: normalized.indexOf(normalizeHeader(header)),
+    });
+  }
+  const problems: ColumnMapProblem[] = [];
+  const valid = new Map<ClientField, number>();
+  for (const [field, { header, index }] of wanted) {
+    const why = refusal(field, header, index, normalized, wanted);
+    if (why) problems.push({ field, header, message: why });
+    else valid.set(field, index);
+  }
+  // A choice on a column recognised as another field stands only if that field has a valid
+  // column of its own; refusing one choice can free another, so repeat until nothing changes.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [field, index] of valid) {
+      const auto = autoField.get(index);
+      if (auto === undefined || auto === field || valid.has(auto)) continue;
+      const { header } = wanted.get(field)!;
+      const [label, other] = [STANDARD_HEADER[field], STANDARD_HEADER[auto]];
+      problems.push({
+        field,
+        header,
+        message: `${label}: the column "${header}" is already the ${other} column; choose another column for ${other} first.`,
+      });
+      valid.delete(field);
+      changed = true;
+    }
+  }
+  return { columns: Object.fromEntries(valid) as ColumnMap, problems };
+}
+
+/** Why one choice cannot stand by itself (missing header, user data under a written column, shared column). */
+function refusal(
+  field: ClientField,
+  header: string,
+  index: number,
+  normalized: string[],
+  wanted: Map<ClientField, { header: string; index: number }>,
+): string | null {
+  const label = STANDARD_HEADER[field];
+  if (index < 0) return `${label}: this sheet has no column "${header}".`;
+  if (isOwnedField(field)) {
+    const data = dataFieldsNamed(normalized[index]);
+    if (data.length) {
+      return (
+        `${label}: the column "${header}" holds your ${STANDARD_HEADER[data[0]]}, and Reconnect ` +
+        `writes ${label}; choose an empty column or leave it to Reconnect.`
+      );
+    }
+  }
+  for (const [other, choice] of wanted) {
+    if (other !== field && choice.index === index)
+      return `${label}: the column "${header}" is also chosen for ${STANDARD_HEADER[other]}; a column holds one field.`;
+  }
+  return null;
+}
+
+/**
+ * Recognises the columns: the user's overrides first (those that would collide are ignored, with a
+ * problem in words, so a stored map never makes the add-on write over the user's data), then each
+ * field's aliases in order. A column is used by one field only.
+ */
+export function recognizeColumns(
+  headers: readonly unknown[],
+  overrides: Record<string, string> = {},
+): Recognition {
+  const normalized = headers.map(normalizeHeader);
+  const checked = checkColumnMap(headers, overrides);
+  const columns: ColumnMap = { ...checked.columns };
+  const taken = new Set(Object.values(columns) as number[]);
+  recognizeByAliases(normalized, columns, taken);
+  const problems = checked.problems.map(
+    (p) => `Settings > Columns: ${p.message} Reconnect ignores this choice until it is changed.`,
+  );
   return { columns, problems };
+}
+
+/**
+ * What recognition would pick for each field if that field's own override were cleared (the other
+ * overrides kept): the "automatic" choice the Settings tab shows next to each column dropdown.
+ */
+export function detectedColumns(
+  headers: readonly unknown[],
+  overrides: Record<string, string>,
+): ColumnMap {
+  const detected: ColumnMap = {};
+  for (const field of FIELDS) {
+    const others = { ...overrides };
+    delete others[field];
+    const index = recognizeColumns(headers, others).columns[field];
+    if (index !== undefined) detected[field] = index;
+  }
+  return detected;
 }
 
 /**

@@ -11,8 +11,10 @@ export class InputError extends Error {
 /** Checks `value` (found at `path`, e.g. "input.notes") and returns it typed, or throws InputError. */
 export type Check<T> = (value: unknown, path: string) => T;
 
-function kind(value: unknown): string {
+/** A value in words, for messages: 'the text "7"', 'the number 5', 'a list', 'nothing (null)'. */
+export function describeValue(value: unknown): string {
   if (value === null) return 'nothing (null)';
+  if (value === undefined) return 'nothing (left out)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string')
     return `the text "${value.length > 40 ? value.slice(0, 40) + '...' : value}"`;
@@ -22,7 +24,7 @@ function kind(value: unknown): string {
 }
 
 function fail(path: string, expected: string, value: unknown): never {
-  throw new InputError(`${path} should be ${expected}, not ${kind(value)}.`);
+  throw new InputError(`${path} should be ${expected}, not ${describeValue(value)}.`);
 }
 
 export interface TextOptions {
@@ -77,7 +79,9 @@ export const bool: Check<boolean> = (value, path) => {
 export function oneOf<T extends string | number>(values: readonly T[]): Check<T> {
   return (value, path) => {
     if (!(values as readonly unknown[]).includes(value)) {
-      throw new InputError(`${path} should be one of ${values.join(', ')}, not ${kind(value)}.`);
+      throw new InputError(
+        `${path} should be one of ${values.join(', ')}, not ${describeValue(value)}.`,
+      );
     }
     return value as T;
   };
@@ -132,6 +136,59 @@ export function object<S extends Shape>(
       if (checked !== undefined) out[key] = checked;
     }
     return { ...out } as Out<S>;
+  };
+}
+
+/**
+ * One of several object shapes told apart by a literal field (`kind`): an unknown kind is refused
+ * with the list of known ones, then the chosen shape checks the rest.
+ */
+export function variant<K extends string, V extends Record<string, Check<unknown>>>(
+  key: K,
+  shapes: V,
+): Check<{ [T in keyof V]: ReturnType<V[T]> }[keyof V]> {
+  const kinds = Object.keys(shapes);
+  return (value, path) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      fail(path, 'an object', value);
+    const given = value as Record<string, unknown>;
+    const tag = Object.prototype.hasOwnProperty.call(given, key) ? given[key] : undefined;
+    if (typeof tag !== 'string' || !Object.prototype.hasOwnProperty.call(shapes, tag))
+      throw new InputError(
+        `${path}.${key} should be one of ${kinds.join(', ')}, not ${describeValue(tag)}.`,
+      );
+    return shapes[tag](value, path) as { [T in keyof V]: ReturnType<V[T]> }[keyof V];
+  };
+}
+
+/** The earliest year a date argument may have: older dates are typing mistakes (1000-01-01). */
+export const MIN_YEAR = 1900;
+
+export interface DateOptions {
+  /** Latest accepted date, yyyy-MM-dd (today, for a touch); else the end of the year 2100. */
+  notAfter?: string;
+}
+
+/** A calendar date as yyyy-MM-dd that exists (no 2025-02-30), from the year 1900 on. */
+export function civilDate(options: DateOptions = {}): Check<string> {
+  return (value, path) => {
+    if (typeof value !== 'string') fail(path, 'a date as yyyy-MM-dd', value);
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    const [y, mo, d] = m ? [+m[1], +m[2], +m[3]] : [0, 0, 0];
+    const real = new Date(Date.UTC(y, mo - 1, d));
+    if (
+      !m ||
+      real.getUTCFullYear() !== y ||
+      real.getUTCMonth() !== mo - 1 ||
+      real.getUTCDate() !== d
+    )
+      fail(path, 'a date as yyyy-MM-dd', value);
+    if (y < MIN_YEAR)
+      throw new InputError(`${path} is ${value}; dates before ${MIN_YEAR} are not accepted.`);
+    const latest = options.notAfter ?? '2100-12-31';
+    if (value > latest)
+      throw new InputError(`${path} is ${value}, after ${latest}; give a date up to ${latest}.`);
+    return value;
   };
 }
 

@@ -1,5 +1,4 @@
-// The contract between the sidebar and the server: JSON-safe payloads (ISO date strings, no Date, no undefined) and the typed list of server functions.
-import type { MergeApi } from './mergeApi';
+// The contract between the sidebar and the server: JSON-safe payloads (ISO date strings, no Date, no undefined) and the server functions' types, derived from src/index.ts.
 
 /** Recency groups, by time since last contact. */
 export type Bucket = 'under6m' | '6to12m' | '1to2y' | '2to3y' | '3yPlus' | 'never';
@@ -21,6 +20,7 @@ export const BUCKET_LABELS: Record<Bucket, string> = {
 };
 
 export type SortMode = 'priority' | 'days' | 'value';
+export const SORT_MODES: readonly SortMode[] = ['priority', 'days', 'value'];
 
 export type Channel = 'call' | 'voicemail' | 'email' | 'letter' | 'meeting' | 'note';
 export const CHANNELS: readonly Channel[] = [
@@ -151,12 +151,62 @@ export interface Settings {
   recencyMonths: number[];
 }
 
-/** Every server function the sidebar may call, with its argument and result types. */
-export interface ServerApi extends MergeApi {
-  getCallList(query: CallListQuery): CallList;
-  logTouch(input: TouchInput): TouchResult;
-  undoLastTouch(): UndoResult;
-  showClientInSheet(clientId: string): void;
-  getSettings(): Settings;
-  saveSettings(settings: Partial<Settings>): Settings;
+/**
+ * What the Settings form saves: any of the settings. A number box left empty is sent as null, and
+ * answered "is empty" under its field (never saved as 0).
+ */
+export type SettingsUpdate = Partial<Omit<Settings, 'dailyGoal' | 'recentDays'>> & {
+  dailyGoal?: number | null;
+  recentDays?: number | null;
+};
+
+/** One problem with a setting, for the field it belongs to. */
+export interface SettingsProblem {
+  /** "dailyGoal", "columnMap.email", ...; "" for the form as a whole. */
+  field: string;
+  message: string;
 }
+
+/** The Settings form's save: the saved settings, or every problem by field (nothing saved). */
+export type SettingsSaveResult =
+  | { saved: true; settings: Settings; message: string }
+  | { saved: false; problems: SettingsProblem[] };
+
+/** One column the user may point at a header of their sheet. */
+export interface ColumnChoice {
+  /** The key in Settings.columnMap ("email", "lastContact", ...). */
+  field: string;
+  label: string;
+  /** Reconnect writes this column: it can never be one that holds the user's own data. */
+  owned: boolean;
+  /** The header the user chose, "" to let Reconnect find it. */
+  chosen: string;
+  /** The header Reconnect finds by itself (without the user's choice), "" when none. */
+  detected: string;
+  /** The header in use now, "" when none. */
+  inUse: string;
+}
+
+/** What the Settings tab offers: the sheets, the client sheet's headers, and each column's choice. */
+export interface SettingsChoices {
+  settings: Settings;
+  sheetNames: string[];
+  /** The sheet whose headers are offered (the one asked for, else the saved client sheet). */
+  sheet: string;
+  /** Its header row (blank headers left out); [] when the sheet is missing or empty. */
+  headers: string[];
+  columns: ColumnChoice[];
+  /** Saved column choices that cannot be used on this sheet, in words. */
+  notices: string[];
+}
+
+type Globals = typeof import('../index');
+
+/**
+ * Every server function the sidebar may call: the exports of src/index.ts with their own argument
+ * and result types (the gas-client idea), so a new global is one edit and a misspelt name or a
+ * wrong argument fails to compile. The import is a type only: nothing of the server is bundled.
+ */
+export type ServerApi = {
+  [K in keyof Globals as Globals[K] extends (...args: never[]) => unknown ? K : never]: Globals[K];
+};

@@ -114,33 +114,44 @@ describeBrowser('sidebar states', () => {
       await expect(card.locator('.script').textContent()).resolves.toContain("it's Sam Taylor.");
     });
 
-    it('refuses an impossible goal in the form and a missing sheet in plain words', async () => {
+    it('offers the real sheets and headers, shows each problem under its field, and a save clears them', async () => {
       const frame = sidebar(rig.page);
       await frame.getByRole('tab', { name: 'Settings' }).click();
-      const goal = frame.getByLabel('Daily contact goal');
-      const saves = () => rig.preview.runs.filter((r) => r.name === 'saveSettings').length;
-      const before = saves();
-      await goal.fill('0');
-      await frame.getByRole('button', { name: 'Save settings' }).click();
-      await expect(goal.evaluate((el) => (el as HTMLInputElement).validity.valid)).resolves.toBe(
-        false,
+      const saved = () => rig.preview.addon.call('getSettings') as { recentDays: number };
+      const sheet = frame.getByLabel('Client sheet');
+      await expect(sheet.locator('option').allTextContents()).resolves.toEqual(
+        expect.arrayContaining(['Clients']),
       );
-      expect(saves()).toBe(before);
+      const id = frame.getByLabel('Client ID', { exact: true });
+      const idOptions = await id.locator('option').allTextContents();
+      expect(idOptions).toEqual(['Automatic: “Client ID”', ...CLIENT_HEADERS]);
+      await expect(
+        frame.getByLabel('Email', { exact: true }).locator('option:checked').textContent(),
+      ).resolves.toBe('Automatic: “Email”');
 
-      await goal.fill('4');
-      await frame.getByLabel('Client sheet').fill('Old clients');
+      // A cleared number box is "empty", never 0; Client ID on Email is refused, naming both.
+      const recentDays = frame.getByLabel('Recently contacted (days)');
+      await recentDays.fill('');
+      await id.selectOption('Email');
       await frame.getByRole('button', { name: 'Save settings' }).click();
-      await frame.locator('.error-toast').waitFor();
-      await expect(frame.locator('.error-toast .error-message').textContent()).resolves.toContain(
-        'Old clients',
+      const recentError = frame.locator('.field', { has: recentDays }).locator('.field-error');
+      await expect(recentError.textContent()).resolves.toBe(
+        'Recently contacted (days) is empty: enter a whole number from 0 to 365.',
       );
-      await expect(frame.getByLabel('Client sheet').inputValue()).resolves.toBe('Old clients');
-      expect(
-        rig.preview.addon.call('getSettings') as { clientSheet: string; dailyGoal: number },
-      ).toMatchObject({
-        clientSheet: 'Clients',
-        dailyGoal: 3,
-      });
+      await expect(recentDays.getAttribute('aria-invalid')).resolves.toBe('true');
+      const idError = frame.locator('.field', { has: id }).locator('.field-error');
+      await expect(idError.textContent()).resolves.toContain(
+        'Client ID: the column "Email" holds your Email',
+      );
+      await screenshot(rig.page, 'settings-problems', 'sidebar');
+      expect(saved().recentDays).toBe(14);
+
+      await recentDays.fill('30');
+      await id.selectOption('');
+      await frame.getByRole('button', { name: 'Save settings' }).click();
+      await frame.locator('.form-status .saved', { hasText: 'Settings saved.' }).waitFor();
+      await expect(frame.locator('.field-error:visible').count()).resolves.toBe(0);
+      expect(saved().recentDays).toBe(30);
     });
   });
 });

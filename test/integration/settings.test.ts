@@ -33,11 +33,29 @@ test('defaults, saving, and one JSON value in document properties', () => {
 
 test('invalid settings are refused with every problem named, and nothing is saved', () => {
   t.emu.sheets.setSheet('Clients', [['Name', 'Seen']]);
-  expect(() => saveSettings({ dailyGoal: 500, clientSheet: 'Nope', recentDays: -1 })).toThrow(
-    /no sheet named "Nope".*Daily goal: a whole number from 1 to 200.*Recently contacted/,
+  expect(() => saveSettings({ dailyGoal: 501, clientSheet: 'Nope', recentDays: -1 })).toThrow(
+    /no sheet named "Nope".*Daily contact goal should be a whole number from 1 to 500, not the number 501\..*Recently contacted/,
   );
   expect(() => saveSettings({ columnMap: { email: 'Mail' } })).toThrow(
-    /"Mail", which is not a header/,
+    'Settings not saved. Email: this sheet has no column "Mail".',
   );
   expect(getSettings().dailyGoal).toBe(5);
+});
+
+test('settings are checked, not coerced: an empty box, true, [7] and "7" are refused and nothing is saved', () => {
+  t.emu.sheets.setSheet('Clients', [['Name', 'Seen']]);
+  const cases: [Record<string, unknown>, RegExp][] = [
+    [{ recentDays: null }, /Recently contacted \(days\) is empty/],
+    [{ recentDays: '' }, /Recently contacted \(days\) is empty/],
+    [{ dailyGoal: true }, /Daily contact goal should be a whole number from 1 to 500, not true\./],
+    [{ dailyGoal: [7] }, /not a list\./],
+    [{ dailyGoal: '7' }, /not the text "7"\./],
+    [{ constructor: 1 }, /"constructor" is not a setting/],
+    [JSON.parse('{"__proto__": {"dailyGoal": 9}}'), /"__proto__" is not a setting/],
+  ];
+  for (const [update, message] of cases) {
+    expect(() => saveSettings(update as Parameters<typeof saveSettings>[0])).toThrow(message);
+  }
+  expect(t.emu.properties.get('document', 'reconnect.settings')).toBeNull();
+  expect(getSettings()).toMatchObject({ recentDays: 14, dailyGoal: 5 });
 });

@@ -132,13 +132,16 @@ test('settings: defaults, lenient reading, validation with clear messages', () =
     },
     ctx,
   );
-  expect(bad.errors).toEqual([
-    expect.stringContaining('no sheet named "Nope"'),
-    expect.stringContaining('Daily goal'),
-    expect.stringContaining('Recently contacted'),
-    expect.stringContaining('Recency groups'),
-    expect.stringContaining('"Missing"'),
-    expect.stringContaining('"shoeSize" is not a client field'),
-  ]);
-  expect(validateSettings(DEFAULT_SETTINGS, { dailyGoal: 201 }, ctx).errors).toHaveLength(1);
+  expect(bad.errors).toEqual(
+    expect.arrayContaining([
+      { field: 'clientSheet', message: expect.stringContaining('no sheet named "Nope"') },
+      { field: 'dailyGoal', message: expect.stringContaining('Daily contact goal') },
+      { field: 'recentDays', message: expect.stringContaining('Recently contacted') },
+      { field: 'recencyMonths', message: expect.stringContaining('Recency groups') },
+      { field: 'columnMap.name', message: expect.stringContaining('"Missing"') },
+      { field: 'columnMap', message: expect.stringContaining('"shoeSize" is not a client field') },
+    ]),
+  );
+  expect(bad.errors).toHaveLength(6);
+  expect(validateSettings(DEFAULT_SETTINGS, { dailyGoal: 501 }, ctx).errors).toHaveLength(1);
 });

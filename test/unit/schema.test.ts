@@ -1,5 +1,16 @@
 // The boundary checks: wrong types, ranges, unknown and prototype keys answered in words.
-import { InputError, bool, list, num, object, oneOf, optional, text } from '../../src/core/schema';
+import {
+  InputError,
+  bool,
+  civilDate,
+  list,
+  num,
+  object,
+  oneOf,
+  optional,
+  text,
+  variant,
+} from '../../src/core/schema';
 
 const touch = object({
   clientId: text({ nonEmpty: true }),
@@ -40,5 +51,47 @@ describe('schema', () => {
     const lenient = object({ clientId: text() }, { allowExtra: true })(hostile, 'input');
     expect(Object.getPrototypeOf(lenient)).toBe(Object.prototype);
     expect((lenient as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('dates', () => {
+  const date = civilDate({ notAfter: '2026-11-25' });
+  it.each([
+    ['1000-01-01', 'input.date is 1000-01-01; dates before 1900 are not accepted.'],
+    ['1899-12-31', 'input.date is 1899-12-31; dates before 1900 are not accepted.'],
+    ['2026-11-26', 'input.date is 2026-11-26, after 2026-11-25; give a date up to 2026-11-25.'],
+    ['2025-02-29', 'input.date should be a date as yyyy-MM-dd, not the text "2025-02-29".'],
+    ['11/25/2026', 'input.date should be a date as yyyy-MM-dd, not the text "11/25/2026".'],
+    [20261125, 'input.date should be a date as yyyy-MM-dd, not the number 20261125.'],
+  ])('refuses %j', (value, message) => {
+    expect(() => date(value, 'input.date')).toThrow(message);
+  });
+  it('accepts real dates from 1900 to the limit', () => {
+    expect(date('1900-01-01', 'd')).toBe('1900-01-01');
+    expect(date('2024-02-29', 'd')).toBe('2024-02-29');
+    expect(date('2026-11-25', 'd')).toBe('2026-11-25');
+    expect(civilDate()('2100-12-31', 'd')).toBe('2100-12-31');
+    expect(() => civilDate()('2101-01-01', 'd')).toThrow(InputError);
+  });
+});
+
+describe('variant', () => {
+  const who = variant('kind', {
+    top: object({ kind: text(), count: num({ min: 1 }) }),
+    clients: object({ kind: text(), ids: list(text()) }),
+  });
+  it('checks the shape its kind names', () => {
+    expect(who({ kind: 'top', count: 3 }, 'r')).toEqual({ kind: 'top', count: 3 });
+    expect(() => who({ kind: 'clients', ids: 'C-1' }, 'r')).toThrow(
+      'r.ids should be a list, not the text "C-1".',
+    );
+  });
+  it.each([
+    [{ kind: 'everyone' }, 'r.kind should be one of top, clients, not the text "everyone".'],
+    [{ kind: 'constructor' }, 'r.kind should be one of top, clients, not the text "constructor".'],
+    [{}, 'r.kind should be one of top, clients, not nothing (left out).'],
+    ['top', 'r should be an object, not the text "top".'],
+  ])('refuses %j', (value, message) => {
+    expect(() => who(value, 'r')).toThrow(message);
   });
 });
