@@ -125,17 +125,26 @@ export interface TouchInput {
   /** The cadence the client chose ("Quarterly", "Twice a year", "Yearly", or a number of days). */
   cadence?: string;
   status?: string;
+  /** What the card showed: the row found by ID must still hold this client, or nothing is logged. */
+  expect?: { name?: string; email?: string };
 }
+
+/** Ends a refusal after which the sidebar reloads its list (the sheet changed under the card). */
+export const RELOAD_HINT = 'The list was reloaded.';
 
 export interface TouchResult {
   item: CallListItem;
   /** Human summary for the toast: "Logged a call with Ann Lee". */
   message: string;
+  /** The new row's Touch ID in the Touches log. */
+  touchId?: string;
 }
 
 export interface UndoResult {
   clientId: string;
   message: string;
+  /** The Touch ID of the touch undone. */
+  touchId?: string;
 }
 
 export interface Settings {
@@ -155,7 +164,7 @@ export interface Settings {
 export interface ServerApi extends MergeApi {
   getCallList(query: CallListQuery): CallList;
   logTouch(input: TouchInput): TouchResult;
-  undoLastTouch(): UndoResult;
+  undoLastTouch(options?: { touchId?: string }): UndoResult;
   showClientInSheet(clientId: string): void;
   getSettings(): Settings;
   saveSettings(settings: Partial<Settings>): Settings;
