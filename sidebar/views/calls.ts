@@ -2,6 +2,7 @@
 import {
   BUCKET_LABELS,
   BUCKETS,
+  RELOAD_HINT,
   type Bucket,
   type CallList,
   type CallListItem,
@@ -300,6 +301,8 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
       result = await ctx.api.call('logTouch', input);
     } catch (error) {
       ctx.showError(error);
+      // The row now holds someone else: the list is stale, so it is read again.
+      if (String((error as Error)?.message ?? error).includes(RELOAD_HINT)) reloadShown();
       return;
     }
     removeItem(item, input);

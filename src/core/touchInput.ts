@@ -1,10 +1,10 @@
 // logTouch's argument checked whole, before anything is read or written: types, lengths, channels, statuses, dates.
-import { CHANNELS, STATUSES, type TouchInput } from '../shared/api';
+import { CHANNELS, MAX_NOTES, STATUSES, type TouchInput } from '../shared/api';
 import { isCivilDate } from './dates';
 import { InputError, checkInput, object, oneOf, optional, text, type Check } from './schema';
 
 /** A Sheets cell holds at most 50,000 characters. */
-export const MAX_CELL_TEXT = 50000;
+export const MAX_CELL_TEXT = MAX_NOTES;
 
 /** yyyy-MM-dd, a real day, from 1900 on; '' means today. The future is refused against today later. */
 const civilDate: Check<string> = (value, path) => {
@@ -22,7 +22,7 @@ const touchInput = object({
   notes: optional(text({ max: MAX_CELL_TEXT })),
   date: optional(civilDate),
   cadence: optional(text({ max: 100 })),
-  status: optional(oneOf(['', ...STATUSES])),
+  status: optional<string>((v, path) => (v === '' ? '' : oneOf(STATUSES)(v, path))),
   expect: optional(
     object({
       name: optional(text({ max: MAX_CELL_TEXT })),

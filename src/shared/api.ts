@@ -129,6 +129,9 @@ export interface TouchInput {
   expect?: { name?: string; email?: string };
 }
 
+/** The longest notes a touch may carry: what a Sheets cell holds. */
+export const MAX_NOTES = 50000;
+
 /** Ends a refusal after which the sidebar reloads its list (the sheet changed under the card). */
 export const RELOAD_HINT = 'The list was reloaded.';
 
