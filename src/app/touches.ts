@@ -3,7 +3,7 @@ import type { CallListItem, TouchInput, TouchResult } from '../shared/api';
 import { RELOAD_HINT } from '../shared/api';
 import type { Client } from '../core/clients';
 import type { ClientField } from '../core/columns';
-import { isSomeoneElse, planIds, type IdOwner } from '../core/ids';
+import { isSomeoneElse, type IdOwner } from '../core/ids';
 import {
   applyTouch,
   changedFields,
@@ -19,12 +19,12 @@ import { withDocumentLock } from '../services/lock';
 import {
   readClientRows,
   readClientSheet,
-  newClientId,
+  idUpdates,
   writeOwnedCells,
   type CellUpdate,
   type ClientSheet,
 } from '../services/clientSheet';
-import { appendTouches, currentUserEmail, newTouchId, readTouchLog } from '../services/touchSheet';
+import { appendTouches, currentUserEmail, newTouchId } from '../services/touchSheet';
 import {
   MAX_KEPT_TEXT,
   encodeUndo,
@@ -179,28 +179,7 @@ function assignIds(
   if (!cs.needsIds) return { updates: [], notices: [] };
   const owners = new Map<string, IdOwner>();
   for (const e of entries) if (e.expect) owners.set(e.clientId, e.expect);
-  const seen = new Set<string>();
-  const shared = new Set<string>();
-  for (const c of cs.clients) {
-    if (c.id && seen.has(c.id)) shared.add(c.id);
-    seen.add(c.id);
-  }
-  if ([...shared].some((id) => !owners.has(id))) {
-    for (const t of readTouchLog(cs.spreadsheet, cs.dates).touches) {
-      if (shared.has(t.clientId) && !owners.has(t.clientId) && t.client) {
-        owners.set(t.clientId, { name: t.client });
-      }
-    }
-  }
-  const plan = planIds(cs.clients, newClientId, owners);
-  const updates: CellUpdate[] = [];
-  for (const client of cs.clients) {
-    const id = plan.assign.get(client.row);
-    if (id === undefined) continue;
-    client.id = id;
-    updates.push({ row: client.row, field: 'id', value: id });
-  }
-  return { updates, notices: plan.notices };
+  return idUpdates(cs, owners);
 }
 
 function sheetValue(cs: ClientSheet, field: ClientField, value: unknown): unknown {

@@ -105,6 +105,17 @@ function ownerWords(owner: IdOwner): string {
   return owner.name || owner.email || 'its client';
 }
 
+/** IDs held by more than one row (a copied row). */
+export function sharedIds(clients: readonly Pick<Client, 'id'>[]): string[] {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const c of clients) {
+    if (c.id && seen.has(c.id)) shared.add(c.id);
+    seen.add(c.id);
+  }
+  return [...shared];
+}
+
 /** "T-" and ten base-36 characters from a UUID's first 48 bits: a Touch ID for the log. */
 export function touchIdFromUuid(uuid: string): string {
   return 'T-' + base36(uuid);

@@ -189,6 +189,20 @@ export function readMergeTouchLog(
   }));
 }
 
+/** The client name the log last gave each of `ids`: who a Client ID belonged to (one read). */
+export function logOwners(
+  ss: Spreadsheet,
+  dates: CivilDates,
+  ids: readonly string[],
+): Map<string, { name: string }> {
+  const wanted = new Set(ids);
+  const owners = new Map<string, { name: string }>();
+  for (const t of readTouchLog(ss, dates).touches) {
+    if (wanted.has(t.clientId) && t.client.trim()) owners.set(t.clientId, { name: t.client });
+  }
+  return owners;
+}
+
 /** Who is logging: the signed-in user's email (empty for consumer accounts in some contexts). */
 export function currentUserEmail(): string {
   try {

@@ -115,3 +115,15 @@ test.each([
   expect(values()).toEqual(before);
   expect(t.emu.sheets.values('Touches')).toHaveLength(1);
 });
+
+test("the list loaded after a copy was pasted above: the log's name for the ID keeps it on the original", () => {
+  seed(
+    [renamedCopy(), ann()],
+    [[day('2026-01-05'), 'C-1', 'Ann Lee', 'call', 'reached', '', '', '']],
+  );
+  const list = getCallList({ bucket: 'all' });
+  expect(list.items.find((i) => i.name === 'Ann Lee')!.id).toBe('C-1');
+  expect(list.items.find((i) => i.name === 'Cy Park')!.id).toMatch(/^C-[0-9A-Z]{10}$/);
+  expect(list.notices.join(' ')).toContain('(row 3 holds Ann Lee)');
+  expect(values()[2][col('Client ID')]).toBe('C-1');
+});
