@@ -24,8 +24,10 @@ export interface UndoRecord {
 }
 
 const PREFIX = 'reconnect.undo.';
-/** User properties are shared by every document the add-on runs in: keep this many at most. */
+/** User properties are shared by every document the add-on runs in: keep this many at most, */
 const KEEP = 20;
+/** ... and none older than this (an undo is for the touch just logged). */
+const EXPIRE_MS = 30 * 86400000;
 /** Well under the 9 KB a property value may hold. */
 export const MAX_UNDO_BYTES = 6000;
 /** Longest earlier cell text kept for undo (7 fields x 200 characters x 3 bytes stays under the bound). */
@@ -62,7 +64,7 @@ export function loadUndo(spreadsheetId: string): UndoRecord | null {
 /**
  * Keeps the record (already encoded and size-checked); never throws: the touch is written by then.
  * Returns false when it could not be kept (the older record is removed, so Undo never reverses
- * an earlier touch by mistake). The oldest records of other spreadsheets go beyond KEEP.
+ * an earlier touch by mistake). Records of other spreadsheets beyond KEEP or older than 30 days go.
  */
 export function storeUndo(spreadsheetId: string, encoded: string | null): boolean {
   try {
@@ -76,7 +78,10 @@ export function storeUndo(spreadsheetId: string, encoded: string | null): boolea
       .filter(([k]) => k.startsWith(PREFIX) && k !== keyOf(spreadsheetId))
       .map(([k, v]) => ({ k, at: Number((/"at":(\d+)/.exec(v) ?? [])[1] ?? 0) }))
       .sort((a, b) => b.at - a.at);
-    for (const old of others.slice(KEEP - 1)) props.deleteProperty(old.k);
+    const now = Date.now();
+    others.forEach((old, i) => {
+      if (i >= KEEP - 1 || now - old.at > EXPIRE_MS) props.deleteProperty(old.k);
+    });
     props.setProperty(keyOf(spreadsheetId), stamped);
     return true;
   } catch {

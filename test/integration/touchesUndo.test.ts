@@ -148,3 +148,25 @@ test('an earlier Status too long to keep: the touch is logged, undo refuses rath
   expect(() => undoLastTouch()).toThrow(/Status held more text than undo keeps/);
   expect(cell('C-1', 'Status')).toBe('Reconnected');
 });
+
+test('undo records of other spreadsheets stay bounded: none older than 30 days, at most 20', () => {
+  seed();
+  const now = t.emu.clock.nowMs();
+  const other = (i: number, days: number) =>
+    t.emu.properties.set(
+      'user',
+      `reconnect.undo.other-${i}`,
+      `{"at":${now - days * 86400000 - i},"touchId":"T-${i}"}`,
+    );
+  const undoKeys = () =>
+    Object.keys(t.emu.properties.all('user')).filter((k) => k.startsWith('reconnect.undo.'));
+  for (let i = 0; i < 10; i++) other(i, i < 3 ? 40 : 1);
+  t.emu.properties.set('user', 'someone.else', 'kept');
+  logTouch({ clientId: 'C-1', channel: 'call', outcome: 'reached' });
+  expect(undoKeys()).toHaveLength(8);
+  expect(undoKeys().filter((k) => /other-[012]$/.test(k))).toEqual([]);
+  for (let i = 10; i < 40; i++) other(i, 2);
+  logTouch({ clientId: 'C-2', channel: 'call', outcome: 'reached' });
+  expect(undoKeys()).toHaveLength(20);
+  expect(t.emu.properties.get('user', 'someone.else')).toBe('kept');
+});
