@@ -81,7 +81,8 @@ function undoProblem(
  * touch of that client is in the log or its cells no longer hold what the touch wrote.
  */
 export function undoLastTouch(options?: { touchId?: string }): UndoResult {
-  const wanted = checkInput(undoInput, options, 'undo');
+  // google.script.run may pass null for a left-out argument.
+  const wanted = checkInput(undoInput, options ?? undefined, 'undo');
   return withDocumentLock(() => {
     const ss = activeSpreadsheet();
     const record = loadUndo(ss.getId());
