@@ -62,6 +62,17 @@ export interface RecordResult {
   undoKept?: boolean;
 }
 
+/** The touches of one batch applied in memory: each client before and after, the log rows. */
+interface Batch {
+  byId: Map<string, Client>;
+  original: Map<string, Client>;
+  /** Client IDs in the order first touched (once each). */
+  order: string[];
+  rejected: RecordResult['rejected'];
+  logRows: TouchRow[];
+  messages: string[];
+}
+
 /**
  * Records touches: reads Clients once, computes each client's owned columns, writes them in one
  * batched write (rows found by Client ID now, not when the list was loaded), appends every log row
@@ -80,76 +91,93 @@ export function recordTouches(
       readClientRows(wanted, { spreadsheet: options.spreadsheet }) ??
       readClientSheet({ spreadsheet: options.spreadsheet });
     const ids = assignIds(cs, entries);
-    const today = cs.dates.today;
-    const byId = new Map<string, Client>();
-    for (const c of cs.clients) if (c.id && !byId.has(c.id)) byId.set(c.id, c);
-    const original = new Map<string, Client>();
-    const rejected: RecordResult['rejected'] = [];
-    const logRows: TouchRow[] = [];
-    const messages: string[] = [];
-    const order: string[] = [];
-    const loggedBy = currentUserEmail() || cs.settings.myName;
-    for (const given of entries) {
-      const entry = given.date ? given : { ...given, date: today };
-      const current = byId.get(entry.clientId);
-      const problem = touchProblem(entry, current, today) ?? rowChanged(entry, current);
-      if (problem || !current) {
-        rejected.push({ clientId: entry.clientId, message: problem ?? 'Unknown client.' });
-        continue;
-      }
-      if (!original.has(current.id)) {
-        original.set(current.id, current);
-        order.push(current.id);
-      }
-      byId.set(current.id, applyTouch(current, entry));
-      messages.push(touchMessage(entry, current.name, today));
-      logRows.push(touchRow(entry, current.name, loggedBy, newTouchId()));
-    }
+    const batch = applyEntries(cs, entries, currentUserEmail() || cs.settings.myName);
     // The sidebar's touch is all or nothing: refused before the first write.
-    if (options.undoable && rejected.length) throw new Error(rejected[0].message);
-    for (const { clientId, text } of options.mergeStatuses ?? []) {
-      const current = byId.get(clientId);
-      if (!current) {
-        rejected.push({
-          clientId,
-          message: `No client has the ID "${clientId}" in the client sheet.`,
-        });
-        continue;
-      }
-      if (!original.has(clientId)) {
-        original.set(clientId, current);
-        order.push(clientId);
-      }
-      byId.set(clientId, { ...byId.get(clientId)!, mergeStatus: text });
-    }
-    const updates: CellUpdate[] = [...ids.updates];
-    for (const id of order) {
-      const before = original.get(id)!;
-      const after = byId.get(id)!;
-      for (const field of changedFields(before, after)) {
-        updates.push({ row: before.row, field, value: sheetValue(cs, field, after[field]) });
-      }
-    }
+    if (options.undoable && batch.rejected.length) throw new Error(batch.rejected[0].message);
+    applyMergeStatuses(batch, options.mergeStatuses ?? []);
+    const { original, byId, order, logRows } = batch;
     // The undo record is made and size-checked before anything is written.
     const undo =
       options.undoable && logRows.length === 1
         ? encodeUndo(undoRecord(cs, original.get(order[0])!, byId.get(order[0])!, logRows[0]))
         : undefined;
-    writeOwnedCells(cs, updates);
+    writeOwnedCells(cs, [...ids.updates, ...ownedUpdates(cs, batch)]);
     appendTouches(cs.spreadsheet, cs.dates, logRows);
     const undoKept = undo === undefined ? undefined : storeUndo(cs.spreadsheet.getId(), undo);
     const clients = order.map((id) => byId.get(id)!);
     return {
       clients,
-      items: clients.map((c) => toItem(c, today, cs.settings.recencyMonths)),
-      rejected,
+      items: clients.map((c) => toItem(c, cs.dates.today, cs.settings.recencyMonths)),
+      rejected: batch.rejected,
       notices: ids.notices,
-      today,
-      messages,
+      today: cs.dates.today,
+      messages: batch.messages,
       touchIds: logRows.map((r) => r.touchId),
       undoKept,
     };
   });
+}
+
+/** Each entry checked against its client as it is now, applied in memory, and its log row made. */
+function applyEntries(cs: ClientSheet, entries: readonly TouchRecord[], loggedBy: string): Batch {
+  const today = cs.dates.today;
+  const batch: Batch = {
+    byId: new Map(),
+    original: new Map(),
+    order: [],
+    rejected: [],
+    logRows: [],
+    messages: [],
+  };
+  for (const c of cs.clients) if (c.id && !batch.byId.has(c.id)) batch.byId.set(c.id, c);
+  for (const given of entries) {
+    const entry = given.date ? given : { ...given, date: today };
+    const current = batch.byId.get(entry.clientId);
+    const problem = touchProblem(entry, current, today) ?? rowChanged(entry, current);
+    if (problem || !current) {
+      batch.rejected.push({ clientId: entry.clientId, message: problem ?? 'Unknown client.' });
+      continue;
+    }
+    remember(batch, current);
+    batch.byId.set(current.id, applyTouch(current, entry));
+    batch.messages.push(touchMessage(entry, current.name, today));
+    batch.logRows.push(touchRow(entry, current.name, loggedBy, newTouchId()));
+  }
+  return batch;
+}
+
+function remember(batch: Batch, client: Client): void {
+  if (batch.original.has(client.id)) return;
+  batch.original.set(client.id, client);
+  batch.order.push(client.id);
+}
+
+function applyMergeStatuses(batch: Batch, statuses: readonly { clientId: string; text: string }[]) {
+  for (const { clientId, text } of statuses) {
+    const current = batch.byId.get(clientId);
+    if (!current) {
+      batch.rejected.push({
+        clientId,
+        message: `No client has the ID "${clientId}" in the client sheet.`,
+      });
+      continue;
+    }
+    remember(batch, current);
+    batch.byId.set(clientId, { ...current, mergeStatus: text });
+  }
+}
+
+/** The owned cells that changed, sheet-ready. */
+function ownedUpdates(cs: ClientSheet, batch: Batch): CellUpdate[] {
+  const updates: CellUpdate[] = [];
+  for (const id of batch.order) {
+    const before = batch.original.get(id)!;
+    const after = batch.byId.get(id)!;
+    for (const field of changedFields(before, after)) {
+      updates.push({ row: before.row, field, value: sheetValue(cs, field, after[field]) });
+    }
+  }
+  return updates;
 }
 
 /** Writes only Merge Status texts (clients skipped or errored by a merge), in one batched write. */

@@ -56,10 +56,12 @@ export function appendTouches(
     last > 0 && width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
   while (header.length && String(header[header.length - 1] ?? '').trim() === '') header.pop();
   const columns = touchColumns(header);
+  // Missing headers go after the last used column (a column without a header may hold data).
+  const at = Math.max(header.length, width);
   const added = TOUCH_FIELDS.filter((f) => columns[f] === undefined);
-  added.forEach((f, i) => (columns[f] = header.length + i));
-  const fullHeader = [...header, ...added.map((f) => TOUCH_HEADER[f])];
-  const total = Math.max(width, fullHeader.length);
+  added.forEach((f, i) => (columns[f] = at + i));
+  const fullHeader = [...pad(header, at), ...added.map((f) => TOUCH_HEADER[f])];
+  const total = fullHeader.length;
   const body = rows.map((r) => lineOf(r, columns as Record<TouchColumn, number>, total, dates));
   const withHeader = last === 0 || (last === 1 && added.length > 0);
   const first = withHeader ? 1 : last + 1;
@@ -69,9 +71,7 @@ export function appendTouches(
   if (total > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), total - sheet.getMaxColumns());
   if (!withHeader && added.length) {
-    sheet
-      .getRange(1, header.length + 1, 1, added.length)
-      .setValues([added.map((f) => TOUCH_HEADER[f])]);
+    sheet.getRange(1, at + 1, 1, added.length).setValues([added.map((f) => TOUCH_HEADER[f])]);
   }
   sheet.getRange(first, 1, block.length, total).setValues(block);
   const start = withHeader ? 2 : first;

@@ -100,3 +100,15 @@ test('an older log without "Touch ID" gets it at the end, after a column of the 
   expect(log()[2][8]).toBe('');
   expect(log()[2][9]).toBe(result.touchId);
 });
+
+test('a column with data but no header is left alone: new headers go after it', () => {
+  seed([
+    [...OLD_HEADERS, ''],
+    [day('2026-01-02'), 'C-9', 'Ann Lee', 'call', 'reached', '', '', 'x', 'my own'],
+  ]);
+  logTouch({ clientId: 'C-9', channel: 'call', outcome: 'reached' });
+  expect(log()[0]).toEqual([...OLD_HEADERS, '', 'Touch ID']);
+  expect(log()[1][8]).toBe('my own');
+  expect(log()[2][8]).toBe('');
+  expect(log()[2][9]).toMatch(/^T-/);
+});
