@@ -24,6 +24,8 @@ export interface UndoRecord {
 }
 
 const PREFIX = 'reconnect.undo.';
+/** Earlier versions kept one undo record, notes and all, in document properties for every user. */
+const LEGACY_KEY = 'reconnect.undo';
 /** User properties are shared by every document the add-on runs in: keep this many at most, */
 const KEEP = 20;
 /** ... and none older than this (an undo is for the touch just logged). */
@@ -83,6 +85,7 @@ export function storeUndo(spreadsheetId: string, encoded: string | null): boolea
       if (i >= KEEP - 1 || now - old.at > EXPIRE_MS) props.deleteProperty(old.k);
     });
     props.setProperty(keyOf(spreadsheetId), stamped);
+    dropLegacy();
     return true;
   } catch {
     try {
@@ -91,6 +94,15 @@ export function storeUndo(spreadsheetId: string, encoded: string | null): boolea
       // Nothing more can be done; the touch itself is logged.
     }
     return false;
+  }
+}
+
+/** The shared record of earlier versions takes room the merge journal needs: it goes. */
+function dropLegacy(): void {
+  try {
+    PropertiesService.getDocumentProperties()?.deleteProperty(LEGACY_KEY);
+  } catch {
+    // Not bound to a document, or the store is unavailable: nothing to drop.
   }
 }
 

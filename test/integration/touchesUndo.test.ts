@@ -100,6 +100,11 @@ test('a 50,000-character note is logged and undone; the undo record stays small 
   expect(Buffer.byteLength(stored[0])).toBeLessThan(2000);
   expect(t.emu.properties.all('document')).toEqual({});
   undoLastTouch();
+  // The shared record of earlier versions (notes and all) is dropped on the next touch.
+  t.emu.properties.set('document', 'reconnect.undo', JSON.stringify({ clientId: 'C-2', notes }));
+  logTouch({ clientId: 'C-2', channel: 'call', outcome: 'reached' });
+  expect(t.emu.properties.all('document')).toEqual({});
+  undoLastTouch();
   expect(ids()).toEqual([]);
 });
 
@@ -169,4 +174,26 @@ test('undo records of other spreadsheets stay bounded: none older than 30 days, 
   logTouch({ clientId: 'C-2', channel: 'call', outcome: 'reached' });
   expect(undoKeys()).toHaveLength(20);
   expect(t.emu.properties.get('user', 'someone.else')).toBe('kept');
+});
+
+test('undo of a touch that set a cadence and a status, on a sheet missing those columns, puts every cell back', () => {
+  t.emu.sheets.setSheet('Clients', [
+    ['Client ID', 'Name', 'Email', 'Last Contact'],
+    ['C-1', 'Ann Lee', 'ann@example.com', day('2024-01-10')],
+  ]);
+  t.emu.sheets.setSheet('Touches', [OLD_LOG]);
+  logTouch({
+    clientId: 'C-1',
+    channel: 'call',
+    outcome: 'reached',
+    cadence: '45',
+    status: 'Reconnected',
+  });
+  const after = t.emu.sheets.values('Clients');
+  expect(after[0].slice(4)).toContain('Cadence');
+  undoLastTouch();
+  const undone = t.emu.sheets.values('Clients');
+  expect(undone[1].slice(0, 4)).toEqual(['C-1', 'Ann Lee', 'ann@example.com', day('2024-01-10')]);
+  expect(undone[1].slice(4).every((c) => c === '')).toBe(true);
+  expect(ids()).toEqual([]);
 });
