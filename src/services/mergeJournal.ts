@@ -7,9 +7,7 @@ import {
   type JournalEntry,
 } from '../core/merge/journal';
 import type { LoggedTouch } from '../core/merge/skipRules';
-import { TOUCH_SHEET } from '../core/touchLog';
-import { isDateCell } from '../core/clients';
-import { parseDateText } from '../core/dates';
+import { readMergeTouchLog } from './touchSheet';
 import type { CivilDates } from './civilDates';
 
 export interface StoredEntry {
@@ -65,39 +63,13 @@ export function openJournal(): Journal {
 }
 
 /**
- * The Touches log as the merge needs it (client, date, channel, Step), in one read. The Step column
- * names the template of each merge touch: it is how "already sent this template" survives a cleared
- * Merge Status cell.
+ * The Touches log as the merge needs it (client, date, channel, Step), in one read by header
+ * (services/touchSheet.ts, the log's one reader). The Step column names the template of each
+ * merge touch: it is how "already sent this template" survives a cleared Merge Status cell.
  */
 export function readMergeTouches(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   dates: CivilDates,
 ): LoggedTouch[] {
-  const sheet = ss.getSheetByName(TOUCH_SHEET);
-  if (!sheet) return [];
-  const values = sheet.getDataRange().getValues();
-  const header = (values[0] ?? []).map((h) => String(h).trim().toLowerCase());
-  const col = (name: string, fallback: number) => {
-    const i = header.indexOf(name.toLowerCase());
-    return i >= 0 ? i : fallback;
-  };
-  const [d, id, ch, step] = [
-    col('Date', 0),
-    col('Client ID', 1),
-    col('Channel', 3),
-    col('Step', 6),
-  ];
-  const out: LoggedTouch[] = [];
-  for (let r = 1; r < values.length; r++) {
-    const row = values[r];
-    const cell = row[d];
-    const date = isDateCell(cell) ? dates.toCivil(cell) : parseDateText(String(cell ?? ''));
-    out.push({
-      clientId: String(row[id] ?? '').trim(),
-      date: date ?? '',
-      channel: String(row[ch] ?? ''),
-      step: String(row[step] ?? '').trim(),
-    });
-  }
-  return out;
+  return readMergeTouchLog(ss, dates);
 }
