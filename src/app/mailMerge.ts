@@ -25,6 +25,7 @@ import {
   summarize,
 } from './mergeContext';
 import { withMergeLock } from '../services/mergeLock';
+import { mergeStorage } from './mergeRepair';
 import { checkRequest, outgoing, runMerge } from './mergeRun';
 
 export { runMerge, type RunOptions } from './mergeRun';
@@ -75,6 +76,7 @@ export function getMergeSetup(): MergeSetup {
       myName: ctx.settings.myName,
       recentDays: ctx.settings.recentDays,
       notices: ctx.notices,
+      storage: mergeStorage(ctx.journal),
     };
   });
 }
