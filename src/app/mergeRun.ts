@@ -3,6 +3,7 @@ import type { MergeRequest, MergeResult } from '../shared/mergeApi';
 import { takenByOthers, type JournalEntry } from '../core/merge/journal';
 import { clientHash, roomProblem } from '../core/merge/journalStore';
 import type { PlannedEmail } from '../core/merge/plan';
+import { senderProblem } from '../core/merge/sender';
 import {
   WAITING_BUSY,
   WAITING_QUOTA,
@@ -308,6 +309,9 @@ export function checkRequest(request: MergeRequest): void {
     throw new Error('Choose "Send now" or "Create drafts".');
   if (!request.recipients || typeof request.recipients !== 'object')
     throw new Error('Choose who gets the emails.');
+  // Sender name, reply-to and alias: once, before anything is planned or sent (core/merge/sender.ts).
+  const sender = senderProblem(request);
+  if (sender) throw new Error(sender);
 }
 
 /** An alias must be one of the user's verified "Send mail as" addresses. */
