@@ -41,7 +41,8 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
   function failed(output: HTMLElement, error: unknown): void {
     clear(output);
     ctx.showError(error);
-    if (isStorageError(error)) output.appendChild(storageOffer(ctx, null, () => clear(output)));
+    // After a repair the offer keeps its result in view; Preview again to go on.
+    if (isStorageError(error)) output.appendChild(storageOffer(ctx, null, () => undefined));
   }
 
   function mountAgain(): void {
