@@ -3,7 +3,6 @@ import type { MergeRequest, MergeResult } from '../shared/mergeApi';
 import { takenByOthers, type JournalEntry } from '../core/merge/journal';
 import { clientHash, roomProblem } from '../core/merge/journalStore';
 import type { PlannedEmail } from '../core/merge/plan';
-import { senderProblem } from '../core/merge/sender';
 import {
   WAITING_BUSY,
   WAITING_QUOTA,
@@ -12,15 +11,15 @@ import {
   errorStatus,
   skippedStatus,
 } from '../core/merge/status';
+import { checkAlias, checkRequest, outgoing, summary } from './mergeRequest';
+
 import { now } from '../services/clock';
 import {
   createDraft,
   errorMessage,
-  gmailAliases,
   isQuotaError,
   remainingDailyQuota,
   sendEmail,
-  type OutgoingEmail,
 } from '../services/mailer';
 import { isStorageFull, type JournalRun, type StoredEntry } from '../services/mergeJournal';
 import { MERGE_BUSY, letOthersIn, withMergeLock } from '../services/mergeLock';
@@ -33,6 +32,8 @@ import {
   type PlannedMerge,
 } from './mergeContext';
 import { finishRun } from './mergeWriteBack';
+
+export { checkRequest, outgoing } from './mergeRequest';
 
 /** Sends stop here so the write-back fits before Apps Script's 6-minute limit. */
 export const SEND_BUDGET_MS = 4.5 * 60 * 1000;
@@ -288,63 +289,4 @@ function deliver(
     entry.status = isQuotaError(error) ? WAITING_QUOTA : errorStatus(errorMessage(error));
   }
   return stored;
-}
-
-export function outgoing(request: MergeRequest, item: PlannedEmail): OutgoingEmail {
-  return {
-    to: item.to,
-    subject: item.email.subject,
-    text: item.email.text,
-    html: item.email.html,
-    name: (request.senderName ?? '').trim(),
-    replyTo: (request.replyTo ?? '').trim(),
-    from: (request.from ?? '').trim(),
-  };
-}
-
-export function checkRequest(request: MergeRequest): void {
-  if (!request || typeof request !== 'object')
-    throw new Error('Choose a template and recipients first.');
-  if (request.mode !== 'send' && request.mode !== 'draft')
-    throw new Error('Choose "Send now" or "Create drafts".');
-  if (!request.recipients || typeof request.recipients !== 'object')
-    throw new Error('Choose who gets the emails.');
-  // Sender name, reply-to and alias: once, before anything is planned or sent (core/merge/sender.ts).
-  const sender = senderProblem(request);
-  if (sender) throw new Error(sender);
-}
-
-/** An alias must be one of the user's verified "Send mail as" addresses. */
-function checkAlias(request: MergeRequest, ctx: MergeContext): void {
-  const from = (request.from ?? '').trim();
-  if (!from || from.toLowerCase() === ctx.userEmail.toLowerCase()) return;
-  const aliases = gmailAliases().map((a) => a.toLowerCase());
-  if (!aliases.includes(from.toLowerCase())) {
-    throw new Error(`${from} is not one of your Gmail "Send mail as" addresses; nothing was sent.`);
-  }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function summary(r: MergeResult): string {
-  const parts: string[] = [];
-  if (r.mode === 'send') parts.push(`Sent ${plural(r.sent, 'email')}`);
-  else parts.push(`Created ${plural(r.drafted, 'draft')} in Gmail`);
-  const count = (status: string) => r.outcomes.filter((o) => o.status === status).length;
-  const waitingQuota = count(WAITING_QUOTA);
-  const waitingBusy = count(WAITING_BUSY);
-  const waitingStorage = count(WAITING_STORAGE);
-  if (waitingStorage)
-    parts.push(
-      `${waitingStorage} wait: the spreadsheet's add-on storage is full (see the Emails tab)`,
-    );
-  if (waitingQuota) parts.push(`${waitingQuota} wait for tomorrow's email quota`);
-  if (waitingBusy) parts.push(`${waitingBusy} wait: the spreadsheet was busy, run the merge again`);
-  const waitingTime = r.waiting - waitingQuota - waitingBusy - waitingStorage;
-  if (waitingTime > 0) parts.push(`${waitingTime} wait for the next run (time limit)`);
-  if (r.failed) parts.push(`${r.failed} failed (see Merge Status)`);
-  if (r.skipped) parts.push(`${r.skipped} skipped`);
-  return `${parts.join('; ')}.`;
 }

@@ -20,6 +20,7 @@ const CONTRACT: Record<keyof ServerApi, true> = {
   openLetters: true,
   getLetterBatch: true,
   confirmLetters: true,
+  repairMergeJournal: true,
 };
 
 describe('the sidebar-server contract', () => {
