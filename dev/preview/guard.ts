@@ -34,6 +34,19 @@ export function localHosts(port: number): string[] {
   return LOCAL_HOSTS.map((h) => `${h}:${port}`);
 }
 
+/**
+ * A GET that opens the preview as the page itself: the address typed or bookmarked ("none"), or a
+ * link followed from another site to a top-level page (which shows the preview to the person,
+ * never to that site). Not a frame (clickjacking), not a fetch.
+ */
+function opensPage(headers: IncomingHttpHeaders, site: string): boolean {
+  if (site === 'none') return true;
+  return (
+    header(headers, 'sec-fetch-mode') === 'navigate' &&
+    header(headers, 'sec-fetch-dest') === 'document'
+  );
+}
+
 /** Why the request is refused (status and text), or null to answer it. */
 export function refusal(req: RequestLike, port: number): { status: number; text: string } | null {
   const hosts = localHosts(port);
@@ -44,8 +57,7 @@ export function refusal(req: RequestLike, port: number): { status: number; text:
   const method = (req.method ?? 'GET').toUpperCase();
   const site = header(req.headers, 'sec-fetch-site')?.toLowerCase();
   const reading = method === 'GET' || method === 'HEAD';
-  // "none": the user typed the address or used a bookmark (a page load, never a POST).
-  if (site && site !== 'same-origin' && !(reading && site === 'none')) {
+  if (site && site !== 'same-origin' && !(reading && opensPage(req.headers, site))) {
     return { status: 403, text: 'The preview answers only its own page.' };
   }
   if (reading) return null;

@@ -23,7 +23,7 @@ export const MERGE_CSS = `
 /** A server error that a full document store caused (the journal refused, or the store's own quota). */
 export function isStorageError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /property storage quota|merge journal|Free merge storage/i.test(message);
+  return /property storage quota|Free merge storage/i.test(message);
 }
 
 /**

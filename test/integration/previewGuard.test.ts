@@ -147,6 +147,13 @@ describe('refusal()', () => {
     expect(at({ ...json, 'sec-fetch-site': 'none' })?.status).toBe(403);
     expect(at({ ...local, 'sec-fetch-site': 'none' }, 'GET')).toBeNull();
     expect(at({ ...local, 'sec-fetch-site': 'cross-site' }, 'GET')?.status).toBe(403);
+    const link = { 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' };
+    expect(at({ ...local, ...link, 'sec-fetch-site': 'cross-site' }, 'GET')).toBeNull();
+    expect(
+      at({ ...local, ...link, 'sec-fetch-dest': 'iframe', 'sec-fetch-site': 'cross-site' }, 'GET')
+        ?.status,
+    ).toBe(403);
+    expect(at({ ...json, ...link, 'sec-fetch-site': 'cross-site' })?.status).toBe(403);
     expect(at({ ...json, origin: 'http://127.0.0.1:8788' })?.status).toBe(403);
     expect(at({ ...json, origin: 'https://127.0.0.1:8787' })?.status).toBe(403);
     expect(at({ host: '[::1]:8787' }, 'GET')).toBeNull();
