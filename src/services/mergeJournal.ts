@@ -22,8 +22,6 @@ import type { CivilDates } from './civilDates';
 export type { StoredEntry } from '../core/merge/journal';
 
 export interface Journal {
-  /** Every entry not yet written back, in one call. */
-  read(): StoredEntry[];
   /** The whole journal and the store's size, in one call. */
   snapshot(): JournalSnapshot;
   /** Records a run before its first send (one write); throws the store's quota error when full. */
@@ -61,7 +59,6 @@ export function openJournal(): Journal {
   const snapshot = () => readSnapshot(props.getProperties());
   return {
     snapshot,
-    read: () => snapshot().entries,
     start(record) {
       props.setProperty(runKey(record.run), encodeRun({ ...record, written: [] }));
       return openRun(props, record.run);

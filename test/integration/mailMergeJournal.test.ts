@@ -130,6 +130,17 @@ describe('the merge journal cannot fill the document store', () => {
     );
   });
 
+  test('the store refuses the run record itself: a clear message, nothing sent', () => {
+    w = mergeWorld(manyClients(5));
+    w.emu.kernel.injectFault({ method: 'Properties.setProperty', nth: 1, message: PROPERTY_QUOTA });
+    expect(() => w.run(() => runMailMerge(request('Reconnect apology', 5)))).toThrow(
+      'The merge journal could not be started, so nothing was sent: use "Free merge storage" in the Emails tab.',
+    );
+    w.emu.kernel.clearFaults();
+    expect(w.emu.mail.outbox).toHaveLength(0);
+    expect(w.clients().map((c) => c['Merge Status'])).toEqual(['', '', '', '', '']);
+  });
+
   test('the store fills up mid-run: the sends so far get statuses and touches, the rest wait', () => {
     w = mergeWorld(manyClients(20));
     // Writes: the run's record, then one per send. The 8th is refused, before the 7th send.
