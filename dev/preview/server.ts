@@ -11,6 +11,7 @@ import { fillWorkbook, listen } from './workbook';
 import { sheetGrid } from './grid';
 import { isAnswer, unansweredQuestion, writesBetween, type Question } from './questions';
 import { injectShim } from './shim';
+import { refusal } from './guard';
 
 export interface PreviewOptions {
   /** 0 = any free port; default 8787. */
@@ -174,8 +175,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     };
   }
 
+  let port = 0;
   const server = createServer(async (req, res) => {
     try {
+      // Only the preview's own page, at a local address (guard.ts says why).
+      const refused = refusal(req, port);
+      if (refused) return send(res, refused.status, 'text/plain; charset=utf-8', refused.text);
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = url.pathname;
       if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
@@ -256,7 +261,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     }
   });
 
-  const port = await listen(server, options.port ?? DEFAULT_PORT);
+  port = await listen(server, options.port ?? DEFAULT_PORT);
   return {
     url: `http://127.0.0.1:${port}/`,
     emulator,
