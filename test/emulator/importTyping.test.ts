@@ -8,7 +8,11 @@ import {
 
 const ZONE = 'America/New_York';
 const us: TypingOptions = { locale: importLocale('en_US'), timeZone: ZONE, convert: true };
-const gb: TypingOptions = { locale: importLocale('en_GB'), timeZone: 'Europe/London', convert: true };
+const gb: TypingOptions = {
+  locale: importLocale('en_GB'),
+  timeZone: 'Europe/London',
+  convert: true,
+};
 
 describe('typing an imported field as Sheets does with "Convert text to numbers, dates, and formulas"', () => {
   // ValueInputOption USER_ENTERED: "parsed as if the user typed them into the UI"
@@ -23,9 +27,15 @@ describe('typing an imported field as Sheets does with "Convert text to numbers,
   });
 
   test('currency: dollars in en_US, pounds in en_GB; the other symbol stays text', () => {
-    expect(typeImportedField('$1,200.50', us)).toEqual({ value: 1200.5, autoFormat: '"$"#,##0.00' });
+    expect(typeImportedField('$1,200.50', us)).toEqual({
+      value: 1200.5,
+      autoFormat: '"$"#,##0.00',
+    });
     expect(typeImportedField('-$75', us)).toEqual({ value: -75, autoFormat: '"$"#,##0.00' });
-    expect(typeImportedField('£1,200.50', gb)).toEqual({ value: 1200.5, autoFormat: '"£"#,##0.00' });
+    expect(typeImportedField('£1,200.50', gb)).toEqual({
+      value: 1200.5,
+      autoFormat: '"£"#,##0.00',
+    });
     expect(typeImportedField('-£20', gb)).toEqual({ value: -20, autoFormat: '"£"#,##0.00' });
     expect(typeImportedField('£1,200', us)).toEqual({ value: '£1,200' });
     expect(typeImportedField('$1,200', gb)).toEqual({ value: '$1,200' });
@@ -80,7 +90,13 @@ describe('typing an imported field as Sheets does with "Convert text to numbers,
   });
 
   test('phone numbers with spaces or dashes, names and free text stay text as written', () => {
-    for (const text of ['+44 20 7946 0958', '555-010-2301', '(555) 010-4420', ' Zoë Müller ', 'n/a'])
+    for (const text of [
+      '+44 20 7946 0958',
+      '555-010-2301',
+      '(555) 010-4420',
+      ' Zoë Müller ',
+      'n/a',
+    ])
       expect(typeImportedField(text, us)).toEqual({ value: text });
   });
 
@@ -98,12 +114,26 @@ describe('typing an imported field as Sheets does with "Convert text to numbers,
       ],
       us,
     );
-    expect(table.values).toEqual([['Name', 'Value'], ['', ''], ['Zoë', 5]]);
-    expect(table.formats).toEqual([['', ''], ['', ''], ['', '"$"#,##0.00']]);
-    expect(table.formulas).toEqual([['', ''], ['', ''], ['', '']]);
+    expect(table.values).toEqual([
+      ['Name', 'Value'],
+      ['', ''],
+      ['Zoë', 5],
+    ]);
+    expect(table.formats).toEqual([
+      ['', ''],
+      ['', ''],
+      ['', '"$"#,##0.00'],
+    ]);
+    expect(table.formulas).toEqual([
+      ['', ''],
+      ['', ''],
+      ['', ''],
+    ]);
   });
 
   test('an unknown locale names the supported ones', () => {
-    expect(() => importLocale('xx_YY')).toThrow(/Unknown locale "xx_YY": use one of en_US, en_CA, en_GB/);
+    expect(() => importLocale('xx_YY')).toThrow(
+      /Unknown locale "xx_YY": use one of en_US, en_CA, en_GB/,
+    );
   });
 });
