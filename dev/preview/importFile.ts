@@ -145,7 +145,12 @@ function csvErrorSentence(fileName: string, text: string, delimiter: string, err
 /** 1-based line on which record number `index` (0-based) starts. */
 function startLineOfRecord(text: string, delimiter: string, index: number): number {
   if (index === 0) return 1;
-  const before = parse(text, { ...CSV_OPTIONS, delimiter, to: index, info: true }) as Array<{
+  const before = parse(text, {
+    ...CSV_OPTIONS,
+    delimiter,
+    to: index,
+    info: true,
+  }) as unknown as Array<{
     info: { lines: number };
   }>;
   return (before[before.length - 1]?.info.lines ?? 0) + 1;
