@@ -107,6 +107,7 @@ export async function fileFeatures(
     timeZone: spreadsheetTimeZone(emulator.sheets),
   });
   let book = options.file ? await readWorkbookFile(options.file, importOptions()) : null;
+  let bookLocale = locale;
   if (book) putWorkbook(emulator, book, locale);
   const writeOutbox = options.outbox ? outboxWriter(resolve(options.outbox)) : null;
   const savePath = options.save ? resolve(options.save) : null;
@@ -125,6 +126,7 @@ export async function fileFeatures(
     const next = await readWorkbookBytes(name, Buffer.from(base64, 'base64'), importOptions(over));
     reopenWith(emulator, addon!, next, over.locale ?? locale);
     book = next;
+    bookLocale = over.locale ?? locale;
     reply(res, { ok: true, message: openedSummary(next) });
   }
 
@@ -171,6 +173,7 @@ export async function fileFeatures(
     info: () => ({
       file: book ? book.name : null,
       clientSheet: book ? book.clientSheet : null,
+      locale: bookLocale,
       save: savePath,
       outbox: options.outbox ? resolve(options.outbox) : null,
     }),
