@@ -127,6 +127,11 @@ const NOTES = [
   'Son runs the business now',
 ];
 const STALE_TEXT_DATES = ['March 2021', 'n/a', 'last spring', '2019-13-01', '?'];
+const MESSES = [
+  ...['never', 'never', 'text date', 'text date', 'typed amount', 'typed amount', 'no amount'],
+  ...['at', 'no email', 'shouting', 'two emails'],
+  ...Array.from({ length: 89 }, () => ''),
+];
 
 /** mulberry32: the same seed always gives the same sheet. */
 function random(seed: number): () => number {
@@ -157,13 +162,13 @@ function slug(text: string): string {
 
 /** Fictional numbers only: NANP 555-0100..0199 and Ofcom's drama range 020 7946 0000..0999. */
 function phone(next: () => number, i: number): string {
-  const line = String(100 + (i % 100)).padStart(4, '0');
+  const line = String(100 + Math.floor(next() * 100)).padStart(4, '0');
   const area = 200 + Math.floor(next() * 700);
   const kind = next();
   if (kind < 0.35) return `(${area}) 555-${line}`;
   if (kind < 0.6) return `${area}-555-${line}`;
   if (kind < 0.75) return `+1 ${area} 555 ${line}`;
-  if (kind < 0.88) return `+44 20 7946 0${String(i % 1000).padStart(3, '0')}`;
+  if (kind < 0.88) return `+44 20 7946 0${String(Math.floor(next() * 1000)).padStart(3, '0')}`;
   if (kind < 0.93) return `${area}.555.${line} x${10 + (i % 90)}`;
   return '';
 }
@@ -191,19 +196,21 @@ function clientRow(next: () => number, i: number, now: Date): Cell[] {
   const domain = `${slug(company.replace(/ (LLC|Ltd|Group|Inc\.|GmbH|& Co\.|& Partners)$/, ''))}.example`;
   let email = `${slug(first)}.${slug(last)}@${next() < 0.8 ? domain : 'mail.example'}`;
   let name = `${first} ${last}`;
-  const days = 30 + Math.floor(Math.pow(next(), 0.8) * 2525);
+  // Skewed toward the recent: most of a firm's list was in touch within a few years.
+  const days = 30 + Math.floor(Math.pow(next(), 1.5) * 2525);
   let lastContact: Cell = new Date(now.getTime() - days * DAY_MS);
   (lastContact as Date).setUTCHours(17, 0, 0, 0);
   let amount: Cell = value(next);
-  const mess = next();
-  if (mess < 0.02) lastContact = '';
-  else if (mess < 0.035) lastContact = pick(next, STALE_TEXT_DATES);
-  else if (mess < 0.05) amount = `$${amount.toLocaleString('en-US')}`;
-  else if (mess < 0.06) amount = 'n/a';
-  else if (mess < 0.07) email = email.replace('@', ' at ');
-  else if (mess < 0.08) email = '';
-  else if (mess < 0.09) name = `  ${name.toUpperCase()} `;
-  else if (mess < 0.1) email = `${email}; office@${domain}`;
+  // About one client in ten has one messy cell, at fixed places so every demo has each kind.
+  const mess = MESSES[(i * 37) % MESSES.length];
+  if (mess === 'never') lastContact = '';
+  else if (mess === 'text date') lastContact = pick(next, STALE_TEXT_DATES);
+  else if (mess === 'typed amount') amount = `$${amount.toLocaleString('en-US')}`;
+  else if (mess === 'no amount') amount = 'n/a';
+  else if (mess === 'at') email = email.replace('@', ' at ');
+  else if (mess === 'no email') email = '';
+  else if (mess === 'shouting') name = `  ${name.toUpperCase()} `;
+  else if (mess === 'two emails') email = `${email}; office@${domain}`;
   const onCadence = next() < 0.12;
   const status = onCadence ? 'Reconnected' : next() < 0.01 ? 'Recovery' : '';
   return [

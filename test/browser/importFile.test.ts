@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { readWorkbookBytes } from '../../dev/preview/importFile';
-import { describeBrowser, openCallList, openRig, screenshot, type Rig } from '../support/browser';
+import {
+  describeBrowser,
+  openCallList,
+  openRig,
+  screenshot,
+  SCREENSHOTS,
+  type Rig,
+} from '../support/browser';
 
 const NOW = '2026-11-25T15:00:00Z';
 const CSV = [
@@ -150,6 +157,10 @@ describeBrowser('your own client list in the preview', () => {
     await expect(rig.page.locator('#mail-from').textContent()).resolves.toMatch(/^Åsa Lindqvist </);
     await expect(body.textContent()).resolves.toMatch(/Siobhán|Łukasz/);
     await screenshot(rig.page, 'import-outbox');
+    // The README's "your own file" picture (copied to docs/screenshots/ by hand, as readme.test.ts's).
+    await rig.page.setViewportSize({ width: 1100, height: 680 });
+    await rig.page.screenshot({ path: join(SCREENSHOTS, 'readme', 'own-file.png') });
+    await rig.page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('HTML in an email cannot run scripts or load images in the page', async () => {
@@ -195,6 +206,9 @@ describeBrowser('your own client list in the preview', () => {
 
   it('a file dropped on the page replaces the spreadsheet', async () => {
     const dropped = 'Name,Email,Last Contact\nRenée Dubois,renee@dubois.example,1/2/2020\n';
+    // The file's dates are US ones: say so before dropping it.
+    await expect(rig.page.locator('#file-locale').inputValue()).resolves.toBe('en_GB');
+    await rig.page.locator('#file-locale').selectOption('en_US');
     const transfer = await rig.page.evaluateHandle((text) => {
       const dt = new DataTransfer();
       dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
@@ -208,8 +222,11 @@ describeBrowser('your own client list in the preview', () => {
     await expect(rig.page.locator('#sheet-tabs button').allTextContents()).resolves.toEqual([
       'dropped',
     ]);
-    // The locale menu said en_US: 1/2/2020 is 2 January.
+    // US dates: 1/2/2020 is 2 January.
     await rig.page.locator('#grid tr', { hasText: '1/2/2020' }).waitFor();
+    expect(rig.preview.emulator.sheets.values('dropped')[1][2]).toEqual(
+      new Date('2020-01-02T05:00:00Z'),
+    );
     await rig.page
       .locator('.message', { hasText: 'Opened dropped: "dropped" is the client sheet (1 rows' })
       .waitFor();
@@ -229,5 +246,26 @@ describeBrowser('your own client list in the preview', () => {
     });
     expect(rig.preview.emulator.sheets.sheetNames()).toEqual(['dropped']);
     expect(rig.pageErrors).toEqual([]);
+  });
+});
+
+describeBrowser('the demo at npm start: about 300 invented clients', () => {
+  let rig: Rig;
+  beforeAll(async () => {
+    rig = await openRig({ now: NOW, clients: { people: 300 } });
+    await rig.page.setViewportSize({ width: 1100, height: 680 });
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it('opens the call list over the whole sheet (README picture demo-300.png)', async () => {
+    const frame = await openCallList(rig.page);
+    await frame.locator('.card').nth(4).waitFor();
+    const shown = (await frame.locator('p.summary').first().textContent()) ?? '';
+    expect(shown).toMatch(/of (2\d\d|3\d\d) clients/);
+    // The list gave every client an ID: the grid shows them once it refreshed.
+    await rig.page.locator('#grid td', { hasText: /^C-/ }).first().waitFor();
+    await rig.page.screenshot({ path: join(SCREENSHOTS, 'readme', 'demo-300.png') });
   });
 });
