@@ -21,7 +21,7 @@ describe('the demo of about 300 invented clients', () => {
   test('names from many cultures, non-ASCII included; fictional phones and reserved domains only', () => {
     const names = body.map((r) => String(r[col('Name')]).trim());
     expect(new Set(names).size).toBeGreaterThan(200);
-    expect(names.filter((n) => /[^\x00-\x7f]/.test(n)).length).toBeGreaterThan(30);
+    expect(names.filter((n) => /[^ -~]/.test(n)).length).toBeGreaterThan(30);
     for (const r of body) {
       const email = String(r[col('Email')]);
       for (const domain of email.match(/@[\w.-]+/g) ?? []) expect(domain).toMatch(/\.example$/);
