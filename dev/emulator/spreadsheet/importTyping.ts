@@ -1,6 +1,5 @@
 // What a CSV field becomes in a cell when Sheets imports the file with "Convert text to numbers, dates, and formulas": the typing rules of USER_ENTERED (coerce.ts) plus the locale's date order and currency, and 15 significant digits.
 import { enter, type Entered } from './coerce';
-import { instantOf } from './zone';
 
 /**
  * Sources for the rules below (each rule has a test in test/emulator/importTyping.test.ts):
@@ -144,9 +143,4 @@ export function typeImportedRows(rows: string[][], options: TypingOptions): Type
     formulas.push(typed.map((t) => t.formula ?? ''));
   }
   return { values, formats, formulas };
-}
-
-/** Midnight of a calendar day in the spreadsheet's zone (for tests and generated sheets). */
-export function dayInZone(y: number, m: number, d: number, timeZone: string): Date {
-  return new Date(instantOf(y, m, d, timeZone));
 }
