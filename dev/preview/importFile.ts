@@ -95,8 +95,13 @@ function sheetNameOf(fileName: string): string {
   return stem === '' ? 'Sheet1' : stem.slice(0, 100);
 }
 
-/** UTF-8 (a BOM is dropped); a file that is not UTF-8 is read as Windows-1252, as Excel writes CSV. */
+/**
+ * UTF-16 with its BOM (Excel's "Unicode Text", tab-separated), else UTF-8 (a BOM is dropped); a file
+ * that is not UTF-8 is read as Windows-1252, the code page Excel uses for "CSV" on Windows.
+ */
 export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

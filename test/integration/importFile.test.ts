@@ -120,12 +120,22 @@ describe('a CSV export', () => {
     expect(values[1].slice(3, 7)).toEqual(['4/3/2024', '$1,200.50', '00123', 'FALSE']);
   });
 
-  test('semicolon-separated and Windows-1252 files (as Excel saves CSV) load too', async () => {
+  test('semicolon-separated, Windows-1252 and UTF-16 tab-separated files (as Excel saves them) load', async () => {
     const latin1 = Buffer.from('Name;Value\nRenée;5\n', 'latin1');
     const book = await readWorkbookBytes('x.csv', latin1, US);
     expect(book.sheets[0].values).toEqual([
       ['Name', 'Value'],
       ['Renée', 5],
+    ]);
+    // Excel's "Unicode Text": UTF-16 with a BOM, tab-separated.
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('Name\tValue\r\n李娜\t7\r\n', 'utf16le'),
+    ]);
+    const unicode = await readWorkbookBytes('x.txt', utf16, US);
+    expect(unicode.sheets[0].values).toEqual([
+      ['Name', 'Value'],
+      ['李娜', 7],
     ]);
   });
 
