@@ -22,3 +22,7 @@ export {
   runMailMerge,
 } from './app/mailMerge';
 export { openLetters, getLetterBatch, confirmLetters } from './app/letters';
+
+// Weekly batches (the panel's calls, and the time-driven trigger's handler)
+export { getSchedule, saveSchedule } from './app/schedule';
+export { runScheduledBatch } from './app/weeklyRun';

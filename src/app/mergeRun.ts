@@ -21,11 +21,13 @@ import {
 } from '../services/mailer';
 import type { StoredEntry } from '../services/mergeJournal';
 import { MERGE_BUSY, letOthersIn, withMergeLock } from '../services/mergeLock';
+import { openClaims, type Claims } from '../services/scheduleStore';
 import {
   blockOf,
   openMergeContext,
   planFor,
   resolveTemplate,
+  type ContextOptions,
   type MergeContext,
   type PlannedMerge,
 } from './mergeContext';
@@ -47,6 +49,9 @@ export interface RunOptions {
   budgetMs?: number;
   /** The clock, in ms (tests speed it up). */
   clock?: () => number;
+  /** For a run without document properties (a time-driven one): its settings and journal. */
+  settings?: ContextOptions['settings'];
+  journal?: ContextOptions['journal'];
 }
 
 /** What one run carries from chunk to chunk. */
@@ -87,12 +92,15 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
     stop: null,
   };
   const ready = planned.plan.ready;
+  // Weekly batches: when a trigger may be sending from this spreadsheet, each chunk is claimed there.
+  const claims = openClaims(ctx.cs.spreadsheet, sending.run);
   let next = 0;
   while (next < ready.length && !sending.stop) {
     if (next > 0) letOthersIn();
     try {
       next = withMergeLock(() => {
         const taken = takenByOthers(ctx.journal.read(), sending.run);
+        const lost = claimChunk(claims, ready.slice(next, next + CHUNK_SENDS), planned);
         const chunkStart = clock();
         let i = next;
         for (let n = 0; i < ready.length && n < CHUNK_SENDS; i++, n++) {
@@ -102,7 +110,8 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
           if (!sending.stop && clock() - started >= budget) sending.stop = WAITING_TIME;
           if (sending.stop) break;
           const item = ready[i];
-          if (taken.has(journalKey(item.client.id, planned.template.name))) {
+          const key = journalKey(item.client.id, planned.template.name);
+          if (taken.has(key) || lost.has(key)) {
             sending.taken.set(item.client.id, skippedStatus('another merge sent it moments ago'));
             continue;
           }
@@ -130,6 +139,7 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
         soft: new Map([...sending.waiting, ...sending.taken]),
       }),
     );
+    claims?.release();
   } catch (error) {
     if (errorMessage(error) !== MERGE_BUSY) throw error;
     result.notices.push(
@@ -142,6 +152,19 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
   return result;
 }
 
+/**
+ * Claims a chunk's sends in the spreadsheet and re-reads the claims just before sending them: the
+ * keys another run (the weekly trigger, maybe without the document lock) claimed first.
+ */
+function claimChunk(
+  claims: Claims | null,
+  chunk: readonly PlannedEmail[],
+  planned: PlannedMerge,
+): ReadonlyMap<string, string> {
+  if (!claims) return new Map();
+  return claims.claim(chunk.map((item) => journalKey(item.client.id, planned.template.name)));
+}
+
 /** Under the lock: the context opened, the template resolved and checked, the batch planned. */
 function prepare(
   request: MergeRequest,
@@ -150,6 +173,8 @@ function prepare(
   const ctx = openMergeContext({
     spreadsheet: options.spreadsheet,
     selection: request.recipients.kind === 'selected',
+    settings: options.settings,
+    journal: options.journal,
   });
   const template = resolveTemplate(ctx, request.template);
   if (template.channel === 'letter') {

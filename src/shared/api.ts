@@ -1,5 +1,6 @@
 // The contract between the sidebar and the server: JSON-safe payloads (ISO date strings, no Date, no undefined) and the typed list of server functions.
 import type { MergeApi } from './mergeApi';
+import type { Schedule, ScheduleView } from './scheduleApi';
 
 /** Recency groups, by time since last contact. */
 export type Bucket = 'under6m' | '6to12m' | '1to2y' | '2to3y' | '3yPlus' | 'never';
@@ -159,4 +160,6 @@ export interface ServerApi extends MergeApi {
   showClientInSheet(clientId: string): void;
   getSettings(): Settings;
   saveSettings(settings: Partial<Settings>): Settings;
+  getSchedule(): ScheduleView;
+  saveSchedule(schedule: Schedule): ScheduleView;
 }

@@ -20,6 +20,8 @@ const CONTRACT: Record<keyof ServerApi, true> = {
   openLetters: true,
   getLetterBatch: true,
   confirmLetters: true,
+  getSchedule: true,
+  saveSchedule: true,
 };
 
 describe('the sidebar-server contract', () => {

@@ -1,0 +1,224 @@
+// runScheduledBatch: the daily trigger's run. Nothing to do costs one small read; otherwise this week's batch (or what is left of it) goes out through the mail merge, and the run is recorded.
+import type { MergeRequest } from '../shared/mergeApi';
+import { batchWeekOf, dueWork, expectedDoneWeek, nextWeek } from '../core/schedule';
+import { parseRecord, parseState, type RunState, type ScheduleRecord } from '../core/scheduleRecord';
+import { takenFrom } from '../core/scheduleClaims';
+import { WAITING_BUSY } from '../core/merge/status';
+import { spreadsheetCivilDates } from '../services/civilDates';
+import { now } from '../services/clock';
+import { errorMessage, userEmail } from '../services/mailer';
+import { withMergeLock } from '../services/mergeLock';
+import {
+  findScheduleSheet,
+  readHead,
+  readLog,
+  sheetJournal,
+  writeRecord,
+  writeState,
+} from '../services/scheduleStore';
+import {
+  authorizationNeeded,
+  openSpreadsheet,
+  removeTriggerById,
+  spreadsheetIdFor,
+} from '../services/triggers';
+import { openMergeContext, type MergeContext } from './mergeContext';
+import { runMerge } from './mergeRun';
+import { planWeek, type WeekPlan } from './weeklyPlan';
+import { addFailure, addResult, newReport, sendSummary, toCall, writeActivity, type RunReport } from './weeklyReport';
+import { authorizationLapsed, spreadsheetGone } from './weeklyTrouble';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Sends stop this long after the run started, planning included: the merge's write-back, the
+ * Activity row and the summary email then fit well inside Apps Script's 6 minutes.
+ */
+export const WEEKLY_SEND_BUDGET_MS = 4 * 60 * 1000;
+
+interface WeekRun {
+  ss: Spreadsheet;
+  sheet: Sheet;
+  record: ScheduleRecord;
+  state: RunState | null;
+  work: 'batch' | 'carry';
+  today: string;
+  week: string;
+  started: Date;
+  triggerId: string;
+}
+
+/** The trigger's handler. `e.triggerUid` says which of the user's schedules fired. */
+export function runScheduledBatch(e?: { triggerUid?: unknown }): void {
+  const started = now();
+  const triggerId = String(e?.triggerUid ?? '');
+  const ssId = spreadsheetIdFor(triggerId);
+  if (!ssId) {
+    if (triggerId) removeTriggerById(triggerId);
+    return;
+  }
+  const auth = authorizationNeeded();
+  if (auth.required) return authorizationLapsed(ssId, auth.url, started);
+  let ss: Spreadsheet;
+  try {
+    ss = openSpreadsheet(ssId);
+  } catch (error) {
+    return spreadsheetGone(ssId, triggerId, error);
+  }
+  const sheet = findScheduleSheet(ss);
+  const head = sheet ? readHead(sheet) : null;
+  const record = parseRecord(head?.record);
+  if (!sheet || !record || record.schedule.paused) {
+    // The schedule was paused or removed and this trigger outlived it.
+    removeTriggerById(triggerId);
+    return;
+  }
+  const state = parseState(head?.state);
+  const today = spreadsheetCivilDates(ss).today;
+  const work = dueWork(today, record.schedule.day, state, record.savedOn);
+  if (work === 'none') return;
+  // Another editor took the schedule over (after it was paused): this older trigger bows out.
+  if (record.owner.trim().toLowerCase() !== userEmail().trim().toLowerCase()) {
+    removeTriggerById(triggerId);
+    return;
+  }
+  const week = work === 'carry' && state ? state.week : batchWeekOf(today, record.schedule.day);
+  runWeek({ ss, sheet, record, state, work, today, week, started, triggerId });
+}
+
+/** One week's work: plan (or resume), state written before the first send, sends, record. */
+function runWeek(run: WeekRun): void {
+  const { ss, sheet, record } = run;
+  const schedule = record.schedule;
+  const report = newReport(run.started, run.week);
+  const clock = () => now().getTime();
+  const journal = sheetJournal(sheet);
+  let ctx: MergeContext | null = null;
+  let plan: WeekPlan | null = null;
+  let state: RunState = {
+    week: run.week,
+    complete: false,
+    batch: run.work === 'carry' && run.state ? run.state.batch : { campaign: [], cadence: [] },
+    lastRun: '',
+    attention: [],
+  };
+  try {
+    const opened = withMergeLock(() => {
+      const context = openMergeContext({ spreadsheet: ss, settings: record.settings, journal });
+      const taken = takenFrom(readLog(sheet), '', clock());
+      return { context, week: planWeek(context, schedule, taken) };
+    });
+    ctx = opened.context;
+    plan = opened.week;
+    report.record.notes.push(...ctx.notices);
+    if (plan.blocked) throw new Paused(`The template cannot be sent: ${plan.blocked}`);
+    if (run.work === 'batch') {
+      state.batch = {
+        campaign: idsOf(plan, 'campaign'),
+        cadence: idsOf(plan, 'cadence'),
+      };
+      for (const part of plan.parts)
+        for (const s of part.plan.skipped) report.record.skipped.push(`${s.client.name}: ${s.reason}`);
+    } else report.record.notes.push(`Carried over from the batch of ${run.week}.`);
+    report.record.selected = state.batch.campaign.length + state.batch.cadence.length;
+    writeState(sheet, state);
+    state = sendParts(run, state, report, clock);
+  } catch (error) {
+    state = failed(run, state, report, error);
+  }
+  finish(run, state, report, ctx, plan);
+}
+
+function idsOf(plan: WeekPlan, kind: 'campaign' | 'cadence'): string[] {
+  const part = plan.parts.find((p) => p.kind === kind);
+  return part ? part.plan.ready.map((r) => r.client.id) : [];
+}
+
+/** Each part through runMerge; what still waits (quota, time, a busy sheet) stays in the state. */
+function sendParts(run: WeekRun, state: RunState, report: RunReport, clock: () => number): RunState {
+  const schedule = run.record.schedule;
+  const left = { campaign: [] as string[], cadence: [] as string[] };
+  for (const kind of ['campaign', 'cadence'] as const) {
+    const ids = state.batch[kind];
+    const template = kind === 'campaign' ? schedule.template : schedule.cadenceTemplate;
+    if (!ids.length || !template) continue;
+    const request: MergeRequest = { template, recipients: { kind: 'clients', ids }, mode: schedule.mode };
+    const result = runMerge(request, {
+      spreadsheet: run.ss,
+      settings: run.record.settings,
+      journal: sheetJournal(run.sheet),
+      budgetMs: Math.max(0, WEEKLY_SEND_BUDGET_MS - (clock() - run.started.getTime())),
+      clock,
+    });
+    addResult(report, result, kind);
+    left[kind] = result.outcomes
+      .filter((o) => o.status.startsWith('Waiting:') || o.status === WAITING_BUSY)
+      .map((o) => o.clientId);
+  }
+  const complete = left.campaign.length + left.cadence.length === 0;
+  return { ...state, batch: left, complete };
+}
+
+/** Failures that would fail every day until fixed pause the schedule; others are retried tomorrow. */
+class Paused extends Error {}
+
+function failed(run: WeekRun, state: RunState, report: RunReport, error: unknown): RunState {
+  const message = errorMessage(error);
+  const sheetName = run.record.settings.clientSheet;
+  let line: string;
+  let pause = true;
+  if (error instanceof Paused) line = `${message} The weekly batches are paused: fix it, then resume them.`;
+  else if (/There is no sheet named/.test(message) || !run.ss.getSheetByName(sheetName)) {
+    line = `The client sheet "${sheetName}" is gone (renamed or deleted), so the weekly batches are paused. Rename it back, or choose the right sheet in Reconnect > Settings, then resume them in Weekly batches.`;
+  } else if (/column|header/i.test(message)) {
+    line = `A column the batches need is missing from "${sheetName}": ${message} The weekly batches are paused until it is back; then resume them.`;
+  } else if (/template/i.test(message)) {
+    line = `${message} The weekly batches are paused: choose a template in Weekly batches to resume them.`;
+  } else {
+    pause = false;
+    line = `The run stopped: ${message}. The next run tries again.`;
+  }
+  addFailure(report, line);
+  if (pause) {
+    writeRecord(run.sheet, { ...run.record, schedule: { ...run.record.schedule, paused: true } });
+    removeTriggerById(run.triggerId);
+  }
+  return { ...state, attention: [...state.attention, line] };
+}
+
+/** State, Activity row and summary email: each written even if another fails. */
+function finish(run: WeekRun, state: RunState, report: RunReport, ctx: MergeContext | null, plan: WeekPlan | null): void {
+  const r = report.record;
+  const did = r.sent + r.drafted + r.errors.length > 0;
+  const remaining = Math.max(0, (plan?.count.remaining ?? 0) - report.campaignSent);
+  const reached = (plan?.count.reached ?? 0) + report.campaignSent;
+  const expectedDone = expectedDoneWeek(
+    remaining,
+    run.record.schedule.size,
+    state.complete ? nextWeek(run.week) : run.week,
+  );
+  if (plan && remaining === 0 && report.campaignSent > 0) {
+    const line = `Campaign done: everyone silent six months or more has been reached (${reached}).`;
+    r.notes.push(line);
+    report.attention.push(line);
+  }
+  state.lastRun = `${run.today}: ${r.sent} sent, ${r.drafted} drafted, ${r.skipped.length} skipped, ${r.waiting} waiting${r.errors.length ? `, ${r.errors.length} problem(s)` : ''}.`;
+  state.attention = [...new Set(report.attention.filter((a) => !a.startsWith('Campaign done')))];
+  writeState(run.sheet, state);
+  try {
+    writeActivity(run.ss, report, now());
+  } catch (error) {
+    report.attention.push(`The Activity sheet could not be written: ${errorMessage(error)}`);
+  }
+  if ((run.record.schedule.summaryEmail && did) || state.attention.length) {
+    sendSummary(report, {
+      ss: run.ss,
+      owner: run.record.owner,
+      week: run.week,
+      mode: run.record.schedule.mode,
+      toCall: ctx ? toCall(ctx, report.emailedIds) : [],
+      campaign: { reached, remaining, expectedDone },
+    });
+  }
+}
