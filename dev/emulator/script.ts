@@ -117,7 +117,8 @@ export function createScriptApp(kernel: Kernel) {
       if (invoker) return invoker(t.handler, event);
       if (!emulator) throw new Error('ScriptControl.fire: the emulator is not attached');
       const fn = (emulator.globals[t.handler] ??
-        (globalThis as Record<string, unknown>)[t.handler]) as ((e: unknown) => unknown) | undefined;
+        (globalThis as Record<string, unknown>)[t.handler]) as
+        ((e: unknown) => unknown) | undefined;
       if (typeof fn !== 'function') throw gasError(`Script function not found: ${t.handler}`);
       return emulator.run(() => fn(event), 'FULL');
     } finally {

@@ -1,7 +1,18 @@
 // The Weekly batches panel's calls: getSchedule (the schedule, the real trigger's state, the next batch, the campaign's progress) and saveSchedule.
 import type { Schedule, ScheduleView } from '../shared/scheduleApi';
-import { DEFAULT_SCHEDULE, checkSchedule, expectedDoneWeek, firstPendingBatch, nextRunDay } from '../core/schedule';
-import { parseRecord, parseState, type RunState, type ScheduleRecord } from '../core/scheduleRecord';
+import {
+  DEFAULT_SCHEDULE,
+  checkSchedule,
+  expectedDoneWeek,
+  firstPendingBatch,
+  nextRunDay,
+} from '../core/schedule';
+import {
+  parseRecord,
+  parseState,
+  type RunState,
+  type ScheduleRecord,
+} from '../core/scheduleRecord';
 import { takenFrom } from '../core/scheduleClaims';
 import { activeSpreadsheet } from '../services/clientSheet';
 import { errorMessage, userEmail } from '../services/mailer';
@@ -64,7 +75,11 @@ export function getSchedule(): ScheduleView {
     withMergeLock(() => {
       const ctx = openMergeContext();
       if (record && mine && sheet) refreshSettings(sheet, record, ctx);
-      const week = planWeek(ctx, schedule, sheet ? takenFrom(readLog(sheet), '', nowMs()) : new Map());
+      const week = planWeek(
+        ctx,
+        schedule,
+        sheet ? takenFrom(readLog(sheet), '', nowMs()) : new Map(),
+      );
       view.nextBatch = scheduledClients(week);
       if (week.blocked) attention.push(week.blocked);
       const savedOn = record?.savedOn ?? ctx.today;

@@ -45,7 +45,11 @@ export function newReport(started: Date, week: CivilDate | ''): RunReport {
 }
 
 /** Adds one merge's result: counts, each skip with its reason, each refusal in words. */
-export function addResult(report: RunReport, result: MergeResult, kind: 'campaign' | 'cadence'): void {
+export function addResult(
+  report: RunReport,
+  result: MergeResult,
+  kind: 'campaign' | 'cadence',
+): void {
   const r = report.record;
   r.sent += result.sent;
   r.drafted += result.drafted;
@@ -56,8 +60,7 @@ export function addResult(report: RunReport, result: MergeResult, kind: 'campaig
     if (/^(Sent|Draft created) /.test(o.status)) {
       report.emailed.push(`${o.name} <${o.to}>`);
       report.emailedIds.add(o.clientId);
-    }
-    else if (o.status.startsWith('Skipped: ')) r.skipped.push(`${o.name}: ${o.status.slice(9)}`);
+    } else if (o.status.startsWith('Skipped: ')) r.skipped.push(`${o.name}: ${o.status.slice(9)}`);
     else if (o.status.startsWith('Error: ')) {
       const why = o.status.slice(7);
       r.errors.push(`${o.name}: ${why}`);

@@ -1,7 +1,12 @@
 // runScheduledBatch: the daily trigger's run. Nothing to do costs one small read; otherwise this week's batch (or what is left of it) goes out through the mail merge, and the run is recorded.
 import type { MergeRequest } from '../shared/mergeApi';
 import { batchWeekOf, dueWork, expectedDoneWeek, nextWeek } from '../core/schedule';
-import { parseRecord, parseState, type RunState, type ScheduleRecord } from '../core/scheduleRecord';
+import {
+  parseRecord,
+  parseState,
+  type RunState,
+  type ScheduleRecord,
+} from '../core/scheduleRecord';
 import { takenFrom } from '../core/scheduleClaims';
 import { WAITING_BUSY } from '../core/merge/status';
 import { spreadsheetCivilDates } from '../services/civilDates';
@@ -25,7 +30,15 @@ import {
 import { openMergeContext, type MergeContext } from './mergeContext';
 import { runMerge } from './mergeRun';
 import { planWeek, type WeekPlan } from './weeklyPlan';
-import { addFailure, addResult, newReport, sendSummary, toCall, writeActivity, type RunReport } from './weeklyReport';
+import {
+  addFailure,
+  addResult,
+  newReport,
+  sendSummary,
+  toCall,
+  writeActivity,
+  type RunReport,
+} from './weeklyReport';
 import { authorizationLapsed, spreadsheetGone } from './weeklyTrouble';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -119,7 +132,8 @@ function runWeek(run: WeekRun): void {
         cadence: idsOf(plan, 'cadence'),
       };
       for (const part of plan.parts)
-        for (const s of part.plan.skipped) report.record.skipped.push(`${s.client.name}: ${s.reason}`);
+        for (const s of part.plan.skipped)
+          report.record.skipped.push(`${s.client.name}: ${s.reason}`);
     } else report.record.notes.push(`Carried over from the batch of ${run.week}.`);
     report.record.selected = state.batch.campaign.length + state.batch.cadence.length;
     writeState(sheet, state);
@@ -136,14 +150,23 @@ function idsOf(plan: WeekPlan, kind: 'campaign' | 'cadence'): string[] {
 }
 
 /** Each part through runMerge; what still waits (quota, time, a busy sheet) stays in the state. */
-function sendParts(run: WeekRun, state: RunState, report: RunReport, clock: () => number): RunState {
+function sendParts(
+  run: WeekRun,
+  state: RunState,
+  report: RunReport,
+  clock: () => number,
+): RunState {
   const schedule = run.record.schedule;
   const left = { campaign: [] as string[], cadence: [] as string[] };
   for (const kind of ['campaign', 'cadence'] as const) {
     const ids = state.batch[kind];
     const template = kind === 'campaign' ? schedule.template : schedule.cadenceTemplate;
     if (!ids.length || !template) continue;
-    const request: MergeRequest = { template, recipients: { kind: 'clients', ids }, mode: schedule.mode };
+    const request: MergeRequest = {
+      template,
+      recipients: { kind: 'clients', ids },
+      mode: schedule.mode,
+    };
     const result = runMerge(request, {
       spreadsheet: run.ss,
       settings: run.record.settings,
@@ -168,7 +191,8 @@ function failed(run: WeekRun, state: RunState, report: RunReport, error: unknown
   const sheetName = run.record.settings.clientSheet;
   let line: string;
   let pause = true;
-  if (error instanceof Paused) line = `${message} The weekly batches are paused: fix it, then resume them.`;
+  if (error instanceof Paused)
+    line = `${message} The weekly batches are paused: fix it, then resume them.`;
   else if (/There is no sheet named/.test(message) || !run.ss.getSheetByName(sheetName)) {
     line = `The client sheet "${sheetName}" is gone (renamed or deleted), so the weekly batches are paused. Rename it back, or choose the right sheet in Reconnect > Settings, then resume them in Weekly batches.`;
   } else if (/column|header/i.test(message)) {
@@ -188,7 +212,13 @@ function failed(run: WeekRun, state: RunState, report: RunReport, error: unknown
 }
 
 /** State, Activity row and summary email: each written even if another fails. */
-function finish(run: WeekRun, state: RunState, report: RunReport, ctx: MergeContext | null, plan: WeekPlan | null): void {
+function finish(
+  run: WeekRun,
+  state: RunState,
+  report: RunReport,
+  ctx: MergeContext | null,
+  plan: WeekPlan | null,
+): void {
   const r = report.record;
   const did = r.sent + r.drafted + r.errors.length > 0;
   const remaining = Math.max(0, (plan?.count.remaining ?? 0) - report.campaignSent);

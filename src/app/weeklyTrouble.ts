@@ -25,7 +25,8 @@ export function authorizationLapsed(ssId: string, url: string | null, started: D
   }
   try {
     const to = userEmail();
-    if (markOnce(`auth.${ssId}`, started)) emailOwner(to, 'Reconnect: weekly batches need your permission', `${line}\n\n${step}`);
+    if (markOnce(`auth.${ssId}`, started))
+      emailOwner(to, 'Reconnect: weekly batches need your permission', `${line}\n\n${step}`);
   } catch {
     // Nothing else can reach the owner from here; the next run tries again.
   }

@@ -48,9 +48,7 @@ export function activityCells(
     Selected: record.selected,
     Sent: record.sent,
     Drafted: record.drafted,
-    Skipped: record.skipped.length
-      ? `${record.skipped.length}: ${record.skipped.join('; ')}`
-      : 0,
+    Skipped: record.skipped.length ? `${record.skipped.length}: ${record.skipped.join('; ')}` : 0,
     Waiting: record.waiting,
     Errors: record.errors.join('; '),
     'Quota left': record.quotaLeft ?? '',

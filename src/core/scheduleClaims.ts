@@ -72,7 +72,11 @@ function claimLive(row: LogRow, released: Map<string, number>, nowMs: number): b
  * row of a run not released (or released under RUN_MAX_MS ago), and a journal entry that took the
  * send (not failed) and is not yet expired.
  */
-export function takenFrom(rows: readonly LogRow[], run: string, nowMs: number): Map<string, string> {
+export function takenFrom(
+  rows: readonly LogRow[],
+  run: string,
+  nowMs: number,
+): Map<string, string> {
   const { released, entries } = read(rows);
   const holders: Array<{ index: number; key: string; run: string }> = [];
   rows.forEach((row, index) => {
@@ -92,7 +96,9 @@ export function takenFrom(rows: readonly LogRow[], run: string, nowMs: number): 
 }
 
 /** The journal entries in the log (latest per key), as the merge's journal reads them. */
-export function journalEntries(rows: readonly LogRow[]): Array<{ key: string; entry: JournalEntry }> {
+export function journalEntries(
+  rows: readonly LogRow[],
+): Array<{ key: string; entry: JournalEntry }> {
   const latest = new Map<string, JournalEntry>();
   for (const row of rows) {
     if (row.kind !== 'entry') continue;

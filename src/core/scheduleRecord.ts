@@ -40,7 +40,11 @@ const strings = (value: unknown): string[] =>
 
 /** A stored record (maybe hand-edited): null when it cannot be trusted. */
 export function parseRecord(value: unknown): ScheduleRecord | null {
-  if (!isObject(value) || typeof value.owner !== 'string' || typeof value.spreadsheetId !== 'string')
+  if (
+    !isObject(value) ||
+    typeof value.owner !== 'string' ||
+    typeof value.spreadsheetId !== 'string'
+  )
     return null;
   if (!isCivilDate(value.savedOn)) return null;
   return {

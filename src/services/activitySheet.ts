@@ -1,5 +1,10 @@
 // The Activity sheet (one row per weekly run, appended by header) and the short emails to the schedule's owner.
-import { ACTIVITY_HEADERS, ACTIVITY_SHEET, activityCells, type ActivityRecord } from '../core/activity';
+import {
+  ACTIVITY_HEADERS,
+  ACTIVITY_SHEET,
+  activityCells,
+  type ActivityRecord,
+} from '../core/activity';
 import { asCell } from './clientSheetWrite';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -59,8 +59,7 @@ export function spreadsheetIdFor(triggerId: string): string | null {
  */
 export function authorizationNeeded(): { required: boolean; url: string | null } {
   const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
-  const required =
-    info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED;
+  const required = info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED;
   return { required, url: required ? info.getAuthorizationUrl() : null };
 }
 

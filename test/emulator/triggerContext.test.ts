@@ -21,7 +21,9 @@ describe('scopes a scheduled run needs', () => {
   it('ScriptApp trigger calls are refused when the manifest lacks script.scriptapp', () => {
     setup([CURRENT]);
     emu.run(() => {
-      expect(() => ScriptApp.getProjectTriggers()).toThrow(/Required permissions: .*script\.scriptapp/);
+      expect(() => ScriptApp.getProjectTriggers()).toThrow(
+        /Required permissions: .*script\.scriptapp/,
+      );
       expect(() => ScriptApp.newTrigger('f').timeBased().everyDays(1).atHour(9).create()).toThrow(
         /script\.scriptapp/,
       );
@@ -43,7 +45,9 @@ describe('scopes a scheduled run needs', () => {
     setup([CURRENT]);
     const id = emu.sheets.active().getId();
     emu.run(() => {
-      expect(() => SpreadsheetApp.openById(id)).toThrow(/Required permissions: .*auth\/spreadsheets$/);
+      expect(() => SpreadsheetApp.openById(id)).toThrow(
+        /Required permissions: .*auth\/spreadsheets$/,
+      );
     });
     uninstall();
     setup([SHEETS]);
