@@ -122,13 +122,19 @@ export function saveSchedule(input: Schedule): ScheduleView {
   let triggerId: string | null = null;
   if (schedule.paused) removeBatchTriggers(ss);
   else triggerId = createTrigger(ss, schedule.hour);
-  const keepDay = existing && sameUser(existing.owner, me) && existing.savedOn < ctx.today;
+  // Editing an active schedule keeps its start; a new or resumed one starts today.
+  const keepDay =
+    existing &&
+    sameUser(existing.owner, me) &&
+    !existing.schedule.paused &&
+    existing.savedOn < ctx.today;
   const record: ScheduleRecord = {
     schedule,
     owner: me,
     spreadsheetId: ss.getId(),
     triggerId,
     savedOn: keepDay ? (existing as ScheduleRecord).savedOn : ctx.today,
+    savedAt: nowMs(),
     settings: ctx.settings,
   };
   writeRecord(sheet, record);

@@ -119,5 +119,10 @@ export function sendSummary(report: RunReport, ctx: SummaryContext): void {
     attention: report.attention,
     campaign: ctx.campaign,
   });
-  emailOwner(ctx.owner, mail.subject, mail.body);
+  try {
+    emailOwner(ctx.owner, mail.subject, mail.body);
+  } catch (error) {
+    // Most often the day's quota, spent by the batch itself: the Activity row is the record.
+    report.record.notes.push(`The summary email could not be sent: ${errorMessage(error)}`);
+  }
 }

@@ -9,6 +9,7 @@ import {
 } from '../core/scheduleRecord';
 import { takenFrom } from '../core/scheduleClaims';
 import { WAITING_BUSY } from '../core/merge/status';
+import { RUN_MAX_MS } from '../core/merge/journal';
 import { spreadsheetCivilDates } from '../services/civilDates';
 import { now } from '../services/clock';
 import { errorMessage, userEmail } from '../services/mailer';
@@ -91,6 +92,9 @@ export function runScheduledBatch(e?: { triggerUid?: unknown }): void {
   const today = spreadsheetCivilDates(ss).today;
   const work = dueWork(today, record.schedule.day, state, record.savedOn);
   if (work === 'none') return;
+  // A merge the sidebar started before the schedule existed claims nothing in the spreadsheet; no
+  // run lives longer than RUN_MAX_MS, so sending only after that long since saving stays clear of it.
+  if (started.getTime() - record.savedAt < RUN_MAX_MS) return;
   // Another editor took the schedule over (after it was paused): this older trigger bows out.
   if (record.owner.trim().toLowerCase() !== userEmail().trim().toLowerCase()) {
     removeTriggerById(triggerId);
@@ -124,8 +128,13 @@ function runWeek(run: WeekRun): void {
     });
     ctx = opened.context;
     plan = opened.week;
+    checkColumns(ctx);
     report.record.notes.push(...ctx.notices);
-    if (plan.blocked) throw new Paused(`The template cannot be sent: ${plan.blocked}`);
+    if (plan.blocked)
+      throw new Paused(
+        `The template cannot be sent: ${plan.blocked}`,
+        'Fix it in the Templates sheet (or choose another in Weekly batches), then resume them.',
+      );
     if (run.work === 'batch') {
       state.batch = {
         campaign: idsOf(plan, 'campaign'),
@@ -142,6 +151,20 @@ function runWeek(run: WeekRun): void {
     state = failed(run, state, report, error);
   }
   finish(run, state, report, ctx, plan);
+}
+
+/** The batches need the Email and Last Contact columns: without them every client would be skipped or look silent. */
+function checkColumns(ctx: MergeContext): void {
+  const missing = [
+    ctx.cs.columns.email === undefined ? 'Email' : '',
+    ctx.cs.columns.lastContact === undefined ? 'Last Contact' : '',
+  ].filter(Boolean);
+  if (missing.length) {
+    throw new Paused(
+      `The ${missing.join(' and ')} column${missing.length > 1 ? 's are' : ' is'} missing from "${ctx.cs.sheet.getName()}" (removed or renamed).`,
+      'Put it back (or map it in Reconnect > Settings), then resume them in Weekly batches.',
+    );
+  }
 }
 
 function idsOf(plan: WeekPlan, kind: 'campaign' | 'cadence'): string[] {
@@ -184,7 +207,14 @@ function sendParts(
 }
 
 /** Failures that would fail every day until fixed pause the schedule; others are retried tomorrow. */
-class Paused extends Error {}
+class Paused extends Error {
+  constructor(
+    message: string,
+    readonly fix: string,
+  ) {
+    super(message);
+  }
+}
 
 function failed(run: WeekRun, state: RunState, report: RunReport, error: unknown): RunState {
   const message = errorMessage(error);
@@ -236,11 +266,6 @@ function finish(
   state.lastRun = `${run.today}: ${r.sent} sent, ${r.drafted} drafted, ${r.skipped.length} skipped, ${r.waiting} waiting${r.errors.length ? `, ${r.errors.length} problem(s)` : ''}.`;
   state.attention = [...new Set(report.attention.filter((a) => !a.startsWith('Campaign done')))];
   writeState(run.sheet, state);
-  try {
-    writeActivity(run.ss, report, now());
-  } catch (error) {
-    report.attention.push(`The Activity sheet could not be written: ${errorMessage(error)}`);
-  }
   if ((run.record.schedule.summaryEmail && did) || state.attention.length) {
     sendSummary(report, {
       ss: run.ss,
@@ -251,4 +276,5 @@ function finish(
       campaign: { reached, remaining, expectedDone },
     });
   }
+  writeActivity(run.ss, report, now());
 }

@@ -14,6 +14,8 @@ export interface ScheduleRecord {
   triggerId: string | null;
   /** The day it was saved (spreadsheet zone): a batch day before it is not sent late. */
   savedOn: CivilDate;
+  /** When it was saved (ms): no run sends within RUN_MAX_MS of it (see runScheduledBatch). */
+  savedAt: number;
   /**
    * A copy of the settings, refreshed whenever the sidebar shows or saves the schedule: a timed run
    * may have no document properties, where the settings live.
@@ -53,6 +55,7 @@ export function parseRecord(value: unknown): ScheduleRecord | null {
     spreadsheetId: value.spreadsheetId,
     triggerId: typeof value.triggerId === 'string' ? value.triggerId : null,
     savedOn: value.savedOn,
+    savedAt: typeof value.savedAt === 'number' ? value.savedAt : 0,
     settings: settingsFromStored(JSON.stringify(value.settings ?? {})),
   };
 }
