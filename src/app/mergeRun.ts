@@ -52,6 +52,8 @@ export interface RunOptions {
   /** For a run without document properties (a time-driven one): its settings and journal. */
   settings?: ContextOptions['settings'];
   journal?: ContextOptions['journal'];
+  /** The run's ID in the journal and the claims (the weekly run marks its own). */
+  run?: string;
 }
 
 /** What one run carries from chunk to chunk. */
@@ -84,7 +86,7 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
   if (result.blocked) return result;
 
   const sending: Sending = {
-    run: `${now().getTime()}.${Math.random().toString(36).slice(2, 10)}`,
+    run: options.run ?? `${now().getTime()}.${Math.random().toString(36).slice(2, 10)}`,
     mode: request.mode,
     entries: [],
     waiting: new Map(),

@@ -18,6 +18,7 @@ import {
   findScheduleSheet,
   readHead,
   readLog,
+  releaseDeadRuns,
   sheetJournal,
   writeRecord,
   writeState,
@@ -50,6 +51,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  * Activity row and the summary email then fit well inside Apps Script's 6 minutes.
  */
 export const WEEKLY_SEND_BUDGET_MS = 4 * 60 * 1000;
+/** Run IDs of weekly sends start with this, so the next weekly run can end a killed one's claims. */
+const WEEKLY_RUN = 'weekly.';
 
 interface WeekRun {
   ss: Spreadsheet;
@@ -122,6 +125,7 @@ function runWeek(run: WeekRun): void {
   };
   try {
     const opened = withMergeLock(() => {
+      releaseDeadRuns(sheet, WEEKLY_RUN);
       const context = openMergeContext({ spreadsheet: ss, settings: record.settings, journal });
       const taken = takenFrom(readLog(sheet), '', clock());
       return { context, week: planWeek(context, schedule, taken) };
@@ -196,6 +200,7 @@ function sendParts(
       journal: sheetJournal(run.sheet),
       budgetMs: Math.max(0, WEEKLY_SEND_BUDGET_MS - (clock() - run.started.getTime())),
       clock,
+      run: `${WEEKLY_RUN}${kind}.${clock()}.${Math.random().toString(36).slice(2, 8)}`,
     });
     addResult(report, result, kind);
     left[kind] = result.outcomes

@@ -34,8 +34,27 @@ export function entryRow(key: string, entry: JournalEntry, at: number): LogRow {
   return { at, run: entry.run ?? '', kind: 'entry', key, json: encodeEntry(entry) };
 }
 
-export function releaseRow(run: string, at: number): LogRow {
-  return { at, run, kind: 'release', key: '', json: '' };
+/** `dead`: the run is known to be over (a weekly run from an earlier day): its claims end at once. */
+export function releaseRow(run: string, at: number, dead = false): LogRow {
+  return { at, run, kind: 'release', key: '', json: dead ? 'dead' : '' };
+}
+
+/**
+ * Weekly runs (their run IDs start with `prefix`) that claimed sends and never released them, and
+ * are over (nothing written for RUN_MAX_MS): killed runs. Their journal entries are in this same
+ * log, so the next weekly run writes them back; their claims can end.
+ */
+export function deadRuns(rows: readonly LogRow[], prefix: string, nowMs: number): string[] {
+  const last = new Map<string, number>();
+  const released = new Set<string>();
+  for (const row of rows) {
+    if (!row.run.startsWith(prefix)) continue;
+    if (row.kind === 'release') released.add(row.run);
+    last.set(row.run, Math.max(last.get(row.run) ?? 0, row.at));
+  }
+  return [...last]
+    .filter(([run, at]) => !released.has(run) && nowMs - at >= RUN_MAX_MS)
+    .map(([run]) => run);
 }
 
 interface Reading {
@@ -48,7 +67,8 @@ function read(rows: readonly LogRow[]): Reading {
   const released = new Map<string, number>();
   const entries: Reading['entries'] = new Map();
   rows.forEach((row, i) => {
-    if (row.kind === 'release') released.set(row.run, row.at);
+    if (row.kind === 'release')
+      released.set(row.run, row.json === 'dead' ? Number.NEGATIVE_INFINITY : row.at);
     if (row.kind !== 'entry') return;
     const entry = decodeEntry(row.json);
     if (!entry) return;

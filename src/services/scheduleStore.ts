@@ -2,6 +2,7 @@
 import {
   claimRow,
   deadPrefix,
+  deadRuns,
   entryRow,
   journalEntries,
   releaseRow,
@@ -86,6 +87,13 @@ export function compactLog(sheet: Sheet): void {
   const rows = readLog(sheet);
   const dead = deadPrefix(rows, now().getTime());
   if (dead > 0) sheet.deleteRows(2, dead);
+}
+
+/** Ends the claims of weekly runs that were killed (see deadRuns), one row each. */
+export function releaseDeadRuns(sheet: Sheet, prefix: string): void {
+  const nowMs = now().getTime();
+  for (const run of deadRuns(readLog(sheet), prefix, nowMs))
+    append(sheet, releaseRow(run, nowMs, true));
 }
 
 /** What a merge asks of the claims log: claim a chunk of sends, and release them when done. */

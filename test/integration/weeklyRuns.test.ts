@@ -63,7 +63,9 @@ describe.each([
     w = weeklyWorld(clients, { document });
     w.save();
     w.until(MONDAY_RUN);
-    w.run(() => SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Clients')!.setName('My clients'));
+    w.run(() =>
+      SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Clients')!.setName('My clients'),
+    );
     w.until('2026-12-07T16:00:00Z');
     expect(w.recipients()).toHaveLength(10);
     const rows = w.table('Activity');
@@ -71,11 +73,15 @@ describe.each([
     expect(String(rows[1].Errors)).toMatch(/client sheet "Clients" is gone \(renamed or deleted\)/);
     expect(w.emu.triggers.triggers).toHaveLength(0);
     const summary = w.summaries().at(-1)!;
-    expect(summary.body).toMatch(/Rename it back, or choose the right sheet in Reconnect > Settings/);
+    expect(summary.body).toMatch(
+      /Rename it back, or choose the right sheet in Reconnect > Settings/,
+    );
     // Later firings cannot happen: the trigger is gone, and the panel says why.
     w.until('2026-12-21T16:00:00Z');
     expect(w.table('Activity')).toHaveLength(2);
-    w.run(() => SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('My clients')!.setName('Clients'));
+    w.run(() =>
+      SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('My clients')!.setName('Clients'),
+    );
     const view = w.view();
     expect(view).toMatchObject({ paused: true, active: false });
     expect(view.attention.join(' ')).toMatch(/is gone/);
@@ -106,13 +112,19 @@ describe.each([
   it('Gmail refusing an address: that client is an error with a line for the owner, the rest go out', () => {
     w = weeklyWorld(clients, { document });
     w.save();
-    w.emu.kernel.injectFault({ method: 'MailApp.sendEmail', nth: 2, message: 'Invalid email: silent53@example.com' });
+    w.emu.kernel.injectFault({
+      method: 'MailApp.sendEmail',
+      nth: 2,
+      message: 'Invalid email: silent53@example.com',
+    });
     w.until(MONDAY_RUN);
     expect(w.recipients()).toHaveLength(9);
     const [row] = w.table('Activity');
     expect(row).toMatchObject({ Sent: 9 });
     expect(String(row.Errors)).toMatch(/Invalid email/);
-    expect(w.summaries()[0].body).toMatch(/Gmail refused to send to Silent \d+ \(silent\d+@example.com\)/);
+    expect(w.summaries()[0].body).toMatch(
+      /Gmail refused to send to Silent \d+ \(silent\d+@example.com\)/,
+    );
     // Not resent next week on its own: its Merge Status says what happened.
     w.until('2026-12-07T16:00:00Z');
     expect(w.recipients()).toHaveLength(19);
