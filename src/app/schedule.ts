@@ -15,6 +15,7 @@ import {
 } from '../core/scheduleRecord';
 import { takenFrom } from '../core/scheduleClaims';
 import { activeSpreadsheet } from '../services/clientSheet';
+import { ensureTouchSheet } from '../services/touchSheet';
 import { errorMessage, userEmail } from '../services/mailer';
 import { withMergeLock } from '../services/mergeLock';
 import { now } from '../services/clock';
@@ -119,6 +120,9 @@ export function saveSchedule(input: Schedule): ScheduleView {
     );
   }
   const sheet = found ?? ensureScheduleSheet(ss);
+  // Created now, while only this user is here: a timed run without the document lock and a sidebar
+  // merge creating the same sheet at once would collide ("A sheet with the name ... already exists").
+  ensureTouchSheet(ss);
   let triggerId: string | null = null;
   if (schedule.paused) removeBatchTriggers(ss);
   else triggerId = createTrigger(ss, schedule.hour);

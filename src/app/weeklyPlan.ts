@@ -8,6 +8,9 @@ import { campaignCount, weeklyCandidates, type CampaignCount } from '../core/wee
 import { journalKey } from '../core/merge/journal';
 import { resolveTemplate, type MergeContext } from './mergeContext';
 
+export const CLAIMED =
+  'another merge claimed this client (sending now, or stopped before confirming); not sent twice';
+
 export interface PlannedPart {
   kind: 'campaign' | 'cadence';
   template: Template;
@@ -52,11 +55,11 @@ export function planWeek(
   );
   const order = new Map<string, number>();
   const plan = (template: Template, list: Client[], limit: number): MergePlan => {
-    const free = list.filter((c) => !taken.has(journalKey(c.id, template.name)));
-    free.forEach((c, i) => order.set(c.id, i));
-    return planMerge({
+    list.forEach((c, i) => order.set(c.id, i));
+    const held = list.filter((c) => taken.has(journalKey(c.id, template.name)));
+    const result = planMerge({
       template,
-      candidates: free,
+      candidates: held.length ? list.filter((c) => !held.includes(c)) : list,
       headers: ctx.cs.headers,
       displayRow: (c) => display[c.row - 2] ?? [],
       emailColumn,
@@ -68,6 +71,13 @@ export function planWeek(
       limit,
       allClients: ctx.cs.clients,
     });
+    // Claimed by another merge (sending now, or stopped before confirming): listed, never sent.
+    const last = Math.max(-1, ...result.ready.map((r) => order.get(r.client.id) ?? 0));
+    for (const client of held) {
+      if ((order.get(client.id) ?? 0) < last || result.ready.length < limit)
+        result.skipped.push({ client, reason: CLAIMED });
+    }
+    return result;
   };
   const campaign = plan(campaignTemplate, candidates.campaign, schedule.size);
   const parts: PlannedPart[] = [
