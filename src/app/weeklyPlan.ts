@@ -4,7 +4,12 @@ import type { Client } from '../core/clients';
 import { choosePath, planMerge, type MergePlan } from '../core/merge/plan';
 import { buildHistory } from '../core/merge/skipRules';
 import type { Template } from '../core/merge/templates';
-import { campaignCount, weeklyCandidates, type CampaignCount } from '../core/weeklyBatch';
+import {
+  campaignCount,
+  weeklyCandidates,
+  type CampaignCount,
+  type WeeklyCandidates,
+} from '../core/weeklyBatch';
 import { journalKey } from '../core/merge/journal';
 import { resolveTemplate, type MergeContext } from './mergeContext';
 
@@ -79,7 +84,7 @@ export function planWeek(
     }
     return result;
   };
-  const campaign = plan(campaignTemplate, candidates.campaign, schedule.size);
+  const campaign = planOrdered(plan, candidates, 'campaign', campaignTemplate, schedule.size);
   const parts: PlannedPart[] = [
     { kind: 'campaign', template: campaignTemplate, plan: campaign, order: new Map(order) },
   ];
@@ -88,11 +93,29 @@ export function planWeek(
   if (room > 0 && schedule.afterCampaign === 'cadence' && schedule.cadenceTemplate) {
     const cadenceTemplate = resolveTemplate(ctx, schedule.cadenceTemplate);
     order.clear();
-    const cadence = plan(cadenceTemplate, candidates.cadence, room);
+    const cadence = planOrdered(plan, candidates, 'cadence', cadenceTemplate, room);
     parts.push({ kind: 'cadence', template: cadenceTemplate, plan: cadence, order });
     if (cadence.blocked) return { parts, count, blocked: cadence.blocked.message };
   }
   return { parts, count, blocked: null };
+}
+
+/**
+ * Plans on the first few hundred of the priority order (a batch needs `limit`, plus the skips met
+ * on the way); only when skips eat all of them is the whole list ordered.
+ */
+function planOrdered(
+  plan: (template: Template, list: Client[], limit: number) => MergePlan,
+  candidates: WeeklyCandidates,
+  kind: 'campaign' | 'cadence',
+  template: Template,
+  limit: number,
+): MergePlan {
+  const total = candidates[kind].length;
+  const first = Math.min(total, limit * 5 + 100);
+  const result = plan(template, candidates.ordered(kind, first), limit);
+  if (result.blocked || result.ready.length >= limit || first >= total) return result;
+  return plan(template, candidates.ordered(kind, total), limit);
 }
 
 /** The batch as the panel lists it: each client in order, skips with their reason. */
