@@ -20,6 +20,7 @@ import { errorMessage, userEmail } from '../services/mailer';
 import { withMergeLock } from '../services/mergeLock';
 import { now } from '../services/clock';
 import {
+  compactLog,
   ensureScheduleSheet,
   findScheduleSheet,
   readHead,
@@ -55,6 +56,15 @@ export function getSchedule(): ScheduleView {
   const triggerOn = mine ? batchTriggers(ss).length > 0 : record?.triggerId !== null;
   const active = !!record && !schedule.paused && triggerOn;
   const attention = [...(state?.attention ?? [])];
+  if (
+    record &&
+    !schedule.paused &&
+    schedule.afterCampaign === 'cadence' &&
+    !schedule.cadenceTemplate
+  )
+    attention.push(
+      'No template is chosen for clients due on their cadence: once the campaign is done, nothing more goes out.',
+    );
   if (record && mine && !schedule.paused && !triggerOn) {
     attention.push(
       'The weekly batches are off: their trigger was removed (perhaps from the Apps Script triggers page). Save the schedule again to turn them back on.',

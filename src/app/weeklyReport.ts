@@ -65,7 +65,7 @@ export function addResult(
       const why = o.status.slice(7);
       r.errors.push(`${o.name}: ${why}`);
       report.attention.push(
-        `Gmail refused to send to ${o.name} (${o.to || 'no address'}): ${why}. Fix their Email cell; the next batch tries again only if you clear their Merge Status.`,
+        `Gmail refused to send to ${o.name} (${o.to || 'no address'}): ${why}. Fix their Email cell; next week's batch tries them again.`,
       );
     }
   }

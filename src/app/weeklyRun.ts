@@ -268,6 +268,12 @@ function finish(
     r.notes.push(line);
     report.attention.push(line);
   }
+  if (plan && remaining === 0 && run.record.schedule.afterCampaign === 'stop') {
+    // The user chose to stop once everyone was reached: the schedule pauses itself.
+    r.notes.push('The weekly batches stop here, as chosen: the campaign is done.');
+    writeRecord(run.sheet, { ...run.record, schedule: { ...run.record.schedule, paused: true } });
+    removeTriggerById(run.triggerId);
+  }
   state.lastRun = `${run.today}: ${r.sent} sent, ${r.drafted} drafted, ${r.skipped.length} skipped, ${r.waiting} waiting${r.errors.length ? `, ${r.errors.length} problem(s)` : ''}.`;
   state.attention = [...new Set(report.attention.filter((a) => !a.startsWith('Campaign done')))];
   writeState(run.sheet, state);

@@ -125,9 +125,10 @@ describe.each([
     expect(w.summaries()[0].body).toMatch(
       /Gmail refused to send to Silent \d+ \(silent\d+@example.com\)/,
     );
-    // Not resent next week on its own: its Merge Status says what happened.
+    // Nothing went out to that client, so it stays first in line: next week's batch tries it again.
     w.until('2026-12-07T16:00:00Z');
     expect(w.recipients()).toHaveLength(19);
+    expect(w.table('Activity')[1].Errors).toBe('');
   });
 
   it('the trigger deleted by the user: getSchedule shows the batches off, and nothing runs', () => {

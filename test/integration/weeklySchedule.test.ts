@@ -109,3 +109,16 @@ test('the Activity sheet keeps text as text: a name like "=1+1" is not a formula
     'Notes',
   ]);
 });
+
+test('campaign done and the user chose "stop": the last batch goes out, then the schedule pauses itself', () => {
+  w = weeklyWorld(threeHundred().slice(0, 12), { document: false });
+  w.save({ size: 5, afterCampaign: 'stop', cadenceTemplate: null });
+  w.until('2026-12-28T16:00:00Z');
+  // 12 silent: 1 without an address, 1 Do Not Contact -> 10 to reach, 5 a week.
+  expect(w.recipients()).toHaveLength(10);
+  expect(w.table('Activity')).toHaveLength(2);
+  expect(String(w.table('Activity')[1].Notes)).toMatch(/stop here, as chosen/);
+  expect(w.emu.triggers.triggers).toHaveLength(0);
+  expect(w.view()).toMatchObject({ paused: true, active: false, campaign: { done: true } });
+  expect(w.summaries().at(-1)!.body).toMatch(/everyone silent six months or more has been reached/);
+});
