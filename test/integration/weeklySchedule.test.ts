@@ -122,3 +122,29 @@ test('campaign done and the user chose "stop": the last batch goes out, then the
   expect(w.view()).toMatchObject({ paused: true, active: false, campaign: { done: true } });
   expect(w.summaries().at(-1)!.body).toMatch(/everyone silent six months or more has been reached/);
 });
+
+test('drafts for review: the batch becomes Gmail drafts, and the next week moves on to the next clients', () => {
+  w = weeklyWorld(clients, { document: false });
+  w.save({ mode: 'draft' });
+  w.until('2026-11-30T16:00:00Z');
+  expect(w.recipients()).toHaveLength(0);
+  expect(w.emu.mail.drafts).toHaveLength(10);
+  expect(w.table('Activity')[0]).toMatchObject({ Sent: 0, Drafted: 10 });
+  expect(w.summaries()[0].body).toMatch(/Drafts waiting in Gmail for your review/);
+  w.until('2026-12-07T16:00:00Z');
+  const drafted = w.emu.mail.drafts.map((d) => d.to);
+  expect(drafted).toHaveLength(20);
+  expect(new Set(drafted).size).toBe(20);
+});
+
+test('the summary email turned off: a run that went well sends none; one that needs attention still does', () => {
+  w = weeklyWorld(clients, { document: true });
+  w.save({ summaryEmail: false });
+  w.until('2026-11-30T16:00:00Z');
+  expect(w.recipients()).toHaveLength(10);
+  expect(w.summaries()).toHaveLength(0);
+  w.run(() => SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Clients')!.setName('Old'));
+  w.until('2026-12-07T16:00:00Z');
+  expect(w.summaries()).toHaveLength(1);
+  expect(w.summaries()[0].body).toMatch(/Needs your attention/);
+});
