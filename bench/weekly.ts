@@ -48,8 +48,10 @@ interface Row {
   writes: number;
   mail: number;
   props: number;
+  utilities: number;
   total: number;
   ms: number;
+  cpu: number;
 }
 
 const sum = (counts: Record<string, number>, re: RegExp): number =>
@@ -93,8 +95,10 @@ function measure(clients: number, document: boolean, rows: Row[]): void {
       const before = emu.mail.sent.length;
       emu.kernel.resetCounts();
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       emu.triggers.fire(trigger);
       const ms = performance.now() - t0;
+      const used = process.cpuUsage(c0);
       const c = emu.kernel.snapshot();
       rows.push({
         clients,
@@ -106,8 +110,10 @@ function measure(clients: number, document: boolean, rows: Row[]): void {
         writes: sum(c, /\.(setValues|setValue|appendRow|deleteRows|insertSheet)$/),
         mail: sum(c, /^(MailApp|GmailApp)\./),
         props: sum(c, /^(Properties|PropertiesService)\./),
+        utilities: sum(c, /^Utilities\./),
         total: emu.kernel.count(),
         ms,
+        cpu: (used.user + used.system) / 1000,
       });
       emu.clock.advance(3600 * 1000);
     }
@@ -122,12 +128,12 @@ export function main(): void {
     for (const document of [true, false]) measure(clients, document, rows);
   console.log('Weekly trigger run (one execution each; emulated services, Gmail calls instant)');
   console.log(
-    '| clients | trigger context | run | emails | Spreadsheet calls | reads | writes | Mail calls | Properties calls | all calls | Node ms |',
+    '| clients | trigger context | run | emails | Spreadsheet calls | reads | writes | Mail calls | Properties calls | Utilities calls | all calls | Node ms (wall) | Node CPU ms |',
   );
-  console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
-      `| ${r.clients.toLocaleString('en-US')} | ${r.context} | ${r.run} | ${r.sent} | ${r.sheets} | ${r.reads} | ${r.writes} | ${r.mail} | ${r.props} | ${r.total} | ${r.ms.toFixed(0)} |`,
+      `| ${r.clients.toLocaleString('en-US')} | ${r.context} | ${r.run} | ${r.sent} | ${r.sheets} | ${r.reads} | ${r.writes} | ${r.mail} | ${r.props} | ${r.utilities} | ${r.total} | ${r.ms.toFixed(0)} | ${r.cpu.toFixed(0)} |`,
     );
   }
 }
