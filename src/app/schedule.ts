@@ -1,4 +1,5 @@
 // The Weekly batches panel's calls: getSchedule (the schedule, the real trigger's state, the next batch, the campaign's progress) and saveSchedule.
+import type { Settings } from '../shared/api';
 import type { Schedule, ScheduleView } from '../shared/scheduleApi';
 import {
   DEFAULT_SCHEDULE,
@@ -39,6 +40,7 @@ import { openMergeContext, resolveTemplate, type MergeContext } from './mergeCon
 import { planWeek, scheduledClients } from './weeklyPlan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const sameUser = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -86,11 +88,10 @@ export function getSchedule(): ScheduleView {
     withMergeLock(() => {
       const ctx = openMergeContext();
       if (record && mine && sheet) refreshSettings(sheet, record, ctx);
-      const week = planWeek(
-        ctx,
-        schedule,
-        sheet ? takenFrom(readLog(sheet), '', nowMs()) : new Map(),
-      );
+      const log = sheet ? readLog(sheet) : [];
+      // The claims log keeps only what a run may still need: the sidebar trims it now and then.
+      if (sheet && log.length > 200) compactLog(sheet);
+      const week = planWeek(ctx, schedule, takenFrom(log, '', nowMs()));
       view.nextBatch = scheduledClients(week);
       if (week.blocked) attention.push(week.blocked);
       const savedOn = record?.savedOn ?? ctx.today;
@@ -158,7 +159,7 @@ export function saveSchedule(input: Schedule): ScheduleView {
   return getSchedule();
 }
 
-function createTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, hour: number): string {
+function createTrigger(ss: Spreadsheet, hour: number): string {
   try {
     return replaceDailyTrigger(ss, hour, ss.getSpreadsheetTimeZone());
   } catch (error) {
@@ -166,6 +167,18 @@ function createTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, hour: numbe
       `Google refused to schedule the weekly batches: ${errorMessage(error)} Remove some of your other add-ons' or scripts' triggers, then save again.`,
     );
   }
+}
+
+/**
+ * After Settings are saved: the copy in the schedule record follows (a timed run without document
+ * properties reads only the copy). Costs one call when no schedule was ever saved here.
+ */
+export function refreshScheduleSettings(ss: Spreadsheet, settings: Settings): void {
+  const sheet = findScheduleSheet(ss);
+  if (!sheet) return;
+  const record = parseRecord(readHead(sheet).record);
+  if (record && JSON.stringify(record.settings) !== JSON.stringify(settings))
+    writeRecord(sheet, { ...record, settings });
 }
 
 /** Keeps the settings copy a run without document properties uses in step with the real ones. */

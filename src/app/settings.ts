@@ -3,6 +3,7 @@ import type { Settings } from '../shared/api';
 import { validateSettings } from '../core/settings';
 import { loadSettings, storeSettings } from '../services/settings';
 import { activeSpreadsheet, headerRow, sheetNames } from '../services/clientSheet';
+import { refreshScheduleSettings } from './schedule';
 
 export function getSettings(): Settings {
   return loadSettings();
@@ -21,5 +22,6 @@ export function saveSettings(update: Partial<Settings>): Settings {
   });
   if (errors.length) throw new Error(errors.join(' '));
   storeSettings(settings);
+  refreshScheduleSettings(ss, settings);
   return settings;
 }

@@ -14,6 +14,7 @@ import { spreadsheetCivilDates } from '../services/civilDates';
 import { now } from '../services/clock';
 import { errorMessage, userEmail } from '../services/mailer';
 import { withMergeLock } from '../services/mergeLock';
+import { documentSettings } from '../services/triggers';
 import {
   findScheduleSheet,
   readHead,
@@ -104,7 +105,29 @@ export function runScheduledBatch(e?: { triggerUid?: unknown }): void {
     return;
   }
   const week = work === 'carry' && state ? state.week : batchWeekOf(today, record.schedule.day);
-  runWeek({ ss, sheet, record, state, work, today, week, started, triggerId });
+  runWeek({
+    ss,
+    sheet,
+    record: withLiveSettings(sheet, record),
+    state,
+    work,
+    today,
+    week,
+    started,
+    triggerId,
+  });
+}
+
+/**
+ * With the document's context the real settings are there: use them, and refresh the copy kept
+ * for runs without it. Without it, the copy (refreshed whenever settings or the schedule are saved).
+ */
+function withLiveSettings(sheet: Sheet, record: ScheduleRecord): ScheduleRecord {
+  const live = documentSettings();
+  if (!live || JSON.stringify(live) === JSON.stringify(record.settings)) return record;
+  const fresh = { ...record, settings: live };
+  writeRecord(sheet, fresh);
+  return fresh;
 }
 
 /** One week's work: plan (or resume), state written before the first send, sends, record. */

@@ -1,6 +1,11 @@
 // The weekly batches' time-driven trigger: one per user per document, daily at the chosen hour in the spreadsheet's zone; the user's map from trigger to spreadsheet; authorization.
 
+import type { Settings } from '../shared/api';
+import { settingsFromStored } from '../core/settings';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+/** Where services/settings.ts keeps them (read here without its throw when there is no document). */
+const SETTINGS_KEY = 'reconnect.settings';
 
 export const BATCH_HANDLER = 'runScheduledBatch';
 /** User properties: which spreadsheet a trigger of this user belongs to (a timed run has no active one). */
@@ -86,4 +91,10 @@ export function markOnce(key: string, at: Date): boolean {
   if (props.getProperty(name) === day) return false;
   props.setProperty(name, day);
   return true;
+}
+
+/** The settings in document properties, or null when this run has no document context. */
+export function documentSettings(): Settings | null {
+  const props = PropertiesService.getDocumentProperties();
+  return props ? settingsFromStored(props.getProperty(SETTINGS_KEY)) : null;
 }

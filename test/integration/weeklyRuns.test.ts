@@ -1,4 +1,5 @@
 // The trigger's runs, each with the document context and without it: twice in a week, nothing to do, quota out, a renamed sheet, a removed column, Gmail refusing an address, a deleted trigger.
+import { saveSettings } from '../../src/app/settings';
 import { threeHundred, weeklyWorld, type WeeklyWorld } from './weeklySupport';
 
 const clients = threeHundred();
@@ -93,6 +94,18 @@ describe.each([
     expect(w.recipients()).toHaveLength(20);
     w.until('2026-12-28T16:00:00Z');
     expect(w.recipients()).toHaveLength(30);
+  });
+
+  it('the client sheet renamed and chosen again in Settings: the next run follows, without pausing', () => {
+    w = weeklyWorld(clients, { document });
+    w.save();
+    w.run(() => {
+      SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Clients')!.setName('People');
+      saveSettings({ clientSheet: 'People' });
+    });
+    w.until(MONDAY_RUN);
+    expect(w.recipients()).toHaveLength(10);
+    expect(w.emu.triggers.triggers).toHaveLength(1);
   });
 
   it('a needed column removed: paused with the column named', () => {
