@@ -1,5 +1,6 @@
 // runScheduledBatch: the daily trigger's run. Nothing to do costs one small read; otherwise this week's batch (or what is left of it) goes out through the mail merge, and the run is recorded.
 import type { MergeRequest } from '../shared/mergeApi';
+import { addDays } from '../core/dates';
 import { batchWeekOf, dueWork, expectedDoneWeek, nextWeek } from '../core/schedule';
 import {
   parseRecord,
@@ -12,7 +13,7 @@ import { WAITING_BUSY } from '../core/merge/status';
 import { RUN_MAX_MS } from '../core/merge/journal';
 import { spreadsheetCivilDates } from '../services/civilDates';
 import { now } from '../services/clock';
-import { errorMessage, userEmail } from '../services/mailer';
+import { userEmail } from '../services/mailer';
 import { withMergeLock } from '../services/mergeLock';
 import { documentSettings } from '../services/triggers';
 import {
@@ -34,7 +35,6 @@ import { openMergeContext, type MergeContext } from './mergeContext';
 import { runMerge } from './mergeRun';
 import { planWeek, type WeekPlan } from './weeklyPlan';
 import {
-  addFailure,
   addResult,
   newReport,
   sendSummary,
@@ -42,7 +42,13 @@ import {
   writeActivity,
   type RunReport,
 } from './weeklyReport';
-import { authorizationLapsed, spreadsheetGone } from './weeklyTrouble';
+import {
+  Paused,
+  authorizationLapsed,
+  checkColumns,
+  failed,
+  spreadsheetGone,
+} from './weeklyTrouble';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -55,7 +61,7 @@ export const WEEKLY_SEND_BUDGET_MS = 4 * 60 * 1000;
 /** Run IDs of weekly sends start with this, so the next weekly run can end a killed one's claims. */
 const WEEKLY_RUN = 'weekly.';
 
-interface WeekRun {
+export interface WeekRun {
   ss: Spreadsheet;
   sheet: Sheet;
   record: ScheduleRecord;
@@ -139,6 +145,7 @@ function runWeek(run: WeekRun): void {
   const journal = sheetJournal(sheet);
   let ctx: MergeContext | null = null;
   let plan: WeekPlan | null = null;
+  let planned = false;
   let state: RunState = {
     week: run.week,
     complete: false,
@@ -173,25 +180,30 @@ function runWeek(run: WeekRun): void {
     } else report.record.notes.push(`Carried over from the batch of ${run.week}.`);
     report.record.selected = state.batch.campaign.length + state.batch.cadence.length;
     writeState(sheet, state);
+    planned = true;
     state = sendParts(run, state, report, clock);
   } catch (error) {
     state = failed(run, state, report, error);
   }
-  finish(run, state, report, ctx, plan);
+  finish(run, planned ? state : unplanned(run, state), report, ctx, plan);
 }
 
-/** The batches need the Email and Last Contact columns: without them every client would be skipped or look silent. */
-function checkColumns(ctx: MergeContext): void {
-  const missing = [
-    ctx.cs.columns.email === undefined ? 'Email' : '',
-    ctx.cs.columns.lastContact === undefined ? 'Last Contact' : '',
-  ].filter(Boolean);
-  if (missing.length) {
-    throw new Paused(
-      `The ${missing.join(' and ')} column${missing.length > 1 ? 's are' : ' is'} missing from "${ctx.cs.sheet.getName()}" (removed or renamed).`,
-      'Put it back (or map it in Reconnect > Settings), then resume them in Weekly batches.',
-    );
-  }
+/**
+ * A run that stopped before its week's state was written (the spreadsheet busy, an error while
+ * reading) leaves the week as it found it, so the next firing plans or resumes it again.
+ */
+function unplanned(run: WeekRun, state: RunState): RunState {
+  const before: RunState =
+    run.state && run.state.week === run.week
+      ? run.state
+      : {
+          week: addDays(run.week, -7),
+          complete: true,
+          batch: { campaign: [], cadence: [] },
+          lastRun: '',
+          attention: [],
+        };
+  return { ...before, attention: state.attention };
 }
 
 function idsOf(plan: WeekPlan, kind: 'campaign' | 'cadence'): string[] {
@@ -232,41 +244,6 @@ function sendParts(
   }
   const complete = left.campaign.length + left.cadence.length === 0;
   return { ...state, batch: left, complete };
-}
-
-/** Failures that would fail every day until fixed pause the schedule; others are retried tomorrow. */
-class Paused extends Error {
-  constructor(
-    message: string,
-    readonly fix: string,
-  ) {
-    super(message);
-  }
-}
-
-function failed(run: WeekRun, state: RunState, report: RunReport, error: unknown): RunState {
-  const message = errorMessage(error);
-  const sheetName = run.record.settings.clientSheet;
-  let line: string;
-  let pause = true;
-  if (error instanceof Paused)
-    line = `${message} The weekly batches are paused: fix it, then resume them.`;
-  else if (/There is no sheet named/.test(message) || !run.ss.getSheetByName(sheetName)) {
-    line = `The client sheet "${sheetName}" is gone (renamed or deleted), so the weekly batches are paused. Rename it back, or choose the right sheet in Reconnect > Settings, then resume them in Weekly batches.`;
-  } else if (/column|header/i.test(message)) {
-    line = `A column the batches need is missing from "${sheetName}": ${message} The weekly batches are paused until it is back; then resume them.`;
-  } else if (/template/i.test(message)) {
-    line = `${message} The weekly batches are paused: choose a template in Weekly batches to resume them.`;
-  } else {
-    pause = false;
-    line = `The run stopped: ${message}. The next run tries again.`;
-  }
-  addFailure(report, line);
-  if (pause) {
-    writeRecord(run.sheet, { ...run.record, schedule: { ...run.record.schedule, paused: true } });
-    removeTriggerById(run.triggerId);
-  }
-  return { ...state, attention: [...state.attention, line] };
 }
 
 /** State, Activity row and summary email: each written even if another fails. */

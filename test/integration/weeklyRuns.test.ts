@@ -108,6 +108,27 @@ describe.each([
     expect(w.emu.triggers.triggers).toHaveLength(1);
   });
 
+  it('a run that stops before planning (the spreadsheet busy) leaves the week to the next firing', () => {
+    w = weeklyWorld(clients, { document });
+    w.save();
+    w.until('2026-11-30T13:00:00Z');
+    // Another execution holds the document lock for minutes (only a run with the document sees it);
+    // without the document context, an unreadable client sheet stops the run the same way.
+    if (document) w.emu.locks.holdByOther('document', Date.parse('2026-11-30T15:30:00Z'));
+    else
+      w.emu.kernel.injectFault({
+        method: 'Range.getDisplayValues',
+        message: 'Service error: Spreadsheets',
+      });
+    w.until(MONDAY_RUN);
+    expect(w.recipients()).toHaveLength(0);
+    expect(String(w.table('Activity')[0].Errors)).toMatch(
+      /The run stopped: .*The next run tries again/,
+    );
+    w.until('2026-12-01T16:00:00Z');
+    expect(w.recipients()).toHaveLength(10);
+  });
+
   it('a needed column removed: paused with the column named', () => {
     w = weeklyWorld(clients, { document });
     w.save();
