@@ -50,14 +50,20 @@ export function getSchedule(): ScheduleView {
   const me = userEmail();
   const sheet = findScheduleSheet(ss);
   const head = sheet ? readHead(sheet) : { record: null, state: null };
-  const record = parseRecord(head.record);
-  const state = parseState(head.state);
+  const stored = parseRecord(head.record);
+  // File > Make a copy copies the hidden sheet too: a schedule saved for another file is not this one's.
+  const record = stored && stored.spreadsheetId === ss.getId() ? stored : null;
+  const state = record ? parseState(head.state) : null;
   const schedule = record?.schedule ?? { ...DEFAULT_SCHEDULE };
   const mine = !record || sameUser(record.owner, me);
   // Only the owner can see their trigger: for them, the real trigger says whether it is on.
   const triggerOn = mine ? batchTriggers(ss).length > 0 : record?.triggerId !== null;
   const active = !!record && !schedule.paused && triggerOn;
-  const attention = [...(state?.attention ?? [])];
+  const attention = record ? [...(state?.attention ?? [])] : [];
+  if (stored && !record)
+    attention.push(
+      'This spreadsheet is a copy: the weekly batches saved in the original do not run here. Save them to run them for this copy.',
+    );
   if (
     record &&
     !schedule.paused &&
@@ -124,7 +130,8 @@ export function saveSchedule(input: Schedule): ScheduleView {
   });
   const found = findScheduleSheet(ss);
   const head = found ? readHead(found) : { record: null, state: null };
-  const existing = parseRecord(head.record);
+  const saved = parseRecord(head.record);
+  const existing = saved && saved.spreadsheetId === ss.getId() ? saved : null;
   if (existing && !sameUser(existing.owner, me) && !existing.schedule.paused) {
     throw new Error(
       `These weekly batches are ${existing.owner}'s: they go out from their Gmail. Ask them to pause them first; then you can set up your own.`,
@@ -153,9 +160,10 @@ export function saveSchedule(input: Schedule): ScheduleView {
     settings: ctx.settings,
   };
   writeRecord(sheet, record);
-  const state = parseState(head.state);
-  // Saving (or resuming) is the user's answer to what needed attention.
+  const state = existing ? parseState(head.state) : null;
+  // Saving (or resuming) is the user's answer to what needed attention. A copy's week is its own.
   if (state?.attention.length) writeState(sheet, { ...state, attention: [] } satisfies RunState);
+  else if (!existing && head.state) writeState(sheet, null);
   return getSchedule();
 }
 

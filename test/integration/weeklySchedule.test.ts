@@ -148,3 +148,16 @@ test('the summary email turned off: a run that went well sends none; one that ne
   expect(w.summaries()).toHaveLength(1);
   expect(w.summaries()[0].body).toMatch(/Needs your attention/);
 });
+
+test('a copy of the spreadsheet (File > Make a copy) does not pass for the scheduled one', () => {
+  w = weeklyWorld(clients, { document: true });
+  w.save();
+  const copy = w.emu.sheets.create('Copy of clients');
+  for (const name of ['Clients', 'Reconnect schedule']) {
+    w.emu.sheets.setSheet(name, w.emu.sheets.values(name), {}, copy.getId());
+  }
+  w.emu.sheets.setActive(copy.getId());
+  const view = w.view();
+  expect(view).toMatchObject({ saved: false, active: false, owner: '' });
+  expect(view.attention.join(' ')).toMatch(/This spreadsheet is a copy/);
+});
