@@ -23,3 +23,7 @@ export {
 } from './app/mailMerge';
 export { openLetters, getLetterBatch, confirmLetters } from './app/letters';
 export { repairMergeJournal } from './app/mergeRepair';
+
+// Weekly batches (the panel's calls, and the time-driven trigger's handler)
+export { getSchedule, saveSchedule } from './app/schedule';
+export { runScheduledBatch } from './app/weeklyRun';

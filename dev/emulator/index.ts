@@ -49,6 +49,14 @@ export interface Emulator {
   logs: LogControl;
   /** Runs fn as one execution in the given auth mode; locks are released at the end, as in Apps Script. */
   run<T>(fn: () => T, authMode?: AuthModeName): T;
+  /**
+   * Runs fn (which starts its own executions: emu.run, triggers.fire) in the middle of the current
+   * execution, as Apps Script runs two executions in parallel: the current one's locks are held by
+   * "another process" meanwhile, and its state (call counts, kill, context) comes back afterwards.
+   */
+  concurrently<T>(fn: () => T): T;
+  /** Runs fn concurrently just before the current execution's call number `atCall` (or nth call of `method`). */
+  interleave(at: { atCall?: number; method?: string; nth?: number }, fn: () => void): void;
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -91,7 +99,20 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     Date: clockDate(clock),
   };
 
+  const concurrently = <T>(fn: () => T): T => {
+    const restoreExecution = kernel.saveExecution();
+    const restoreLocks = locks.control.suspendMine();
+    try {
+      return fn();
+    } finally {
+      restoreLocks();
+      restoreExecution();
+    }
+  };
+
   const emulator: Emulator = {
+    concurrently,
+    interleave: (at, fn) => kernel.interleave({ ...at, run: () => concurrently(fn) }),
     kernel,
     clock,
     globals,

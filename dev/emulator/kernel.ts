@@ -33,6 +33,32 @@ export interface Fault {
 
 export const EXCEEDED_TIME = 'Exceeded maximum execution time';
 
+/**
+ * Where an execution runs. A time-driven trigger has no user interface (SpreadsheetApp.getUi()
+ * throws), and may or may not have the document's context: whether an add-on's timed run does is not
+ * documented, so tests run both ways (document lock and properties null, no active spreadsheet).
+ */
+export interface ExecutionContext {
+  trigger: boolean;
+  document: boolean;
+}
+
+/** Another execution run at a given service call of the current one, as Apps Script runs them in parallel. */
+export interface Interleave {
+  atCall?: number;
+  method?: string;
+  nth?: number;
+  run: () => void;
+}
+
+interface SavedExecution {
+  authMode: AuthModeName;
+  context: ExecutionContext;
+  calls: number;
+  methodCalls: Map<string, number>;
+  killedWith: Error | null;
+}
+
 /** The controllable clock: "now" is whatever a test says; Utilities.sleep advances it. */
 export class Clock {
   private ms: number;
@@ -67,6 +93,11 @@ export class Kernel {
   private methodCallsThisExecution = new Map<string, number>();
   private killedWith: Error | null = null;
   private endHooks: Array<() => void> = [];
+  private interleaves: Interleave[] = [];
+  /** The current execution's context (a sidebar call by default). */
+  context: ExecutionContext = { trigger: false, document: true };
+  /** The context the next execution starts in (set by a trigger firing), then back to the default. */
+  nextContext: ExecutionContext | null = null;
 
   constructor(clock: Clock = new Clock()) {
     this.clock = clock;
@@ -75,6 +106,8 @@ export class Kernel {
   /** Starts a new simulated execution (menu click, google.script.run call, trigger run). */
   beginExecution(authMode: AuthModeName = 'FULL'): void {
     this.authMode = authMode;
+    this.context = this.nextContext ?? { trigger: false, document: true };
+    this.nextContext = null;
     this.callsThisExecution = 0;
     this.methodCallsThisExecution.clear();
     this.killedWith = null;
@@ -88,6 +121,33 @@ export class Kernel {
 
   onExecutionEnd(hook: () => void): void {
     this.endHooks.push(hook);
+  }
+
+  /** Runs `run` (another execution) just before the given call of the current execution proceeds. */
+  interleave(at: Interleave): void {
+    this.interleaves.push(at);
+  }
+
+  clearInterleaves(): void {
+    this.interleaves = [];
+  }
+
+  /** Saves the current execution's state; the returned function puts it back (after a nested execution). */
+  saveExecution(): () => void {
+    const saved: SavedExecution = {
+      authMode: this.authMode,
+      context: this.context,
+      calls: this.callsThisExecution,
+      methodCalls: new Map(this.methodCallsThisExecution),
+      killedWith: this.killedWith,
+    };
+    return () => {
+      this.authMode = saved.authMode;
+      this.context = saved.context;
+      this.callsThisExecution = saved.calls;
+      this.methodCallsThisExecution = saved.methodCalls;
+      this.killedWith = saved.killedWith;
+    };
   }
 
   injectFault(fault: Fault): void {
@@ -127,6 +187,15 @@ export class Kernel {
     this.callsThisExecution += 1;
     const nthOfMethod = (this.methodCallsThisExecution.get(key) ?? 0) + 1;
     this.methodCallsThisExecution.set(key, nthOfMethod);
+    const other = this.interleaves.find(
+      (f) =>
+        (f.atCall !== undefined && f.atCall === this.callsThisExecution) ||
+        (f.method !== undefined && f.method === key && (f.nth ?? 1) === nthOfMethod),
+    );
+    if (other) {
+      this.interleaves = this.interleaves.filter((f) => f !== other);
+      other.run();
+    }
     const due = this.faults.find(
       (f) =>
         (f.atCall !== undefined && f.atCall === this.callsThisExecution) ||
