@@ -12,6 +12,7 @@ export { getSettings, saveSettings } from './app/settings';
 
 // Sidebar and settings
 export { openCallList, openSettings, showHelp } from './app/sidebar';
+export { openWeeklyBatches } from './app/sidebar';
 
 // Mail merge and letters
 export {

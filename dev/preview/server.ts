@@ -11,6 +11,7 @@ import { fillWorkbook, listen } from './workbook';
 import { sheetGrid } from './grid';
 import { isAnswer, unansweredQuestion, writesBetween, type Question } from './questions';
 import { injectShim } from './shim';
+import { createTimeTravel, type TimeTravel } from './timeTravel';
 
 export interface PreviewOptions {
   /** 0 = any free port; default 8787. */
@@ -31,6 +32,8 @@ export interface Preview {
   addon: VmAddon;
   /** Server milliseconds of every /run call, in order (for bench/sidebar.ts). */
   runs: Array<{ name: string; serverMs: number; ok: boolean }>;
+  /** The emulated clock as the page's time travel moves it (firing the time-driven triggers). */
+  time: TimeTravel;
   close(): Promise<void>;
 }
 
@@ -76,6 +79,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   // As when the spreadsheet opens with the add-on enabled in it.
   addon.call('onOpen', [{ authMode: 'LIMITED' }], 'LIMITED');
   const page = readFileSync(join(root, 'dev', 'preview', 'page.html'), 'utf8');
+  const time = createTimeTravel(emulator, options.log ? (line) => console.log(line) : undefined);
 
   const runs: Preview['runs'] = [];
   let sidebarShown: unknown = null;
@@ -128,6 +132,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       })),
       error: lastError,
       question: pending ? pending.question : null,
+      time: time.state(),
     };
   }
 
@@ -172,6 +177,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         runAsking(name, args, finish);
       },
     };
+  }
+
+  /** Time travel from the page: {days} advances and fires what was due, {date} jumps to that day. */
+  function moveTime(body: string) {
+    try {
+      const parsed = JSON.parse(body || '{}') as { days?: unknown; date?: unknown };
+      const move =
+        typeof parsed.date === 'string' ? { date: parsed.date } : { days: Number(parsed.days) };
+      const ran = time.move(move);
+      return { ...state(), ok: true, ran };
+    } catch (error) {
+      return { ...state(), ok: false, error: message(error), ran: [] };
+    }
   }
 
   const server = createServer(async (req, res) => {
@@ -226,6 +244,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         dialogsClosed = emulator.ui.dialogs.length;
         return json(res, { ok: true });
       }
+      if (path === '/api/time') return json(res, moveTime(await readBody(req)));
       const call = /^\/run\/([\w$]+)$/.exec(path);
       if (call) {
         const body = JSON.parse((await readBody(req)) || '{}') as {
@@ -262,6 +281,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     emulator,
     addon,
     runs,
+    time,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();

@@ -1,10 +1,10 @@
-// Opening the sidebar on a chosen tab, and the Help dialog: the menu actions Open call list, Settings and Help.
+// Opening the sidebar on a chosen tab, and the Help dialog: the menu actions Open call list, Weekly batches, Settings and Help.
 import { showDialogHtml, showSidebarPage } from '../services/ui';
 
 /** The sidebar's tabs; the sidebar opens on the one named here. */
-export type SidebarView = 'calls' | 'emails' | 'settings';
+export type SidebarView = 'calls' | 'emails' | 'schedule' | 'settings';
 
-const VIEWS: readonly SidebarView[] = ['calls', 'emails', 'settings'];
+const VIEWS: readonly SidebarView[] = ['calls', 'emails', 'schedule', 'settings'];
 
 /**
  * Shows the sidebar (always 300 px wide in Sheets) on the given tab. The page is the built
@@ -19,6 +19,11 @@ export function openSidebar(view: SidebarView = 'calls'): void {
 /** Menu: Open call list. */
 export function openCallList(): void {
   openSidebar('calls');
+}
+
+/** Menu: Weekly batches... (the schedule of the batches a time-driven trigger sends). */
+export function openWeeklyBatches(): void {
+  openSidebar('schedule');
 }
 
 /** Menu: Settings. */

@@ -72,3 +72,17 @@ export interface ScheduleView extends Schedule {
   /** Problems that need the owner's attention (sheet missing, authorization lapsed, ...). */
   attention: string[];
 }
+
+/** Optional fields of getSchedule() the panel uses when the server sends them (more fields are allowed). */
+export interface ScheduleViewExtras {
+  /** IANA id of the spreadsheet's zone ("America/New_York"): the hour and the next run are shown in it. */
+  timeZone?: string;
+  /** The largest batch size the server accepts (what the daily quota allows). */
+  maxSize?: number;
+}
+
+/** Server functions of the weekly batches that the sidebar calls. */
+export interface ScheduleApi {
+  getSchedule(): ScheduleView;
+  saveSchedule(schedule: Schedule): ScheduleView;
+}
