@@ -188,7 +188,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       const ran = time.move(move);
       return { ...state(), ok: true, ran };
     } catch (error) {
-      return { ...state(), ok: false, error: message(error), ran: [] };
+      return { ...state(), ok: false, timeError: message(error), ran: [] };
     }
   }
 

@@ -51,8 +51,9 @@ function sheetZone(emulator: Emulator): string {
   return book._workbook?.timeZone ?? 'America/New_York';
 }
 
+/** "Wednesday 25 November 2026, 10:00", built from parts so it reads the same whatever ICU Node has. */
 function words(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     weekday: 'long',
     day: 'numeric',
@@ -61,7 +62,10 @@ function words(ms: number, timeZone: string): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(new Date(ms));
+  }).formatToParts(new Date(ms));
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')}`;
 }
 
 function civil(ms: number, timeZone: string): string {

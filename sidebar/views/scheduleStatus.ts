@@ -20,7 +20,7 @@ export function statusPart(view: ScheduleView, timeZone: string | undefined): HT
   const lines: string[] = [];
   if (state === 'on') {
     lines.push(every);
-    if (view.nextRun) lines.push(`Next run: ${nextRunWords(view.nextRun, timeZone)}.`);
+    if (view.nextRun) lines.push(`Next run: ${nextRunWords(view.nextRun, view.hour, timeZone)}.`);
   } else if (state === 'paused') {
     lines.push('Paused: nothing is sent until you resume. Nothing is lost while it waits.');
   } else if (view.saved) {

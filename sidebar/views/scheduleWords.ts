@@ -44,32 +44,40 @@ function validZone(timeZone: string | undefined): string | undefined {
 }
 
 /**
- * The next run in words: "Monday 30 November, between 09:00 and 10:00". In the spreadsheet's zone
- * when the server names it; otherwise in this computer's zone, with the zone's name, so the hour is
- * never silently read in the wrong zone.
+ * The next run in words: "Thursday 26 November, between 09:00 and 10:00", in the spreadsheet's
+ * zone. With the zone's name, the instant is formatted in it. Without, the run is known to start
+ * within the schedule's hour of the sheet's wall clock, which fixes the day: never this computer's zone.
  */
-export function nextRunWords(iso: string, timeZone: string | undefined): string {
+export function nextRunWords(iso: string, hour: number, timeZone: string | undefined): string {
   const when = new Date(iso);
   if (Number.isNaN(when.getTime())) return iso;
   const zone = validZone(timeZone);
-  const date = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
+  if (zone) {
+    const shown = Number(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: zone,
+        hour: '2-digit',
+        hourCycle: 'h23',
+      }).format(when),
+    );
+    return `${dateWords(when, zone)}, ${hourSpan(shown)}`;
+  }
+  const utcMinutes = when.getUTCHours() * 60 + when.getUTCMinutes();
+  // The sheet's offset from UTC, less the minute Google picks, taken in (-11 h, +14 h): so
+  // Hawaii (-10) and New Zealand (+13) read right; only -11 (Samoa, Niue) would be a day off.
+  let offset = hour * 60 - utcMinutes;
+  while (offset <= -11 * 60) offset += 24 * 60;
+  while (offset >= 14 * 60) offset -= 24 * 60;
+  return `${dateWords(new Date(when.getTime() + offset * 60_000), 'UTC')}, ${hourSpan(hour)}`;
+}
+
+function dateWords(when: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
   }).format(when);
-  const hour = Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(
-      when,
-    ),
-  );
-  const span = hourSpan(hour);
-  if (zone) return `${date}, ${span}`;
-  const name =
-    new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' })
-      .formatToParts(when)
-      .find((p) => p.type === 'timeZoneName')?.value ?? '';
-  return `${date}, ${span} (${name || 'your computer’s time'})`;
 }
 
 /** A yyyy-MM-dd week start as "the week of 1 March 2027". */
