@@ -265,12 +265,12 @@ export function scheduleForm(options: ScheduleFormOptions): ScheduleForm {
 
   function showServerError(message: string): boolean {
     // Boundary checks name the field first: "schedule.size should be at most 100, not 150."
-    const match = /^(?:\w+\.)?(day|hour|size|template|cadenceTemplate)\b/.exec(
-      message.replace(/^Exception:\s*/, ''),
-    );
+    // The bridge may put the error's class in front ("Error: ", "Exception: ").
+    const text = message.replace(/^(?:Exception|\w*Error):\s*/, '');
+    const match = /^(?:\w+\.)?(day|hour|size|template|cadenceTemplate)\b/.exec(text);
     if (!match) return false;
     const name = match[1] as FieldName;
-    setError(name, message.replace(/^Exception:\s*/, ''));
+    setError(name, text);
     fields[name].control.focus();
     return true;
   }
