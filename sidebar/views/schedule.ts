@@ -11,7 +11,7 @@ import type { ViewContext } from '../context';
 import { errorText } from '../format';
 import { append, clear, el } from './dom';
 import { button, confirmThen } from './mergeParts';
-import { scheduleForm } from './scheduleForm';
+import { scheduleForm, type ScheduleFormOptions } from './scheduleForm';
 import {
   attentionPart,
   campaignPart,
@@ -85,36 +85,26 @@ export function mountScheduleView(root: HTMLElement, ctx: ViewContext): Schedule
 
   function render(view: View, setup: MergeSetup): void {
     clear(body);
-    const timeZone = view.timeZone;
-    const limit = Math.max(1, Math.min(MAX_BATCH, view.maxSize ?? MAX_BATCH));
-    const templates = setup.templates.filter((t) => t.channel === 'email');
-    const form = scheduleForm({ view, templates, limit, quota: setup.quota, timeZone });
+    const form = scheduleForm(formOptions(view, setup));
     const actions = el('div', { className: 'actions' });
-    const saveButton = button(
-      view.owner && !view.mine ? 'Take over and save…' : 'Save schedule',
-      (b) => {
-        const schedule = form.read();
-        if (!schedule) return;
-        if (view.owner && !view.mine) confirmThen(b, actions, () => save(schedule, 'saved'));
-        else save(schedule, 'saved');
-      },
-      true,
+    const takeOver = !!view.owner && !view.mine;
+    actions.appendChild(
+      button(
+        takeOver ? 'Take over and save…' : 'Save schedule',
+        (b) => {
+          const schedule = form.read();
+          if (!schedule) return;
+          // The batches would leave from this user's Gmail instead: never on one stray click.
+          if (takeOver) confirmThen(b, actions, () => save(schedule, 'saved'));
+          else save(schedule, 'saved');
+        },
+        true,
+      ),
     );
-    actions.appendChild(saveButton);
-    const status = statusPart(view, timeZone);
+    const status = statusPart(view, view.timeZone);
     const toggle = pauseButton(view);
     if (toggle) status.appendChild(el('div', { className: 'actions' }, toggle));
-    const settings = el(
-      'form',
-      {
-        className: 'schedule-settings',
-        attrs: { 'aria-label': 'Schedule', novalidate: true },
-        on: { submit: (event) => event.preventDefault() },
-      },
-      el('h3', { text: 'Schedule' }),
-      form.element,
-      actions,
-    );
+    const settings = settingsPart(form.element, actions);
 
     // Before the first save the form is what matters; afterwards, what the schedule is doing.
     append(
@@ -161,6 +151,31 @@ export function mountScheduleView(root: HTMLElement, ctx: ViewContext): Schedule
 
   load();
   return { reload: load };
+}
+
+function formOptions(view: View, setup: MergeSetup): ScheduleFormOptions {
+  return {
+    view,
+    // A letter cannot go out on its own: only email templates can be scheduled.
+    templates: setup.templates.filter((t) => t.channel === 'email'),
+    limit: Math.max(1, Math.min(MAX_BATCH, view.maxSize ?? MAX_BATCH)),
+    quota: setup.quota,
+    timeZone: view.timeZone,
+  };
+}
+
+function settingsPart(fields: HTMLElement, actions: HTMLElement): HTMLFormElement {
+  return el(
+    'form',
+    {
+      className: 'schedule-settings',
+      attrs: { 'aria-label': 'Schedule', novalidate: true },
+      on: { submit: (event) => event.preventDefault() },
+    },
+    el('h3', { text: 'Schedule' }),
+    fields,
+    actions,
+  );
 }
 
 function savedWords(view: ScheduleView, what: 'saved' | 'paused' | 'resumed'): string {

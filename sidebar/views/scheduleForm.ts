@@ -7,6 +7,16 @@ import {
   type ScheduleView,
 } from '../../src/shared/scheduleApi';
 import { el, uid } from './dom';
+import {
+  field,
+  NO_TEMPLATE,
+  radios,
+  refOf,
+  refValue,
+  setFieldError,
+  templateSelect,
+  type Field,
+} from './scheduleFields';
 import { dayWords, hourWords, zoneWords } from './scheduleWords';
 
 export interface ScheduleFormOptions {
@@ -29,133 +39,58 @@ export interface ScheduleForm {
 }
 
 type FieldName = 'day' | 'hour' | 'size' | 'template' | 'cadenceTemplate';
+type Fields = Record<FieldName, Field>;
 
-interface Field {
-  wrap: HTMLElement;
-  control: HTMLElement;
-  hint: HTMLElement | null;
-  error: HTMLElement;
+interface Choices {
+  mode: ReturnType<typeof radios<Schedule['mode']>>;
+  after: ReturnType<typeof radios<Schedule['afterCampaign']>>;
+  summary: HTMLInputElement;
+  summaryLabel: HTMLLabelElement;
 }
 
-const NO_TEMPLATE = '';
+const MISSING_TEMPLATE =
+  'This template is no longer in the Templates sheet or your Gmail drafts: choose another.';
 
-function refValue(ref: TemplateRef): string {
-  return `${ref.source}:${ref.name}`;
-}
-
-function refOf(value: string): TemplateRef | null {
-  const at = value.indexOf(':');
-  if (at < 0) return null;
-  const source = value.slice(0, at);
-  if (source !== 'sheet' && source !== 'draft') return null;
-  return { source, name: value.slice(at + 1) };
-}
-
-/** A labelled control with a hint and an error line, both tied to it for screen readers. */
-function field(label: string, control: HTMLElement, hint?: string): Field {
-  const id = control.id || uid('schedule-field');
-  control.id = id;
-  const error = el('p', { className: 'field-error', attrs: { id: `${id}-error`, hidden: true } });
-  const hintNode = hint
-    ? el('p', { className: 'hint', text: hint, attrs: { id: `${id}-hint` } })
-    : null;
-  control.setAttribute(
-    'aria-describedby',
-    [hintNode ? `${id}-hint` : '', `${id}-error`].join(' ').trim(),
-  );
-  const wrap = el(
-    'div',
-    { className: 'field' },
-    el('label', { text: label, attrs: { for: id } }),
-    control,
-    hintNode,
-    error,
-  );
-  return { wrap, control, hint: hintNode, error };
-}
-
-function templateSelect(
-  templates: TemplateSummary[],
-  chosen: TemplateRef | null,
-  none: string | null,
-): { select: HTMLSelectElement; missing: boolean } {
+function options<T extends string | number>(
+  values: readonly T[],
+  text: (v: T) => string,
+): HTMLSelectElement {
   const select = el('select');
-  if (none !== null)
-    select.appendChild(el('option', { text: none, attrs: { value: NO_TEMPLATE } }));
-  const groups: Array<[string, TemplateSummary[]]> = [
-    ['Templates sheet', templates.filter((t) => t.source === 'sheet')],
-    ['Gmail drafts', templates.filter((t) => t.source === 'draft')],
-  ];
-  for (const [label, list] of groups) {
-    if (!list.length) continue;
-    const group = el('optgroup', { attrs: { label } });
-    for (const t of list)
-      group.appendChild(el('option', { text: t.name, attrs: { value: refValue(t) } }));
-    select.appendChild(group);
-  }
-  const known = chosen && templates.some((t) => refValue(t) === refValue(chosen));
-  const missing = !!chosen && !!chosen.name && !known;
-  if (chosen && missing) {
-    // Kept as chosen so saving does not silently switch template; the error says what to do.
-    select.appendChild(
-      el('option', { text: `${chosen.name} (not found)`, attrs: { value: refValue(chosen) } }),
-    );
-  }
-  if (chosen && chosen.name) select.value = refValue(chosen);
-  else if (none !== null) select.value = NO_TEMPLATE;
-  return { select, missing };
+  for (const v of values) select.appendChild(el('option', { text: text(v), attrs: { value: v } }));
+  return select;
 }
 
-function radios<T extends string>(
-  legend: string,
-  name: string,
-  options: ReadonlyArray<[T, string]>,
-  chosen: T,
-  hint: string,
-): { set: HTMLFieldSetElement; value(): T } {
-  const hintId = uid('schedule-hint');
-  const set = el(
-    'fieldset',
-    { attrs: { 'aria-describedby': hintId } },
-    el('legend', { text: legend }),
+/** Day, hour, size and the two templates, each with what a person would hesitate over. */
+function buildFields(o: ScheduleFormOptions): Fields & { missing: FieldName[] } {
+  const { view, templates, limit, quota } = o;
+  const zone = zoneWords(o.timeZone);
+  const day = options(SCHEDULE_DAYS, dayWords);
+  day.value = view.day;
+  const hour = options(
+    Array.from({ length: 24 }, (_, h) => h),
+    hourWords,
   );
-  const inputs = options.map(([value, text]) => {
-    const input = el('input', { attrs: { type: 'radio', name, value, checked: value === chosen } });
-    set.appendChild(el('label', { className: 'radio' }, input, text));
-    return input;
-  });
-  set.appendChild(el('p', { className: 'hint', text: hint, attrs: { id: hintId } }));
-  return { set, value: () => (inputs.find((i) => i.checked)?.value ?? chosen) as T };
-}
-
-export function scheduleForm(options: ScheduleFormOptions): ScheduleForm {
-  const { view, templates, limit, quota, timeZone } = options;
-  const zone = zoneWords(timeZone);
-  const daySelect = el('select');
-  for (const day of SCHEDULE_DAYS)
-    daySelect.appendChild(el('option', { text: dayWords(day), attrs: { value: day } }));
-  daySelect.value = view.day;
-  const hourSelect = el('select');
-  for (let h = 0; h < 24; h += 1)
-    hourSelect.appendChild(el('option', { text: hourWords(h), attrs: { value: h } }));
-  hourSelect.value = String(view.hour);
-  const sizeInput = el('input', {
+  hour.value = String(view.hour);
+  const size = el('input', {
     attrs: { type: 'number', min: 1, max: limit, step: 1, inputmode: 'numeric' },
   });
-  sizeInput.value = String(view.size);
+  size.value = String(view.size);
   const campaign = templateSelect(templates, view.template, null);
   const cadence = templateSelect(templates, view.cadenceTemplate, 'None');
-
-  const fields: Record<FieldName, Field> = {
-    day: field('Day', daySelect),
+  const missing: FieldName[] = [];
+  if (campaign.missing) missing.push('template');
+  if (cadence.missing) missing.push('cadenceTemplate');
+  return {
+    missing,
+    day: field('Day', day),
     hour: field(
       'Hour',
-      hourSelect,
+      hour,
       `In the spreadsheet's time zone${zone ? ` (${zone})` : ''}. Google starts the run at a minute of its choosing within that hour.`,
     ),
     size: field(
       'Clients per batch',
-      sizeInput,
+      size,
       `1 to ${limit}. ${quota.toLocaleString()} emails are left of today's quota, which your other scripts and add-ons share; what does not fit goes out the next day.`,
     ),
     template: field(
@@ -169,6 +104,10 @@ export function scheduleForm(options: ScheduleFormOptions): ScheduleForm {
       'For clients due again on the cadence they chose. None: they are left to your call list.',
     ),
   };
+}
+
+/** Mode, what follows the campaign, and the summary email. */
+function buildChoices(view: ScheduleView): Choices {
   const mode = radios(
     'How',
     uid('schedule-mode'),
@@ -196,7 +135,33 @@ export function scheduleForm(options: ScheduleFormOptions): ScheduleForm {
     summary,
     'Email me a summary after each run that did something',
   );
+  return { mode, after, summary, summaryLabel };
+}
 
+function value(f: Field): string {
+  return (f.control as HTMLInputElement | HTMLSelectElement).value;
+}
+
+/** The problems of the filled-in fields, by field, in the order a person reads them. */
+function problems(fields: Fields, templates: TemplateSummary[], limit: number) {
+  const found: Array<[FieldName, string]> = [];
+  const known = (ref: TemplateRef) => templates.some((t) => refValue(t) === refValue(ref));
+  const size = Number(value(fields.size));
+  if (value(fields.size).trim() === '' || !Number.isInteger(size) || size < 1 || size > limit)
+    found.push(['size', `Enter a whole number from 1 to ${limit}.`]);
+  const template = refOf(value(fields.template));
+  if (!template) found.push(['template', 'Choose the template for the reconnect campaign.']);
+  else if (!known(template)) found.push(['template', MISSING_TEMPLATE]);
+  const cadence = refOf(value(fields.cadenceTemplate));
+  if (cadence && !known(cadence)) found.push(['cadenceTemplate', MISSING_TEMPLATE]);
+  return found;
+}
+
+export function scheduleForm(o: ScheduleFormOptions): ScheduleForm {
+  const { view, templates, limit } = o;
+  const fields = buildFields(o);
+  const choices = buildChoices(view);
+  const names: FieldName[] = ['day', 'hour', 'size', 'template', 'cadenceTemplate'];
   const element = el(
     'div',
     { className: 'schedule-form' },
@@ -206,58 +171,30 @@ export function scheduleForm(options: ScheduleFormOptions): ScheduleForm {
     fields.size.wrap,
     fields.template.wrap,
     fields.cadenceTemplate.wrap,
-    mode.set,
-    after.set,
-    summaryLabel,
+    choices.mode.set,
+    choices.after.set,
+    choices.summaryLabel,
   );
-
-  function setError(name: FieldName, message: string): void {
-    const f = fields[name];
-    f.error.textContent = message;
-    f.error.hidden = !message;
-    if (message) f.control.setAttribute('aria-invalid', 'true');
-    else f.control.removeAttribute('aria-invalid');
-  }
-
-  function clearErrors(): void {
-    for (const name of Object.keys(fields) as FieldName[]) setError(name, '');
-  }
-
-  const missingText =
-    'This template is no longer in the Templates sheet or your Gmail drafts: choose another.';
-  if (view.saved && campaign.missing) setError('template', missingText);
-  if (view.saved && cadence.missing) setError('cadenceTemplate', missingText);
+  if (view.saved) for (const name of fields.missing) setFieldError(fields[name], MISSING_TEMPLATE);
 
   function read(): Schedule | null {
-    clearErrors();
-    let first: FieldName | null = null;
-    const fail = (name: FieldName, message: string) => {
-      setError(name, message);
-      first = first ?? name;
-    };
-    const size = Number(sizeInput.value);
-    if (sizeInput.value.trim() === '' || !Number.isInteger(size) || size < 1 || size > limit)
-      fail('size', `Enter a whole number from 1 to ${limit}.`);
-    const template = refOf(campaign.select.value);
-    if (!template) fail('template', 'Choose the template for the reconnect campaign.');
-    else if (!templates.some((t) => refValue(t) === refValue(template)))
-      fail('template', missingText);
-    const cadenceRef = cadence.select.value === NO_TEMPLATE ? null : refOf(cadence.select.value);
-    if (cadenceRef && !templates.some((t) => refValue(t) === refValue(cadenceRef)))
-      fail('cadenceTemplate', missingText);
-    if (first) {
-      fields[first as FieldName].control.focus();
+    for (const name of names) setFieldError(fields[name], '');
+    const found = problems(fields, templates, limit);
+    for (const [name, message] of found) setFieldError(fields[name], message);
+    if (found.length) {
+      fields[found[0][0]].control.focus();
       return null;
     }
+    const cadence = value(fields.cadenceTemplate);
     return {
-      day: daySelect.value as ScheduleDay,
-      hour: Number(hourSelect.value),
-      size,
-      template: template as TemplateRef,
-      cadenceTemplate: cadenceRef,
-      mode: mode.value(),
-      afterCampaign: after.value(),
-      summaryEmail: summary.checked,
+      day: value(fields.day) as ScheduleDay,
+      hour: Number(value(fields.hour)),
+      size: Number(value(fields.size)),
+      template: refOf(value(fields.template)) as TemplateRef,
+      cadenceTemplate: cadence === NO_TEMPLATE ? null : refOf(cadence),
+      mode: choices.mode.value(),
+      afterCampaign: choices.after.value(),
+      summaryEmail: choices.summary.checked,
       // A first save turns the batches on; later saves keep a pause as it is (Resume lifts it).
       paused: view.saved ? view.paused : false,
     };
@@ -270,7 +207,7 @@ export function scheduleForm(options: ScheduleFormOptions): ScheduleForm {
     const match = /^(?:\w+\.)?(day|hour|size|template|cadenceTemplate)\b/.exec(text);
     if (!match) return false;
     const name = match[1] as FieldName;
-    setError(name, text);
+    setFieldError(fields[name], text);
     fields[name].control.focus();
     return true;
   }
