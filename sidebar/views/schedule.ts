@@ -191,7 +191,7 @@ function helpPart(): HTMLElement {
     'At the hour you chose, Google runs Reconnect for you, even when this spreadsheet is closed: it takes the next clients (longest-silent and most valuable first), sends the emails or creates the drafts, and writes each status and touch to your sheet.',
     'The emails go from the Gmail of the person who saved the schedule and count against their daily quota (100 recipients on a Gmail account, 1,500 on Workspace). Whatever does not fit goes out the next day on its own.',
     'Nobody gets the same template twice, and clients you contacted recently are skipped. Pause stops the runs at once; Resume carries on where they stopped.',
-    'Every run is a row in the Activity sheet. With the summary email on, you also get a short note of who was emailed and who to call this week.',
+    'Each run that had something to do or to report adds a row to the Activity sheet. With the summary email on, you also get a short note of who was emailed and who to call this week.',
   ];
   const list = el('ul');
   for (const text of points) list.appendChild(el('li', { text }));

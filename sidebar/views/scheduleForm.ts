@@ -201,10 +201,10 @@ export function scheduleForm(o: ScheduleFormOptions): ScheduleForm {
   }
 
   function showServerError(message: string): boolean {
-    // Boundary checks name the field first: "schedule.size should be at most 100, not 150."
+    // Boundary checks name the field first: "The schedule.size should be at most 200, not 500."
     // The bridge may put the error's class in front ("Error: ", "Exception: ").
     const text = message.replace(/^(?:Exception|\w*Error):\s*/, '');
-    const match = /^(?:\w+\.)?(day|hour|size|template|cadenceTemplate)\b/.exec(text);
+    const match = /^(?:[A-Za-z ]+\.)?(day|hour|size|template|cadenceTemplate)\b/.exec(text);
     if (!match) return false;
     const name = match[1] as FieldName;
     setFieldError(fields[name], text);

@@ -188,6 +188,9 @@ export function lastRunPart(view: ScheduleView): HTMLElement {
     { className: 'schedule-last', attrs: { 'aria-label': 'Last run' } },
     el('h3', { text: 'Last run' }),
     el('p', { className: 'last-run', text: view.lastRun || 'No run yet.' }),
-    el('p', { className: 'hint', text: 'Every run adds a row to the Activity sheet.' }),
+    el('p', {
+      className: 'hint',
+      text: 'Each run that had something to do or to report adds a row to the Activity sheet.',
+    }),
   );
 }

@@ -56,6 +56,13 @@ export const HELP: ReadonlyArray<readonly [string, readonly string[]]> = [
     ],
   ],
   [
+    'Weekly batches',
+    [
+      "Weekly batches... lets Reconnect email the next clients on its own each week, at the day and hour you choose on the spreadsheet's clock, even when the spreadsheet is closed. The emails go from the Gmail of whoever saved the schedule, within their daily quota.",
+      'Every batch goes through the same checks as the Emails tab, and each run that did something is written to the Activity sheet. Pause stops it at once; Resume carries on.',
+    ],
+  ],
+  [
     'Your data',
     [
       'Your clients stay in your spreadsheet. Reconnect keeps its settings in this document and sends nothing to any other service; emails go out from your own Gmail only when you choose to send them.',

@@ -186,10 +186,14 @@ describeBrowser('the Weekly batches panel, state by state', () => {
   });
 
   it("puts the server's refusal under the field it names", async () => {
-    await open(view(), 'schedule.cadenceTemplate: the draft "My own draft" has no subject.');
+    // The real server's boundary check words it so (src/core/schema.ts, checkInput 'The schedule').
+    await open(
+      view(),
+      'The schedule.cadenceTemplate.name is 300 characters long; the most is 250.',
+    );
     await frame.getByRole('button', { name: 'Save schedule' }).click();
     const cadence = frame.getByLabel('Cadence template');
-    await frame.locator('.field-error', { hasText: 'has no subject' }).waitFor();
+    await frame.locator('.field-error', { hasText: 'the most is 250' }).waitFor();
     await expect(cadence.getAttribute('aria-invalid')).resolves.toBe('true');
     // Exactly the schedule's fields reach the server, nothing of what the panel only shows.
     expect(saved()).toEqual({
