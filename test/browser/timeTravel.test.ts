@@ -106,8 +106,8 @@ describeBrowser('time travel in the preview', () => {
     ]);
     // Six more emails: none from the Sunday that failed.
     expect(rig.preview.emulator.mail.outbox).toHaveLength(7);
-    await expect(rig.page.locator('#messages').innerText()).resolves.toContain(
-      '7 trigger runs on the way.',
+    await expect(rig.page.locator('#time-result').textContent()).resolves.toBe(
+      'Moved to Thursday 3 December 2026, 10:00: 7 trigger runs on the way.',
     );
   });
 
@@ -129,7 +129,7 @@ describeBrowser('time travel in the preview', () => {
       ).reconnectPreview.moveTime({ date: '2026-02-30' }),
     );
     await rig.page
-      .locator('#messages .error', { hasText: 'Give the date as yyyy-mm-dd.' })
+      .locator('#time-result.error', { hasText: 'Give the date as yyyy-mm-dd.' })
       .waitFor();
     await expect(today()).resolves.toContain('Monday 2 November 2026');
   });
