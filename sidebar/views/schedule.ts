@@ -87,20 +87,28 @@ export function mountScheduleView(root: HTMLElement, ctx: ViewContext): Schedule
     clear(body);
     const form = scheduleForm(formOptions(view, setup));
     const actions = el('div', { className: 'actions' });
-    const takeOver = !!view.owner && !view.mine;
-    actions.appendChild(
-      button(
-        takeOver ? 'Take over and save…' : 'Save schedule',
-        (b) => {
-          const schedule = form.read();
-          if (!schedule) return;
-          // The batches would leave from this user's Gmail instead: never on one stray click.
-          if (takeOver) confirmThen(b, actions, () => save(schedule, 'saved'));
-          else save(schedule, 'saved');
-        },
-        true,
-      ),
-    );
+    const otherOwner = !!view.owner && !view.mine;
+    if (otherOwner && !view.paused) {
+      // Someone else's running batches: shown, not editable here (the owner line says why).
+      for (const c of form.element.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+        'input, select',
+      ))
+        c.disabled = true;
+    } else {
+      actions.appendChild(
+        button(
+          otherOwner ? 'Take over and save…' : 'Save schedule',
+          (b) => {
+            const schedule = form.read();
+            if (!schedule) return;
+            // The batches would leave from this user's Gmail instead: never on one stray click.
+            if (otherOwner) confirmThen(b, actions, () => save(schedule, 'saved'));
+            else save(schedule, 'saved');
+          },
+          true,
+        ),
+      );
+    }
     const status = statusPart(view, view.timeZone);
     const toggle = pauseButton(view);
     if (toggle) status.appendChild(el('div', { className: 'actions' }, toggle));

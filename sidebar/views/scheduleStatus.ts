@@ -54,9 +54,13 @@ function ownerLine(view: ScheduleView): HTMLElement | null {
       className: 'hint owner',
       text: `Sends from your Gmail (${view.owner}), within your daily email quota.`,
     });
+  // Another editor's batches leave from their Gmail: only a paused schedule can change hands, and
+  // then only after a confirming click (src/app/schedule.ts refuses an active one too).
   return el('p', {
     className: 'owner not-mine',
-    text: `Scheduled by ${view.owner}: the emails go from their Gmail. Only they can pause it. Saving here would make you the sender instead, so Reconnect asks first.`,
+    text: view.paused
+      ? `Scheduled by ${view.owner}, now paused. Saving here makes the batches yours: they would go from your Gmail, so Reconnect asks first.`
+      : `Scheduled by ${view.owner}: the emails go from their Gmail. Only they can change or pause it; once it is paused, you can take it over.`,
   });
 }
 

@@ -218,19 +218,29 @@ describeBrowser('the Weekly batches panel, state by state', () => {
     expect(saved()).toBeNull();
   });
 
-  it("another editor's schedule: who owns it, no Pause, and taking over asks first", async () => {
+  it("another editor's running schedule: whose it is, shown but not editable, no Pause", async () => {
     await open(view({ owner: 'ann@example.com', mine: false }));
-    await expect(frame.locator('.owner.not-mine').textContent()).resolves.toContain(
-      'Scheduled by ann@example.com: the emails go from their Gmail. Only they can pause it.',
+    await expect(frame.locator('.owner.not-mine').textContent()).resolves.toBe(
+      'Scheduled by ann@example.com: the emails go from their Gmail. Only they can change or pause it; once it is paused, you can take it over.',
     );
     expect(await frame.getByRole('button', { name: 'Pause' }).count()).toBe(0);
+    expect(await frame.getByRole('button', { name: /save/i }).count()).toBe(0);
+    await expect(frame.getByLabel('Clients per batch').isDisabled()).resolves.toBe(true);
+  });
+
+  it("another editor's paused schedule: taking it over asks first", async () => {
+    await open(view({ owner: 'ann@example.com', mine: false, paused: true, active: false }));
+    await expect(frame.locator('.owner.not-mine').textContent()).resolves.toContain(
+      'Saving here makes the batches yours: they would go from your Gmail',
+    );
+    expect(await frame.getByRole('button', { name: 'Resume' }).count()).toBe(0);
     await frame.getByRole('button', { name: 'Take over and save…' }).click();
     const confirm = frame.getByRole('button', { name: 'Yes, take over and save…' });
     await confirm.waitFor();
     expect(saved()).toBeNull();
     await confirm.click();
-    await frame.locator('.toast', { hasText: 'Schedule saved: weekly batches are on.' }).waitFor();
-    expect(saved()).not.toBeNull();
+    await frame.locator('.toast', { hasText: 'Schedule saved; still paused.' }).waitFor();
+    expect(saved()).toMatchObject({ size: 12, paused: true });
   });
 
   it('a trigger that is gone shows as off, with Resume; attention items are listed', async () => {
