@@ -116,6 +116,9 @@ describeBrowser('the Weekly batches panel', () => {
       'Wednesday 2 December 2026',
     );
     expect(await rig.page.locator('#runs li.failed').count()).toBe(0);
+    await expect(rig.page.locator('#time-result').textContent()).resolves.toMatch(
+      /trigger runs? on the way\. The open sidebar shows it after its Refresh, as in Sheets\.$/,
+    );
 
     const sent = sentToClients();
     expect(sent.map((m) => m.to).sort()).toEqual(batch.map((c) => c.to).sort());
