@@ -157,10 +157,28 @@ function problems(fields: Fields, templates: TemplateSummary[], limit: number) {
   return found;
 }
 
+/** A note under the size while it is more than today's quota: the rest waits, nothing is lost. */
+function quotaNote(sizeField: Field, quota: number): void {
+  const note = el('p', { className: 'notice', attrs: { 'aria-live': 'polite' } });
+  const input = sizeField.control as HTMLInputElement;
+  const update = () => {
+    const size = Number(input.value);
+    note.textContent =
+      Number.isInteger(size) && size > quota
+        ? `That is more than the ${quota.toLocaleString()} emails left today: if the batch ran now, ${(size - quota).toLocaleString()} would wait for the next day's quota.`
+        : '';
+    note.hidden = !note.textContent;
+  };
+  input.addEventListener('input', update);
+  update();
+  sizeField.wrap.appendChild(note);
+}
+
 export function scheduleForm(o: ScheduleFormOptions): ScheduleForm {
   const { view, templates, limit } = o;
   const fields = buildFields(o);
   const choices = buildChoices(view);
+  quotaNote(fields.size, o.quota);
   const names: FieldName[] = ['day', 'hour', 'size', 'template', 'cadenceTemplate'];
   const element = el(
     'div',

@@ -172,6 +172,17 @@ describeBrowser('the Weekly batches panel, state by state', () => {
     expect(rig.dialogs).toEqual([]);
   });
 
+  it("says when a batch is bigger than what is left of today's quota", async () => {
+    const size = frame.getByLabel('Clients per batch');
+    expect(await frame.locator('.schedule-form .notice:not([hidden])').count()).toBe(0);
+    await size.fill('95');
+    await expect(frame.locator('.schedule-form .notice').textContent()).resolves.toBe(
+      "That is more than the 87 emails left today: if the batch ran now, 8 would wait for the next day's quota.",
+    );
+    await size.fill('12');
+    expect(await frame.locator('.schedule-form .notice:not([hidden])').count()).toBe(0);
+  });
+
   it('checks fields before calling the server, and says what is wrong under each field', async () => {
     const size = frame.getByLabel('Clients per batch');
     await size.fill('0');
