@@ -134,6 +134,24 @@ describeBrowser('time travel in the preview', () => {
     await expect(today()).resolves.toContain('Monday 2 November 2026');
   });
 
+  it("shows a sheet hidden in Sheets as a tab marked hidden, so the add-on's records stay viewable", async () => {
+    // As Sheet.hideSheet leaves it: the sheet's model is flagged hidden.
+    const book = rig.preview.emulator.sheets.active() as unknown as {
+      _workbook: { sheet(name: string): { hidden?: boolean } };
+    };
+    book._workbook.sheet('Log').hidden = true;
+    await rig.page.evaluate(() =>
+      (
+        window as unknown as { reconnectPreview: { refresh(): Promise<void> } }
+      ).reconnectPreview.refresh(),
+    );
+    const tab = rig.page.locator('#sheet-tabs button', { hasText: 'Log' });
+    await expect(tab.textContent()).resolves.toBe('Log (hidden)');
+    await expect(tab.getAttribute('class')).resolves.toBe('hidden-sheet');
+    await tab.click();
+    await expect(rig.page.locator('#grid').innerText()).resolves.toContain('Ran Thu 2026-11-26 09');
+  });
+
   it('asks the server with same-origin JSON POSTs', () => {
     expect(timeRequests.length).toBeGreaterThanOrEqual(4);
     const origin = new URL(rig.preview.url).origin;
