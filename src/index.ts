@@ -12,6 +12,7 @@ export { getSettings, getSettingsChoices, saveSettings, submitSettings } from '.
 
 // Sidebar and settings
 export { openCallList, openSettings, showHelp } from './app/sidebar';
+export { openWeeklyBatches } from './app/sidebar';
 
 // Mail merge and letters
 export {

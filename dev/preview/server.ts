@@ -13,6 +13,7 @@ import { injectShim } from './shim';
 import { refusal } from './guard';
 import { fileFeatures, type FileOptions } from './fileRoutes';
 import { CliError, parseCli, USAGE } from './cli';
+import { createTimeTravel, type TimeTravel } from './timeTravel';
 
 export interface PreviewOptions extends FileOptions {
   /** 0 = any free port; default 8787. */
@@ -38,6 +39,8 @@ export interface Preview {
   runs: Array<{ name: string; serverMs: number; ok: boolean }>;
   /** Writes every sheet to the `save` path now; null when there is none. */
   save(): Promise<string | null>;
+  /** The emulated clock as the page's time travel moves it (firing the time-driven triggers). */
+  time: TimeTravel;
   close(): Promise<void>;
 }
 
@@ -85,6 +88,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   // As when the spreadsheet opens with the add-on enabled in it.
   addon.call('onOpen', [{ authMode: 'LIMITED' }], 'LIMITED');
   const page = readFileSync(join(root, 'dev', 'preview', 'page.html'), 'utf8');
+  const time = createTimeTravel(emulator, options.log ? (line) => console.log(line) : undefined);
 
   const runs: Preview['runs'] = [];
   let sidebarShown: unknown = null;
@@ -139,6 +143,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       error: lastError,
       question: pending ? pending.question : null,
       file: files.info(),
+      time: time.state(),
     };
   }
 
@@ -192,6 +197,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }
 
   let port = 0;
+  /** Time travel from the page: {days} advances and fires what was due, {date} jumps to that day. */
+  function moveTime(body: string) {
+    try {
+      const parsed = JSON.parse(body || '{}') as { days?: unknown; date?: unknown };
+      const move =
+        typeof parsed.date === 'string' ? { date: parsed.date } : { days: Number(parsed.days) };
+      const ran = time.move(move);
+      return { ...state(), ok: true, ran };
+    } catch (error) {
+      return { ...state(), ok: false, timeError: message(error), ran: [] };
+    }
+  }
+
   const server = createServer(async (req, res) => {
     try {
       // Only the preview's own page, at a local address (guard.ts says why).
@@ -249,6 +267,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         dialogsClosed = emulator.ui.dialogs.length;
         return json(res, { ok: true });
       }
+      if (path === '/api/time') return json(res, moveTime(await readBody(req)));
       const call = /^\/run\/([\w$]+)$/.exec(path);
       if (call) {
         const body = JSON.parse((await readBody(req)) || '{}') as {
@@ -286,6 +305,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     addon,
     runs,
     save: () => files.saveNow(),
+    time,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();

@@ -1,6 +1,7 @@
 // The Weekly batches panel's calls: getSchedule (the schedule, the real trigger's state, the next batch, the campaign's progress) and saveSchedule.
 import type { Settings } from '../shared/api';
 import type { Schedule, ScheduleView } from '../shared/scheduleApi';
+import { MAX_BATCH } from '../shared/mergeApi';
 import {
   DEFAULT_SCHEDULE,
   checkSchedule,
@@ -89,6 +90,8 @@ export function getSchedule(): ScheduleView {
     campaign: { reached: 0, remaining: 0, expectedDone: null, done: false },
     lastRun: state?.lastRun ?? '',
     attention,
+    timeZone: ss.getSpreadsheetTimeZone(),
+    maxSize: MAX_BATCH,
   };
   try {
     withMergeLock(() => {
