@@ -193,6 +193,7 @@ export function planFor(
     allClients: cs.clients,
     held:
       request.recipients.kind === 'clients' ? new Set(request.recipients.skipped ?? []) : undefined,
+    repeatWhenDue: request.repeatWhenDue === true,
   });
   return { template, path, plan, notices: candidates.notices };
 }

@@ -59,7 +59,12 @@ export function planWeek(
     rawEmail,
   );
   const order = new Map<string, number>();
-  const plan = (template: Template, list: Client[], limit: number): MergePlan => {
+  const plan = (
+    template: Template,
+    list: Client[],
+    limit: number,
+    kind: 'campaign' | 'cadence',
+  ): MergePlan => {
     list.forEach((c, i) => order.set(c.id, i));
     const held = list.filter((c) => taken.has(journalKey(c.id, template.name)));
     const result = planMerge({
@@ -75,6 +80,8 @@ export function planWeek(
       path: choosePath(schedule.mode, null, ctx.userEmail),
       limit,
       allClients: ctx.cs.clients,
+      // The cadence template goes to each client again whenever they are due again.
+      repeatWhenDue: kind === 'cadence',
     });
     // Claimed by another merge (sending now, or stopped before confirming): listed, never sent.
     const last = Math.max(-1, ...result.ready.map((r) => order.get(r.client.id) ?? 0));
@@ -105,7 +112,12 @@ export function planWeek(
  * on the way); only when skips eat all of them is the whole list ordered.
  */
 function planOrdered(
-  plan: (template: Template, list: Client[], limit: number) => MergePlan,
+  plan: (
+    template: Template,
+    list: Client[],
+    limit: number,
+    kind: 'campaign' | 'cadence',
+  ) => MergePlan,
   candidates: WeeklyCandidates,
   kind: 'campaign' | 'cadence',
   template: Template,
@@ -113,9 +125,9 @@ function planOrdered(
 ): MergePlan {
   const total = candidates[kind].length;
   const first = Math.min(total, limit * 5 + 100);
-  const result = plan(template, candidates.ordered(kind, first), limit);
+  const result = plan(template, candidates.ordered(kind, first), limit, kind);
   if (result.blocked || result.ready.length >= limit || first >= total) return result;
-  return plan(template, candidates.ordered(kind, total), limit);
+  return plan(template, candidates.ordered(kind, total), limit, kind);
 }
 
 /** The batch as the panel lists it: each client in order, skips with their reason. */

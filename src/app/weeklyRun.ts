@@ -228,6 +228,7 @@ function sendParts(
       template,
       recipients: { kind: 'clients', ids },
       mode: schedule.mode,
+      repeatWhenDue: kind === 'cadence',
     };
     const result = runMerge(request, {
       spreadsheet: run.ss,

@@ -73,6 +73,8 @@ export interface PlanInput {
   allClients?: readonly Client[];
   /** Clients the user saw skipped in the preview: planned for their reason, never sent to. */
   held?: ReadonlySet<string>;
+  /** The template goes out on each client's cadence (see SkipContext.repeatWhenDue). */
+  repeatWhenDue?: boolean;
 }
 
 export function planMerge(input: PlanInput): MergePlan {
@@ -95,6 +97,7 @@ export function planMerge(input: PlanInput): MergePlan {
     today: input.today,
     recentDays: input.recentDays,
     history: input.history,
+    repeatWhenDue: input.repeatWhenDue,
   };
   const emailsSeen = new Map<string, string>();
   const alreadyGot = addressesThatGot(input);
