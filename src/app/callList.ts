@@ -1,25 +1,37 @@
-// getCallList and showClientInSheet: read the client sheet and the touch log once, let core rank, return a JSON-safe page.
+// getCallList and showClientInSheet: read what ranking needs, let core rank, read the page's rows, return a JSON-safe page.
 import {
   BUCKETS,
   SORT_MODES,
   type CallList,
   type CallListQuery,
   type DataProblem,
+  type Settings,
 } from '../shared/api';
-import { MAX_LIMIT, buildCallList, currencyFromFormat } from '../core/callList';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import {
+  MAX_LIMIT,
+  buildCallList,
+  currencyFromFormat,
+  toItem,
+  type CallListContext,
+} from '../core/callList';
+import type { Client } from '../core/clients';
+import type { ColumnMap } from '../core/columns';
 import { num, object, oneOf, optional, text } from '../core/schema';
 import { countContactsOn } from '../core/touchLog';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { loadSettings } from '../services/settings';
 import {
+  activeSpreadsheet,
   idUpdates,
-  numberFormatAt,
   readClientSheet,
   selectRow,
   writeOwnedCells,
-  type ClientSheet,
 } from '../services/clientSheet';
+import { readClientIndex, readRows } from '../services/clientIndex';
+import type { CivilDates } from '../services/civilDates';
 import { readTouches } from '../services/touchSheet';
 
 /** The call list's query: an unknown sort or group is refused with the valid ones, not answered with an empty list. */
@@ -34,6 +46,9 @@ const callListQuery = object({
 
 const clientIdArgument = text({ nonEmpty: true, max: 100 });
 
+/** The log's tail read first for today's goal: a day with fewer contacts needs no more. */
+const SHORT_TOUCH_TAIL = 100;
+
 /** More rows than anyone logs in a day (calls plus a full day's email quota). */
 const RECENT_TOUCH_ROWS = 2000;
 
@@ -41,36 +56,116 @@ const RECENT_TOUCH_ROWS = 2000;
 const MAX_PROBLEMS = 200;
 
 /**
- * The call list. Reads: the client sheet (values), the Value column's number format (for the
- * currency) and the touch log (today's goal). Clients without an ID (new rows, copied rows) get
- * one first, under the document lock, so that every listed client can be logged.
+ * The call list. Reads the columns ranking needs for every client (readClientIndex), ranks, then
+ * reads whole rows only for the clients on the page. When some client has no ID (new rows, copied
+ * rows), the whole sheet is read under the document lock and the IDs written first, so that every
+ * listed client can be logged.
  */
 export function getCallList(input: CallListQuery = {}): CallList {
   const query: CallListQuery = callListQuery(input ?? {}, 'query');
   const settings = loadSettings();
-  let cs = readClientSheet({ settings });
+  const spreadsheet = activeSpreadsheet();
+  const index = readClientIndex(settings, spreadsheet, Boolean(query.search?.trim()));
+  if (index.needsIds) return listAfterIds(query, settings, spreadsheet);
+  const list = buildCallList(
+    index.clients,
+    query,
+    listContext(settings, index.spreadsheet, {
+      dates: index.dates,
+      // The problems of the page's rows are known once its rows are read (below).
+      problems: [],
+      notices: [...index.recognition.notices],
+      currency: () => valueCurrency(index.sheet, index.recognition.columns, index.clients),
+    }),
+  );
+  const page = readRows(
+    index.sheet,
+    list.items.map((i) => i.row),
+    index.width,
+    index.recognition,
+    index.dates,
+  );
+  const byRow = new Map(page.clients.map((c) => [c.row, c]));
+  const today = index.dates.today;
+  list.items = list.items.map((item) => {
+    const client = byRow.get(item.row);
+    return client ? toItem(client, today, settings.recencyMonths) : item;
+  });
+  const shown = new Set(byRow.keys());
+  list.problems = capped(
+    [...index.problems.filter((p) => !shown.has(p.row)), ...page.problems].sort(
+      (a, b) => a.row - b.row,
+    ),
+    list.notices,
+  );
+  return list;
+}
+
+/** The whole sheet, read again under the lock, gets its missing or repeated IDs; then the list. */
+function listAfterIds(
+  query: CallListQuery,
+  settings: Settings,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): CallList {
   const notices: string[] = [];
-  if (cs.needsIds) {
-    cs = withDocumentLock(() => {
-      const fresh = readClientSheet({ settings, spreadsheet: cs.spreadsheet });
-      const ids = idUpdates(fresh);
-      writeOwnedCells(fresh, ids.updates);
-      notices.push(...ids.notices);
-      return fresh;
-    });
-  }
-  // Today's goal needs only the recent tail of the log, however many years it holds.
-  const { touches } = readTouches(cs.spreadsheet, cs.dates, { lastRows: RECENT_TOUCH_ROWS });
-  const today = cs.dates.today;
-  return buildCallList(cs.clients, query, {
+  const cs = withDocumentLock(() => {
+    const fresh = readClientSheet({ settings, spreadsheet });
+    const ids = idUpdates(fresh);
+    writeOwnedCells(fresh, ids.updates);
+    notices.push(...ids.notices);
+    return fresh;
+  });
+  return buildCallList(
+    cs.clients,
+    query,
+    listContext(settings, cs.spreadsheet, {
+      dates: cs.dates,
+      problems: cs.problems,
+      notices: [...cs.notices, ...notices],
+      currency: () => valueCurrency(cs.sheet, cs.columns, cs.clients),
+    }),
+  );
+}
+
+interface ListSources {
+  dates: CivilDates;
+  problems: DataProblem[];
+  notices: string[];
+  currency: () => string;
+}
+
+function listContext(
+  settings: Settings,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  from: ListSources,
+): CallListContext {
+  const today = from.dates.today;
+  return {
     today,
     asOf: now().toISOString(),
     recencyMonths: settings.recencyMonths,
-    problems: capped(cs.problems, notices),
-    notices: [...cs.notices, ...notices],
-    currency: settings.currency || valueCurrency(cs) || '$',
-    goal: { done: countContactsOn(touches, today), target: settings.dailyGoal },
-  });
+    problems: capped(from.problems, from.notices),
+    notices: from.notices,
+    currency: settings.currency || from.currency() || '$',
+    goal: { done: contactsToday(spreadsheet, from.dates), target: settings.dailyGoal },
+  };
+}
+
+/**
+ * Today's contacts, from the recent end of the log: a short tail first, a longer one only when
+ * the whole short tail is from today.
+ */
+function contactsToday(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  dates: CivilDates,
+): number {
+  const today = dates.today;
+  for (const lastRows of [SHORT_TOUCH_TAIL, RECENT_TOUCH_ROWS]) {
+    const { touches } = readTouches(spreadsheet, dates, { lastRows });
+    const olderSeen = touches.length < lastRows || touches.some((t) => t.date !== today);
+    if (olderSeen || lastRows === RECENT_TOUCH_ROWS) return countContactsOn(touches, today);
+  }
+  return 0;
 }
 
 function capped(problems: DataProblem[], notices: string[]): DataProblem[] {
@@ -82,9 +177,11 @@ function capped(problems: DataProblem[], notices: string[]): DataProblem[] {
 }
 
 /** The currency from the number format of the first client's Value cell. */
-function valueCurrency(cs: ClientSheet): string {
-  const first = cs.clients[0];
-  return first ? currencyFromFormat(numberFormatAt(cs, first.row, 'value')) : '';
+function valueCurrency(sheet: Sheet, columns: ColumnMap, clients: readonly Client[]): string {
+  const first = clients[0];
+  const c = columns.value;
+  if (!first || c === undefined) return '';
+  return currencyFromFormat(sheet.getRange(first.row, c + 1).getNumberFormat());
 }
 
 /** Selects the client's row in the sheet, found by Client ID now (the sheet may have been sorted). */

@@ -91,17 +91,18 @@ export function readClientSheet(options: ReadOptions = {}): ClientSheet {
   const display = options.displayValues
     ? (range.getDisplayValues() as string[][]).slice(1)
     : undefined;
-  const recognition = recognize(sheet, values[0] ?? [], settings, options.allowMissing);
+  const recognition = recognizeHeaders(sheet, values[0] ?? [], settings, options.allowMissing);
   return assemble(spreadsheet, sheet, settings, recognition, values, 2, values.length, display);
 }
 
-interface HeaderRecognition {
+export interface HeaderRecognition {
   headers: string[];
   columns: ColumnMap;
   notices: string[];
 }
 
-function recognize(
+/** Header texts and the column of each field; throws the missing-columns message unless allowed. */
+export function recognizeHeaders(
   sheet: Sheet,
   headerRow: readonly unknown[],
   settings: Settings,
@@ -190,7 +191,7 @@ export function readClientRows(
   const width = sheet.getLastColumn();
   if (lastRow < 2 || width < 1 || !clientIds.length) return null;
   const headerRow = sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[];
-  const recognition = recognize(sheet, headerRow, settings);
+  const recognition = recognizeHeaders(sheet, headerRow, settings);
   const idColumn = recognition.columns.id;
   if (idColumn === undefined) return null;
   const ids = sheet.getRange(2, idColumn + 1, lastRow - 1, 1).getValues() as unknown[][];

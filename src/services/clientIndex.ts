@@ -1,0 +1,186 @@
+// The client sheet read for ranking: only the columns ranking needs for every row, then full rows for the clients shown.
+import type { DataProblem, Settings } from '../shared/api';
+import { parseClients, type Client } from '../core/clients';
+import type { ClientField, ColumnMap } from '../core/columns';
+import { spreadsheetCivilDates, type CivilDates } from './civilDates';
+import { findClientSheet, recognizeHeaders, type HeaderRecognition } from './clientSheet';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * What ranking reads for every client: at most 6 cells a row. Among clients of equal rank the
+ * sheet's order decides (reading every name to break ties would cost one more cell a client).
+ */
+export const RANK_FIELDS: readonly ClientField[] = [
+  'id',
+  'lastContact',
+  'value',
+  'cadence',
+  'nextDue',
+  'doNotContact',
+];
+
+/** What a search looks in (core/callList `matches`), read only when the list is searched. */
+export const SEARCH_FIELDS: readonly ClientField[] = [
+  'name',
+  'firstName',
+  'lastName',
+  'company',
+  'email',
+  'phone',
+  'notes',
+];
+
+/** Rows whose read cells are all empty may still hold a client (a new row with a name only). */
+const MAX_RUNS = 20;
+
+export interface ClientIndex {
+  spreadsheet: Spreadsheet;
+  sheet: Sheet;
+  dates: CivilDates;
+  recognition: HeaderRecognition;
+  /** Every client, with the fields read (the others empty) or complete when its row was read whole. */
+  clients: Client[];
+  /** Problems in the cells read. */
+  problems: DataProblem[];
+  /** Some client has no Client ID or repeats an earlier row's. */
+  needsIds: boolean;
+  width: number;
+}
+
+/**
+ * Reads the header, then the ranking columns (contiguous ones in one call), then whole rows only
+ * for rows whose read cells are all empty: those may be blank or may be a client typed without
+ * any of those cells, and only the whole row tells (as the full read did).
+ */
+export function readClientIndex(
+  settings: Settings,
+  spreadsheet: Spreadsheet,
+  search: boolean,
+): ClientIndex {
+  const sheet = findClientSheet(spreadsheet, settings);
+  const extent = sheet.getDataRange();
+  const lastRow = extent.getLastRow();
+  const width = extent.getLastColumn();
+  const header = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
+  const recognition = recognizeHeaders(sheet, header, settings);
+  const dates = spreadsheetCivilDates(spreadsheet);
+  const fields = search ? [...RANK_FIELDS, ...SEARCH_FIELDS] : RANK_FIELDS;
+  const columns = pick(recognition.columns, fields);
+  const rows = readColumns(sheet, columns, lastRow, width);
+  const partial = parseClients(rows, columns, {
+    today: dates.today,
+    toCivil: dates.toCivil,
+    headers: recognition.headers,
+    firstRow: 2,
+  });
+  const known = new Set(partial.clients.map((c) => c.row));
+  const unknown: number[] = [];
+  for (let row = 2; row <= lastRow; row++) if (!known.has(row)) unknown.push(row);
+  const whole = readRows(sheet, unknown, width, recognition, dates);
+  const clients = mergeByRow(partial.clients, whole.clients);
+  const readHeaders = new Set(Object.values(columns).map((c) => recognition.headers[c]));
+  const problems = [
+    ...partial.problems.filter((p) => readHeaders.has(p.column)),
+    ...whole.problems,
+  ].sort((a, b) => a.row - b.row);
+  return {
+    spreadsheet,
+    sheet,
+    dates,
+    recognition,
+    clients,
+    problems,
+    needsIds: missingOrRepeatedIds(clients),
+    width,
+  };
+}
+
+/** Full rows for the given clients' rows, parsed; one read per run of adjacent rows. */
+export function readRows(
+  sheet: Sheet,
+  rows: readonly number[],
+  width: number,
+  recognition: HeaderRecognition,
+  dates: CivilDates,
+): { clients: Client[]; problems: DataProblem[] } {
+  const clients: Client[] = [];
+  const problems: DataProblem[] = [];
+  if (!rows.length || width < 1) return { clients, problems };
+  for (const [first, last] of runs(rows)) {
+    const values = sheet.getRange(first, 1, last - first + 1, width).getValues() as unknown[][];
+    const parsed = parseClients(values, recognition.columns, {
+      today: dates.today,
+      toCivil: dates.toCivil,
+      headers: recognition.headers,
+      firstRow: first,
+    });
+    const wanted = new Set(rows);
+    clients.push(...parsed.clients.filter((c) => wanted.has(c.row)));
+    problems.push(...parsed.problems.filter((p) => wanted.has(p.row)));
+  }
+  return { clients, problems };
+}
+
+/** Sorted row numbers as [first, last] runs; a gap of a few rows is read through (a call costs more). */
+function runs(rows: readonly number[], gap = 4): [number, number][] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const row of sorted) {
+    const last = out[out.length - 1];
+    if (last && row - last[1] <= gap) last[1] = row;
+    else out.push([row, row]);
+  }
+  if (out.length <= MAX_RUNS) return out;
+  return [[sorted[0], sorted[sorted.length - 1]]];
+}
+
+function pick(columns: ColumnMap, fields: readonly ClientField[]): ColumnMap {
+  const out: ColumnMap = {};
+  for (const f of fields) if (columns[f] !== undefined) out[f] = columns[f];
+  return out;
+}
+
+/**
+ * The data rows (row 2 on) with only the given columns filled: adjacent columns are read in one
+ * call, each other group in its own.
+ */
+function readColumns(
+  sheet: Sheet,
+  columns: ColumnMap,
+  lastRow: number,
+  width: number,
+): unknown[][] {
+  const n = Math.max(0, lastRow - 1);
+  const rows: unknown[][] = Array.from({ length: n }, () => new Array<unknown>(width).fill(''));
+  if (!n) return rows;
+  const wanted = [...new Set(Object.values(columns))].sort((a, b) => a - b);
+  // Only adjacent columns share a read: a column read through would cost a cell a row.
+  for (const [first, last] of runs(
+    wanted.map((c) => c + 1),
+    1,
+  )) {
+    const block = sheet.getRange(2, first, n, last - first + 1).getValues() as unknown[][];
+    for (let r = 0; r < n; r++) {
+      const src = block[r];
+      for (let j = 0; j < src.length; j++) rows[r][first - 1 + j] = src[j];
+    }
+  }
+  return rows;
+}
+
+function mergeByRow(partial: Client[], whole: Client[]): Client[] {
+  if (!whole.length) return partial;
+  return [...partial, ...whole].sort((a, b) => a.row - b.row);
+}
+
+/** True when some client has no ID or repeats an earlier row's ID (a copied row). */
+export function missingOrRepeatedIds(clients: readonly Client[]): boolean {
+  const seen = new Set<string>();
+  for (const client of clients) {
+    if (!client.id || seen.has(client.id)) return true;
+    seen.add(client.id);
+  }
+  return false;
+}
