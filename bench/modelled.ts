@@ -8,6 +8,8 @@ export interface Modelled {
   sNoSends: number;
   cellsRead: number;
   cellsWritten: number;
+  /** Modelled ms per method. */
+  byMethod: [string, number][];
 }
 
 const SENDS = /^(GmailApp\.sendEmail|MailApp\.sendEmail|GmailDraft\.send)$/;
@@ -21,12 +23,14 @@ export function modelled(emu: Emulator): Modelled {
     sNoSends: (cost.ms - sends) / 1000,
     cellsRead: cost.cellsRead,
     cellsWritten: cost.cellsWritten,
+    byMethod: [...cost.byMethod],
   };
 }
 
 /** "met" / "NOT met" and the figure against its limit, for the targets table. */
 export function verdict(label: string, value: number, limit: number, unit: string): string {
   const ok = value < limit;
-  const shown = unit === 's' ? value.toFixed(2) : value.toFixed(unit === 'ms' ? 1 : 0);
+  const shown =
+    unit === 'cells' && value < 100 ? value.toFixed(3) : value.toFixed(unit === 'cells' ? 0 : 2);
   return `| ${label} | ${shown} ${unit} | < ${limit} ${unit} | ${ok ? 'met' : 'NOT met'} |`;
 }

@@ -156,8 +156,7 @@ export function cellsMoved(
       return { read: 1, written: 0 };
     return { read: 0, written: 0 };
   }
-  if (method === 'appendRow' && Array.isArray(args[0]))
-    return { read: 0, written: args[0].length };
+  if (method === 'appendRow' && Array.isArray(args[0])) return { read: 0, written: args[0].length };
   if (/^set(Values|Formulas|NumberFormats)$/.test(method) && isGrid(args[0]))
     return { read: 0, written: gridCells(args[0]) };
   if (/^set(Value|Formula|NumberFormat)$/.test(method)) {

@@ -8,7 +8,10 @@ type G = {
   GmailApp: GoogleAppsScript.Gmail.GmailApp;
 };
 
-function setup(rows = 1000, cols = 10): { emu: Emulator; g: G; sheet: GoogleAppsScript.Spreadsheet.Sheet } {
+function setup(
+  rows = 1000,
+  cols = 10,
+): { emu: Emulator; g: G; sheet: GoogleAppsScript.Spreadsheet.Sheet } {
   const emu = createEmulator();
   const grid = Array.from({ length: rows }, (_, r) =>
     Array.from({ length: cols }, (_, c) => `r${r}c${c}`),
