@@ -30,7 +30,8 @@ import {
   selectRow,
   writeOwnedCells,
 } from '../services/clientSheet';
-import { readClientIndex, readRows } from '../services/clientIndex';
+import { missingOrRepeatedIds, readRows } from '../services/clientIndex';
+import { confirmedBy, loadRankIndex, rebuild, type LoadedIndex } from './callListIndex';
 import type { CivilDates } from '../services/civilDates';
 import { readTouches } from '../services/touchSheet';
 
@@ -56,44 +57,71 @@ const RECENT_TOUCH_ROWS = 2000;
 const MAX_PROBLEMS = 200;
 
 /**
- * The call list. Reads the columns ranking needs for every client (readClientIndex), ranks, then
- * reads whole rows only for the clients on the page. When some client has no ID (new rows, copied
- * rows), the whole sheet is read under the document lock and the IDs written first, so that every
- * listed client can be logged.
+ * The call list. Ranks from the ranking columns of every client (cached between executions while
+ * nothing changed, app/callListIndex.ts), then reads whole rows only for the clients on the page;
+ * when those rows disagree with a cached index, the index is read again and the list ranked anew.
+ * When some client has no ID (new rows, copied rows), the whole sheet is read under the document
+ * lock and the IDs written first, so that every listed client can be logged.
  */
 export function getCallList(input: CallListQuery = {}): CallList {
   const query: CallListQuery = callListQuery(input ?? {}, 'query');
   const settings = loadSettings();
   const spreadsheet = activeSpreadsheet();
-  const index = readClientIndex(settings, spreadsheet, Boolean(query.search?.trim()));
-  if (index.needsIds) return listAfterIds(query, settings, spreadsheet);
+  let loaded = loadRankIndex(settings, spreadsheet, Boolean(query.search?.trim()));
+  for (;;) {
+    if (missingOrRepeatedIds(loaded.index.clients))
+      return listAfterIds(query, settings, spreadsheet);
+    const { list, page } = rankedPage(query, settings, loaded);
+    const rows = list.items.map((i) => i.row);
+    if (!loaded.fromCache || confirmedBy(loaded.index.clients, page.clients, rows)) {
+      return withPage(list, page, loaded, settings);
+    }
+    loaded = rebuild(loaded.opened, loaded.cached);
+  }
+}
+
+function rankedPage(
+  query: CallListQuery,
+  settings: Settings,
+  loaded: LoadedIndex,
+): { list: CallList; page: { clients: Client[]; problems: DataProblem[] } } {
+  const { opened, index } = loaded;
   const list = buildCallList(
     index.clients,
     query,
-    listContext(settings, index.spreadsheet, {
-      dates: index.dates,
+    listContext(settings, opened.spreadsheet, {
+      dates: opened.dates,
       // The problems of the page's rows are known once its rows are read (below).
       problems: [],
-      notices: [...index.recognition.notices],
-      currency: () => valueCurrency(index.sheet, index.recognition.columns, index.clients),
+      notices: [...opened.recognition.notices],
+      currency: () => valueCurrency(opened.sheet, opened.recognition.columns, index.clients),
     }),
   );
-  const page = readRows(
-    index.sheet,
-    list.items.map((i) => i.row),
-    index.width,
-    index.recognition,
-    index.dates,
-  );
+  return {
+    list,
+    page: readRows(
+      opened,
+      list.items.map((i) => i.row),
+    ),
+  };
+}
+
+/** The page's items from their whole rows; problems: the ranking columns' for all, all for the page. */
+function withPage(
+  list: CallList,
+  page: { clients: Client[]; problems: DataProblem[] },
+  loaded: LoadedIndex,
+  settings: Settings,
+): CallList {
   const byRow = new Map(page.clients.map((c) => [c.row, c]));
-  const today = index.dates.today;
+  const today = loaded.opened.dates.today;
   list.items = list.items.map((item) => {
     const client = byRow.get(item.row);
     return client ? toItem(client, today, settings.recencyMonths) : item;
   });
   const shown = new Set(byRow.keys());
   list.problems = capped(
-    [...index.problems.filter((p) => !shown.has(p.row)), ...page.problems].sort(
+    [...loaded.index.problems.filter((p) => !shown.has(p.row)), ...page.problems].sort(
       (a, b) => a.row - b.row,
     ),
     list.notices,

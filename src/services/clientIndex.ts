@@ -32,30 +32,30 @@ export const SEARCH_FIELDS: readonly ClientField[] = [
   'notes',
 ];
 
-export interface ClientIndex {
+/** The client sheet opened for ranking: its extent, header and columns, and the stamp of all that. */
+export interface OpenedSheet {
   spreadsheet: Spreadsheet;
   sheet: Sheet;
   dates: CivilDates;
   recognition: HeaderRecognition;
+  lastRow: number;
+  width: number;
+  /**
+   * What an index read from this sheet depends on besides its cells: the sheet, its extent, its
+   * header and the columns recognised, the time zone and today (a date in the future is unknown).
+   */
+  stamp: string;
+}
+
+export interface ClientIndex {
   /** Every client, with the fields read (the others empty) or complete when its row was read whole. */
   clients: Client[];
   /** Problems in the cells read. */
   problems: DataProblem[];
-  /** Some client has no Client ID or repeats an earlier row's. */
-  needsIds: boolean;
-  width: number;
 }
 
-/**
- * Reads the header, then the ranking columns (contiguous ones in one call), then whole rows only
- * for rows whose read cells are all empty: those may be blank or may be a client typed without
- * any of those cells, and only the whole row tells (as the full read did).
- */
-export function readClientIndex(
-  settings: Settings,
-  spreadsheet: Spreadsheet,
-  search: boolean,
-): ClientIndex {
+/** The extent (one call), the header row and the columns: what every load reads first. */
+export function openClientSheet(settings: Settings, spreadsheet: Spreadsheet): OpenedSheet {
   const sheet = findClientSheet(spreadsheet, settings);
   const extent = sheet.getDataRange();
   const lastRow = extent.getLastRow();
@@ -63,6 +63,25 @@ export function readClientIndex(
   const header = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
   const recognition = recognizeHeaders(sheet, header, settings);
   const dates = spreadsheetCivilDates(spreadsheet);
+  const stamp = JSON.stringify([
+    sheet.getSheetId(),
+    lastRow,
+    width,
+    recognition.headers,
+    recognition.columns,
+    dates.timeZone,
+    dates.today,
+  ]);
+  return { spreadsheet, sheet, dates, recognition, lastRow, width, stamp };
+}
+
+/**
+ * Reads the ranking columns (contiguous ones in one call; the search columns too when searching),
+ * then whole rows only for rows whose read cells are all empty: those may be blank or may be a
+ * client typed without any of those cells, and only the whole row tells (as the full read did).
+ */
+export function readClientIndex(opened: OpenedSheet, search: boolean): ClientIndex {
+  const { sheet, recognition, dates, lastRow, width } = opened;
   const fields = search ? [...RANK_FIELDS, ...SEARCH_FIELDS] : RANK_FIELDS;
   const columns = pick(recognition.columns, fields);
   const rows = readColumns(sheet, columns, lastRow, width);
@@ -75,33 +94,23 @@ export function readClientIndex(
   const known = new Set(partial.clients.map((c) => c.row));
   const unknown: number[] = [];
   for (let row = 2; row <= lastRow; row++) if (!known.has(row)) unknown.push(row);
-  const whole = readRows(sheet, unknown, width, recognition, dates);
-  const clients = mergeByRow(partial.clients, whole.clients);
+  const whole = readRows(opened, unknown);
   const readHeaders = new Set(Object.values(columns).map((c) => recognition.headers[c]));
-  const problems = [
-    ...partial.problems.filter((p) => readHeaders.has(p.column)),
-    ...whole.problems,
-  ].sort((a, b) => a.row - b.row);
   return {
-    spreadsheet,
-    sheet,
-    dates,
-    recognition,
-    clients,
-    problems,
-    needsIds: missingOrRepeatedIds(clients),
-    width,
+    clients: mergeByRow(partial.clients, whole.clients),
+    problems: [
+      ...partial.problems.filter((p) => readHeaders.has(p.column)),
+      ...whole.problems,
+    ].sort((a, b) => a.row - b.row),
   };
 }
 
 /** Full rows for the given clients' rows, parsed; one read per run of adjacent rows. */
 export function readRows(
-  sheet: Sheet,
+  opened: OpenedSheet,
   rows: readonly number[],
-  width: number,
-  recognition: HeaderRecognition,
-  dates: CivilDates,
 ): { clients: Client[]; problems: DataProblem[] } {
+  const { sheet, width, recognition, dates } = opened;
   const clients: Client[] = [];
   const problems: DataProblem[] = [];
   if (!rows.length || width < 1) return { clients, problems };
@@ -169,9 +178,20 @@ function readColumns(
   return rows;
 }
 
-function mergeByRow(partial: Client[], whole: Client[]): Client[] {
+/** Only the problems of the ranking columns (what a fresh index read reports for every row). */
+export function rankProblems(opened: OpenedSheet, problems: readonly DataProblem[]): DataProblem[] {
+  const { columns, headers } = opened.recognition;
+  const wanted = new Set(
+    RANK_FIELDS.filter((f) => columns[f] !== undefined).map((f) => headers[columns[f]!]),
+  );
+  return problems.filter((p) => wanted.has(p.column));
+}
+
+/** Clients by row, with `whole` replacing any client of `partial` on the same row. */
+export function mergeByRow(partial: Client[], whole: Client[]): Client[] {
   if (!whole.length) return partial;
-  return [...partial, ...whole].sort((a, b) => a.row - b.row);
+  const replaced = new Set(whole.map((c) => c.row));
+  return [...partial.filter((c) => !replaced.has(c.row)), ...whole].sort((a, b) => a.row - b.row);
 }
 
 /** True when some client has no ID or repeats an earlier row's ID (a copied row). */

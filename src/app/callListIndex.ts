@@ -1,0 +1,97 @@
+// The call list's ranking index: from the cache when nothing changed since it was read, else read from the sheet and cached.
+import type { Settings } from '../shared/api';
+import { sameRanking } from '../core/rankIndex';
+import type { Client } from '../core/clients';
+import {
+  mergeByRow,
+  openClientSheet,
+  rankProblems,
+  readClientIndex,
+  readRows,
+  type ClientIndex,
+  type OpenedSheet,
+} from '../services/clientIndex';
+import { forgetIndex, loadIndex, storeIndex, type CachedIndex } from '../services/listCache';
+
+export interface LoadedIndex {
+  opened: OpenedSheet;
+  index: ClientIndex;
+  /** True when the index came from the cache: the rows shown must then confirm it. */
+  fromCache: boolean;
+  /** The cache as found (null for a search, which is not cached). */
+  cached: CachedIndex | null;
+}
+
+/**
+ * A search reads its columns fresh. Otherwise the cached index is used when its stamp (extent,
+ * header, columns, zone, today) and version (replaced by every edit by hand) still hold; the rows
+ * the add-on wrote since are read again, and must still hold the clients the index put there.
+ */
+export function loadRankIndex(
+  settings: Settings,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  search: boolean,
+): LoadedIndex {
+  const opened = openClientSheet(settings, spreadsheet);
+  if (search)
+    return { opened, index: readClientIndex(opened, true), fromCache: false, cached: null };
+  const cached = loadIndex(opened.stamp);
+  if (cached.index) {
+    const rows = cached.writtenRows.filter((r) => r <= opened.lastRow);
+    const written = readRows(opened, rows);
+    if (stillInPlace(cached.index.clients, written.clients)) {
+      const changed = new Set(rows);
+      const index: ClientIndex = {
+        clients: mergeByRow(
+          cached.index.clients.filter((c) => !changed.has(c.row)),
+          written.clients,
+        ),
+        problems: [
+          ...cached.index.problems.filter((p) => !changed.has(p.row)),
+          ...rankProblems(opened, written.problems),
+        ].sort((a, b) => a.row - b.row),
+      };
+      return { opened, index, fromCache: true, cached };
+    }
+  }
+  return rebuild(opened, cached);
+}
+
+/** Reads the index from the sheet and caches it under the version and write count seen before. */
+export function rebuild(opened: OpenedSheet, cached: CachedIndex | null): LoadedIndex {
+  const index = readClientIndex(opened, false);
+  if (cached) storeIndex(opened.stamp, cached, index);
+  return { opened, index, fromCache: false, cached };
+}
+
+/** Each row read again holds the client (by ID) the index has on that row, if it has one there. */
+function stillInPlace(indexed: readonly Client[], reread: readonly Client[]): boolean {
+  if (!reread.length) return true;
+  const byRow = new Map(indexed.map((c) => [c.row, c.id]));
+  return reread.every((c) => !byRow.has(c.row) || byRow.get(c.row) === c.id);
+}
+
+/** The rows shown, read whole, agree with the index on every ranking field. */
+export function confirmedBy(
+  indexed: readonly Client[],
+  shown: readonly Client[],
+  rows: readonly number[],
+): boolean {
+  const byRow = new Map(indexed.map((c) => [c.row, c]));
+  const fresh = new Map(shown.map((c) => [c.row, c]));
+  return rows.every((row) => {
+    const a = byRow.get(row);
+    const b = fresh.get(row);
+    return a !== undefined && b !== undefined && sameRanking(a, b);
+  });
+}
+
+/**
+ * The onEdit simple trigger: an edit by hand anywhere in the spreadsheet (a formula may feed the
+ * client sheet from another tab) makes every cached index stale. Edits by scripts and the Sheets
+ * API fire no trigger: the index's 10-minute life bounds those.
+ */
+export function onEdit(event?: unknown): void {
+  void event;
+  forgetIndex();
+}
