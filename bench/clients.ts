@@ -173,12 +173,12 @@ function printTable(results: Row[]): void {
       `| ${String(r.size).padStart(7)} | ${r.op.padEnd(11)} | ${r.ms.toFixed(1).padStart(7)} | ${r.cpuMs.toFixed(1).padStart(7)} | ${r.model.s.toFixed(2).padStart(10)} | ${String(r.model.cellsRead).padStart(10)} | ${String(r.model.cellsWritten).padStart(13)} | ${perClient.padStart(11)} | ${methods}`,
     );
   }
-  for (const r of results.filter((x) => x.op === 'list first')) {
+  for (const r of results.filter((x) => x.op !== 'logTouch')) {
     const top = [...r.model.byMethod]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 6)
       .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)} s`);
-    console.log(`Modelled time of the first load at ${r.size}: ${top.join(', ')}`);
+    console.log(`Modelled time, ${r.op} at ${r.size}: ${top.join(', ')}`);
   }
   const other = results[results.length - 1].calls;
   const nonSheet = Object.entries(other).filter(
