@@ -37,15 +37,8 @@ export function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString()} ${count === 1 ? one : many}`;
 }
 
-/** A phone number as a tel: target: digits, a leading plus and extension markers only. */
-export function telHref(phone: string): string {
-  const cleaned = phone.replace(/[^\d+*#,;]/g, '');
-  return cleaned ? `tel:${cleaned}` : '';
-}
-
-export function mailtoHref(email: string): string {
-  return /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(email) ? `mailto:${encodeURI(email)}` : '';
-}
+// Links are built by the one address check the server uses (src/shared/email.ts): a bad address shows no link.
+export { mailtoHref, telHref } from '../src/shared/email';
 
 /** What went wrong, in plain words, and what the user can do about it. */
 export interface PlainError {

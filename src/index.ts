@@ -23,3 +23,4 @@ export {
   runMailMerge,
 } from './app/mailMerge';
 export { openLetters, getLetterBatch, confirmLetters } from './app/letters';
+export { repairMergeJournal } from './app/mergeRepair';

@@ -72,7 +72,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     userEmail: options.userEmail ?? 'owner@example.com',
     aliases: options.aliases ?? [],
   });
-  const properties = createProperties(kernel);
+  const properties = createProperties(kernel, { user: () => session.control.userEmail });
   const locks = createLocks(kernel);
   const script = createScriptApp(kernel);
   const html = createHtmlService(kernel, { dir: options.htmlDir ?? 'dist' });

@@ -29,12 +29,31 @@ function byteLength(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
-export function createProperties(kernel: Kernel) {
-  const stores: Record<StoreName, Map<string, string>> = {
-    document: new Map(),
-    user: new Map(),
-    script: new Map(),
+/**
+ * `user` names whoever runs the script now (the emulator's Session): user properties are "a property
+ * store that only the current user can access, and only within this script"
+ * (https://developers.google.com/apps-script/reference/properties/properties-service#getUserProperties()),
+ * so each user has their own store; without it every run is one user's.
+ */
+export function createProperties(kernel: Kernel, options: { user?: () => string } = {}) {
+  const currentUser = options.user ?? (() => '');
+  const userStores = new Map<string, Map<string, string>>();
+  const userStore = (): Map<string, string> => {
+    const who = currentUser();
+    let store = userStores.get(who);
+    if (!store) userStores.set(who, (store = new Map()));
+    return store;
   };
+  const stores = { document: new Map(), script: new Map() } as unknown as Record<
+    StoreName,
+    Map<string, string>
+  >;
+  // stores.user is the current user's store: reads and commits go to whoever runs now.
+  Object.defineProperty(stores, 'user', {
+    enumerable: true,
+    get: userStore,
+    set: (next: Map<string, string>) => void userStores.set(currentUser(), next),
+  });
 
   const bytes = (store: StoreName, replace?: Map<string, string>): number => {
     let total = 0;
@@ -50,6 +69,7 @@ export function createProperties(kernel: Kernel) {
     clear(store) {
       for (const name of store ? [store] : (Object.keys(stores) as StoreName[]))
         stores[name].clear();
+      if (!store) userStores.clear();
     },
     bytes: (store) => bytes(store),
     enforceValueLimit: true,

@@ -67,7 +67,7 @@ const SHIM = `
     return false;
   }
   function post(path) {
-    fetch(path, { method: 'POST' }).then(function () {
+    fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then(function () {
       try { window.parent.postMessage({ type: 'reconnect:ran', name: path }, '*'); } catch (e) {}
     });
   }

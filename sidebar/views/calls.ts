@@ -2,6 +2,7 @@
 import {
   BUCKET_LABELS,
   BUCKETS,
+  RELOAD_HINT,
   type Bucket,
   type CallList,
   type CallListItem,
@@ -300,10 +301,13 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
       result = await ctx.api.call('logTouch', input);
     } catch (error) {
       ctx.showError(error);
+      // The row now holds someone else: the list is stale, so it is read again.
+      if (String((error as Error)?.message ?? error).includes(RELOAD_HINT)) reloadShown();
       return;
     }
     removeItem(item, input);
-    ctx.toast(result.message, () => undo());
+    const touchId = result.touchId;
+    ctx.toast(result.message, () => undo(touchId));
     if (input.outcome === 'no answer' || input.outcome === 'voicemail') offerEmail(item);
   }
 
@@ -360,9 +364,12 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     );
   }
 
-  async function undo(): Promise<void> {
+  /** Undoes the touch this toast was for (the server refuses if it is no longer the user's last). */
+  async function undo(touchId?: string): Promise<void> {
     try {
-      const result = await ctx.api.call('undoLastTouch');
+      const result = await (touchId
+        ? ctx.api.call('undoLastTouch', { touchId })
+        : ctx.api.call('undoLastTouch'));
       ctx.toast(result.message);
       clear(banner);
       reloadShown();

@@ -9,7 +9,15 @@ import type {
 } from '../../src/shared/mergeApi';
 import type { ViewContext } from '../context';
 import { clear, el, uid } from './dom';
-import { MERGE_CSS, button, confirmThen, emailViewer, label } from './mergeParts';
+import {
+  MERGE_CSS,
+  button,
+  confirmThen,
+  emailViewer,
+  isStorageError,
+  label,
+  storageOffer,
+} from './mergeParts';
 
 type Who = 'top' | 'bucket' | 'selected' | 'client';
 
@@ -24,9 +32,18 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
     (error) => {
       clear(body);
       ctx.showError(error);
+      if (isStorageError(error)) body.appendChild(storageOffer(ctx, null, () => mountAgain()));
       body.appendChild(button('Try again', () => mountAgain()));
     },
   );
+
+  /** A failed preview or send: the error, and the storage offer when a full store caused it. */
+  function failed(output: HTMLElement, error: unknown): void {
+    clear(output);
+    ctx.showError(error);
+    // After a repair the offer keeps its result in view; Preview again to go on.
+    if (isStorageError(error)) output.appendChild(storageOffer(ctx, null, () => undefined));
+  }
 
   function mountAgain(): void {
     clear(root);
@@ -37,6 +54,7 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
     clear(body);
     for (const text of [...setup.notices, ...setup.problems])
       body.appendChild(el('p', { className: 'notice', text }));
+    if (setup.storage?.low) body.appendChild(storageOffer(ctx, setup.storage, () => mountAgain()));
 
     const templateSelect = el('select', { attrs: { id: uid('template') } });
     const groups: Array<[string, TemplateSummary[]]> = [
@@ -196,7 +214,7 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
         .call('previewMerge', req)
         .then(
           (p) => showPreview(p, req),
-          (e) => (clear(output), ctx.showError(e)),
+          (e) => failed(output, e),
         )
         .finally(() => (previewButton.disabled = false));
     }
@@ -292,7 +310,7 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
             list.appendChild(el('li', { text: `${o.name || o.to}: ${o.status}` }));
           output.appendChild(list);
         },
-        (e) => (clear(output), ctx.showError(e)),
+        (e) => failed(output, e),
       );
     }
   }

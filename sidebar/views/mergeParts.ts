@@ -1,5 +1,6 @@
-// Pieces of the Emails tab: its styles, the email previewer (a sandboxed frame), labelled controls, and the two-step confirm.
-import type { MergePreview } from '../../src/shared/mergeApi';
+// Pieces of the Emails tab: its styles, the email previewer (a sandboxed frame), labelled controls, the two-step confirm, and the "Free merge storage" offer.
+import type { MergePreview, MergeStorage } from '../../src/shared/mergeApi';
+import type { ViewContext } from '../context';
 import { el, uid } from './dom';
 
 /** Styles of this view only (constant text, no data). */
@@ -16,7 +17,51 @@ export const MERGE_CSS = `
 .merge .notice{border-left:3px solid #1a73e8;padding:4px 8px;background:#e8f0fe;margin:6px 0}
 .merge fieldset{border:0;padding:0;margin:8px 0}
 .merge legend{font-weight:500;padding:0}
+.merge .storage{border-left:3px solid #f9ab00;padding:4px 8px;background:#fef7e0;margin:6px 0}
 `;
+
+/** A server error that a full document store caused (the journal refused, or the store's own quota). */
+export function isStorageError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /property storage quota|Free merge storage/i.test(message);
+}
+
+/**
+ * The offer to write back what the merge journal holds and free its space: shown when the store is
+ * low, or when an operation failed because it is full. `done` runs after a repair (reload the tab).
+ */
+export function storageOffer(
+  ctx: ViewContext,
+  storage: MergeStorage | null,
+  done: () => void,
+): HTMLElement {
+  const text = storage
+    ? `This spreadsheet's add-on storage is nearly full: ${storage.usedKB} KB of ${storage.limitKB} KB used, ${storage.freeKB} KB free for merges. A large merge may be refused.`
+    : "This spreadsheet's add-on storage is full.";
+  const result = el('p', { className: 'hint', attrs: { 'aria-live': 'polite' } });
+  const free = button('Free merge storage', (b) => {
+    b.disabled = true;
+    ctx.api
+      .call('repairMergeJournal')
+      .then((r) => {
+        result.textContent = r.message;
+        ctx.toast(r.message);
+        done();
+      }, ctx.showError)
+      .finally(() => (b.disabled = false));
+  });
+  return el(
+    'div',
+    { className: 'storage', attrs: { role: 'status' } },
+    el('p', { text }),
+    el('p', {
+      className: 'hint',
+      text: 'Writes every merge result still held there to the sheet (statuses and touches), then frees the space. Nothing is sent.',
+    }),
+    el('div', { className: 'actions' }, free),
+    result,
+  );
+}
 
 /** One email at a time: a recipient picker, the subject, and the HTML in a sandboxed frame (no scripts). */
 export function emailViewer(p: MergePreview): HTMLElement {

@@ -1,5 +1,5 @@
 // The outcome buttons of a call (Reached, No answer / voicemail, Wrong number, Do not contact) and the Reached form: each logs one touch.
-import { CADENCES, type CallListItem, type TouchInput } from '../../src/shared/api';
+import { CADENCES, MAX_NOTES, type CallListItem, type TouchInput } from '../../src/shared/api';
 import { clear, el, uid } from './dom';
 
 /** The outcome buttons of an expanded card; `logTouch` resolves once the server accepted the touch. */
@@ -16,7 +16,12 @@ export function outcomes(
   const log = async (input: Omit<TouchInput, 'clientId'>) => {
     setBusy(true);
     try {
-      await logTouch({ clientId: item.id, ...input });
+      // What the card shows goes along: the server refuses if the row now holds someone else.
+      await logTouch({
+        clientId: item.id,
+        ...input,
+        expect: { name: item.name, email: item.email },
+      });
     } finally {
       if (panel.isConnected) setBusy(false);
     }
@@ -92,8 +97,8 @@ function reachedForm(
     return el('label', { className: 'radio' }, input, ` ${cadence}`);
   });
   const notesId = uid('notes');
-  // Generous: a long account of the call must not be cut off (a cell holds 50,000 characters).
-  const notes = el('textarea', { attrs: { id: notesId, rows: 3, maxlength: 10000 } });
+  // As long as a cell holds (50,000 characters), the most logTouch accepts.
+  const notes = el('textarea', { attrs: { id: notesId, rows: 3, maxlength: MAX_NOTES } });
   const problem = el('input', { attrs: { type: 'checkbox', checked: item.recovery } });
   const problemLabel = item.recovery ? 'The problem is still open' : 'They raised a problem';
   const form = el(

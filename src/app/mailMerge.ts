@@ -25,6 +25,7 @@ import {
   summarize,
 } from './mergeContext';
 import { withMergeLock } from '../services/mergeLock';
+import { mergeStorage } from './mergeRepair';
 import { checkRequest, outgoing, runMerge } from './mergeRun';
 import { checkMergeRequest } from './mergeInput';
 
@@ -76,6 +77,7 @@ export function getMergeSetup(): MergeSetup {
       myName: ctx.settings.myName,
       recentDays: ctx.settings.recentDays,
       notices: ctx.notices,
+      storage: mergeStorage(ctx.journal),
     };
   });
 }

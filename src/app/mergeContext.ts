@@ -4,7 +4,8 @@ import type { MergeRequest, MergeSkip, TemplateBlock, TemplateSummary } from '..
 import type { Client } from '../core/clients';
 import { toItem } from '../core/callList';
 import { priorityOrder } from '../core/priority';
-import { entryKind, isExpired, journalWriteBack, RUN_MAX_MS } from '../core/merge/journal';
+import { entryKind, journalWriteBack, RUN_MAX_MS } from '../core/merge/journal';
+import { expiredKeys } from '../core/merge/journalStore';
 import { choosePath, planMerge, type MergePlan, type SendPath } from '../core/merge/plan';
 import { selectCandidates } from '../core/merge/recipients';
 import { buildHistory, type LoggedTouch } from '../core/merge/skipRules';
@@ -85,16 +86,15 @@ export function openMergeContext(options: ContextOptions = {}): MergeContext {
     journal: openJournal(),
     selectedRows,
   };
-  const stored = context.journal.read();
+  const snap = context.journal.snapshot();
   const nowMs = now().getTime();
-  const expired = stored.filter((s) => isExpired(s.entry, nowMs));
-  if (expired.length) context.journal.clear(expired.map((s) => s.key));
-  const leftovers = stored.filter((s) => !s.entry.written);
-  if (leftovers.length) reconcileLeftovers(context, leftovers, nowMs);
+  const expired = expiredKeys(snap, nowMs, RUN_MAX_MS);
+  if (expired.length) context.journal.clear(expired);
+  if (snap.entries.length) reconcileLeftovers(context, snap.entries, nowMs);
   return context;
 }
 
-/** Unwritten entries: statuses and touches into the sheet (never twice), then marked as written. */
+/** Unwritten entries: statuses and touches into the sheet (never twice), then their pages removed. */
 function reconcileLeftovers(ctx: MergeContext, leftovers: StoredEntry[], nowMs: number): void {
   const entries = leftovers.map((s) => s.entry);
   const back = journalWriteBack(entries, ctx.touches);

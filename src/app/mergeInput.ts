@@ -2,6 +2,7 @@
 import { BUCKETS } from '../shared/api';
 import { MAX_BATCH, type LetterConfirmation, type MergeRequest } from '../shared/mergeApi';
 import { list, num, object, oneOf, optional, text, variant, type Check } from '../core/schema';
+import { TEMPLATE_NAME_MAX } from '../core/merge/journalStore';
 
 /** A Client ID as the sidebar sends it (the add-on's IDs are 12 characters; users' own are short). */
 const clientId = text({ nonEmpty: true, max: 100 });
@@ -26,7 +27,7 @@ const recipients = variant('kind', {
 const mergeRequest = object({
   template: object({
     source: oneOf(['sheet', 'draft'] as const),
-    name: text({ nonEmpty: true, max: 500 }),
+    name: text({ nonEmpty: true, max: TEMPLATE_NAME_MAX }),
   }),
   recipients,
   mode: oneOf(['send', 'draft'] as const),
@@ -41,7 +42,7 @@ export function checkMergeRequest(request: unknown): MergeRequest {
 }
 
 const letterConfirmation = object({
-  template: text({ nonEmpty: true, max: 500 }),
+  template: text({ nonEmpty: true, max: TEMPLATE_NAME_MAX }),
   clientIds: list(clientId, { max: MAX_IDS }),
 });
 

@@ -1,25 +1,27 @@
-// runMerge: sending or drafting a planned batch in short locked chunks, each send journaled before and after, within the quota and the time limit.
+// runMerge: sending or drafting a planned batch in short locked chunks, each send journaled before it starts, within the quota, the time limit and the journal's room.
 import type { MergeRequest, MergeResult } from '../shared/mergeApi';
-import { journalKey, takenByOthers, type JournalEntry } from '../core/merge/journal';
+import { takenByOthers, type JournalEntry } from '../core/merge/journal';
+import { clientHash, roomProblem } from '../core/merge/journalStore';
 import type { PlannedEmail } from '../core/merge/plan';
 import {
   WAITING_BUSY,
   WAITING_QUOTA,
+  WAITING_STORAGE,
   WAITING_TIME,
   errorStatus,
   skippedStatus,
 } from '../core/merge/status';
+import { checkAlias, checkRequest, outgoing, summary } from './mergeRequest';
+
 import { now } from '../services/clock';
 import {
   createDraft,
   errorMessage,
-  gmailAliases,
   isQuotaError,
   remainingDailyQuota,
   sendEmail,
-  type OutgoingEmail,
 } from '../services/mailer';
-import type { StoredEntry } from '../services/mergeJournal';
+import { isStorageFull, type JournalRun, type StoredEntry } from '../services/mergeJournal';
 import { MERGE_BUSY, letOthersIn, withMergeLock } from '../services/mergeLock';
 import {
   blockOf,
@@ -30,6 +32,8 @@ import {
   type PlannedMerge,
 } from './mergeContext';
 import { finishRun } from './mergeWriteBack';
+
+export { checkRequest, outgoing } from './mergeRequest';
 
 /** Sends stop here so the write-back fits before Apps Script's 6-minute limit. */
 export const SEND_BUDGET_MS = 4.5 * 60 * 1000;
@@ -52,6 +56,7 @@ export interface RunOptions {
 /** What one run carries from chunk to chunk. */
 interface Sending {
   run: string;
+  journal: JournalRun | null;
   mode: MergeRequest['mode'];
   entries: StoredEntry[];
   /** Client ID -> why it waits (quota, time, a busy spreadsheet). */
@@ -74,12 +79,14 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
   const clock = options.clock ?? (() => now().getTime());
   const started = clock();
   const budget = options.budgetMs ?? SEND_BUDGET_MS;
-  const prepared = withMergeLock(() => prepare(request, options));
-  const { ctx, planned, result, quota } = prepared;
+  const run = `${now().getTime().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+  const prepared = withMergeLock(() => prepare(request, options, run));
+  const { ctx, planned, result, quota, journal } = prepared;
   if (result.blocked) return result;
 
   const sending: Sending = {
-    run: `${now().getTime()}.${Math.random().toString(36).slice(2, 10)}`,
+    run,
+    journal,
     mode: request.mode,
     entries: [],
     waiting: new Map(),
@@ -92,7 +99,12 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
     if (next > 0) letOthersIn();
     try {
       next = withMergeLock(() => {
-        const taken = takenByOthers(ctx.journal.read(), sending.run);
+        const taken = takenByOthers(
+          ctx.journal.snapshot(),
+          sending.run,
+          planned.template.name,
+          clientHash,
+        );
         const chunkStart = clock();
         let i = next;
         for (let n = 0; i < ready.length && n < CHUNK_SENDS; i++, n++) {
@@ -102,14 +114,16 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
           if (!sending.stop && clock() - started >= budget) sending.stop = WAITING_TIME;
           if (sending.stop) break;
           const item = ready[i];
-          if (taken.has(journalKey(item.client.id, planned.template.name))) {
+          if (taken(item.client.id)) {
             sending.taken.set(item.client.id, skippedStatus('another merge sent it moments ago'));
             continue;
           }
-          const stored = deliver(ctx, request, item, planned, sending.run);
+          const stored = deliver(ctx, request, item, planned, sending);
+          if (!stored) break;
           sending.entries.push(stored);
           tally(result, stored.entry, sending, item);
         }
+        flushResults(sending);
         return i;
       });
     } catch (error) {
@@ -146,7 +160,14 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
 function prepare(
   request: MergeRequest,
   options: RunOptions,
-): { ctx: MergeContext; planned: PlannedMerge; result: MergeResult; quota: number } {
+  run: string,
+): {
+  ctx: MergeContext;
+  planned: PlannedMerge;
+  result: MergeResult;
+  quota: number;
+  journal: JournalRun | null;
+} {
   const ctx = openMergeContext({
     spreadsheet: options.spreadsheet,
     selection: request.recipients.kind === 'selected',
@@ -176,7 +197,48 @@ function prepare(
   };
   const quota =
     !block && request.mode === 'send' ? remainingDailyQuota() : Number.POSITIVE_INFINITY;
-  return { ctx, planned, result, quota };
+  const journal = block ? null : startJournal(ctx, request, planned, run);
+  return { ctx, planned, result, quota, journal };
+}
+
+/**
+ * Before the first send: the room this run's journal could ever need is checked against the store
+ * (a clear refusal, nothing sent, rather than a full store half-way), then the run is recorded.
+ */
+function startJournal(
+  ctx: MergeContext,
+  request: MergeRequest,
+  planned: PlannedMerge,
+  run: string,
+): JournalRun | null {
+  if (!planned.plan.ready.length) return null;
+  const record = {
+    run,
+    template: planned.template.name,
+    mode: request.mode,
+    date: ctx.today,
+    at: now().getTime(),
+  };
+  const sends = planned.plan.ready.map((r) => ({ clientId: r.client.id, to: r.to }));
+  const problem = roomProblem(ctx.journal.snapshot(), record, sends);
+  if (problem) throw new Error(problem);
+  try {
+    return ctx.journal.start(record);
+  } catch (error) {
+    if (!isStorageFull(error)) throw error;
+    throw new Error(
+      `${errorMessage(error)} The merge journal could not be started, so nothing was sent: use "Free merge storage" in the Emails tab.`,
+    );
+  }
+}
+
+/** The chunk's last result into the journal; a full store leaves it in memory (written back at the end). */
+function flushResults(sending: Sending): void {
+  try {
+    sending.journal?.flush();
+  } catch (error) {
+    if (!isStorageFull(error)) throw error;
+  }
 }
 
 function tally(result: MergeResult, entry: JournalEntry, sending: Sending, item: PlannedEmail) {
@@ -190,14 +252,17 @@ function tally(result: MergeResult, entry: JournalEntry, sending: Sending, item:
   } else result.failed += 1;
 }
 
-/** One send or draft, journaled before and after. A kill between the two leaves "sending" behind. */
+/**
+ * One send or draft, its intent journaled first (with the previous result). A kill after the intent
+ * leaves "sending" behind. A full store stops the run before this send (null): nothing went out.
+ */
 function deliver(
   ctx: MergeContext,
   request: MergeRequest,
   item: PlannedEmail,
   planned: PlannedMerge,
-  run: string,
-): StoredEntry {
+  sending: Sending,
+): StoredEntry | null {
   const entry: JournalEntry = {
     clientId: item.client.id,
     template: planned.template.name,
@@ -205,10 +270,16 @@ function deliver(
     state: 'sending',
     date: ctx.today,
     to: item.to,
-    run,
-    at: now().getTime(),
+    run: sending.run,
   };
-  const key = ctx.journal.write(entry);
+  let stored: StoredEntry;
+  try {
+    stored = (sending.journal as JournalRun).record(entry);
+  } catch (error) {
+    if (!isStorageFull(error)) throw error;
+    sending.stop = WAITING_STORAGE;
+    return null;
+  }
   try {
     if (request.mode === 'draft') createDraft(outgoing(request, item));
     else sendEmail(planned.path, outgoing(request, item));
@@ -217,58 +288,5 @@ function deliver(
     entry.state = 'failed';
     entry.status = isQuotaError(error) ? WAITING_QUOTA : errorStatus(errorMessage(error));
   }
-  entry.at = now().getTime();
-  ctx.journal.write(entry);
-  return { key, entry };
-}
-
-export function outgoing(request: MergeRequest, item: PlannedEmail): OutgoingEmail {
-  return {
-    to: item.to,
-    subject: item.email.subject,
-    text: item.email.text,
-    html: item.email.html,
-    name: (request.senderName ?? '').trim(),
-    replyTo: (request.replyTo ?? '').trim(),
-    from: (request.from ?? '').trim(),
-  };
-}
-
-export function checkRequest(request: MergeRequest): void {
-  if (!request || typeof request !== 'object')
-    throw new Error('Choose a template and recipients first.');
-  if (request.mode !== 'send' && request.mode !== 'draft')
-    throw new Error('Choose "Send now" or "Create drafts".');
-  if (!request.recipients || typeof request.recipients !== 'object')
-    throw new Error('Choose who gets the emails.');
-}
-
-/** An alias must be one of the user's verified "Send mail as" addresses. */
-function checkAlias(request: MergeRequest, ctx: MergeContext): void {
-  const from = (request.from ?? '').trim();
-  if (!from || from.toLowerCase() === ctx.userEmail.toLowerCase()) return;
-  const aliases = gmailAliases().map((a) => a.toLowerCase());
-  if (!aliases.includes(from.toLowerCase())) {
-    throw new Error(`${from} is not one of your Gmail "Send mail as" addresses; nothing was sent.`);
-  }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function summary(r: MergeResult): string {
-  const parts: string[] = [];
-  if (r.mode === 'send') parts.push(`Sent ${plural(r.sent, 'email')}`);
-  else parts.push(`Created ${plural(r.drafted, 'draft')} in Gmail`);
-  const count = (status: string) => r.outcomes.filter((o) => o.status === status).length;
-  const waitingQuota = count(WAITING_QUOTA);
-  const waitingBusy = count(WAITING_BUSY);
-  if (waitingQuota) parts.push(`${waitingQuota} wait for tomorrow's email quota`);
-  if (waitingBusy) parts.push(`${waitingBusy} wait: the spreadsheet was busy, run the merge again`);
-  const waitingTime = r.waiting - waitingQuota - waitingBusy;
-  if (waitingTime > 0) parts.push(`${waitingTime} wait for the next run (time limit)`);
-  if (r.failed) parts.push(`${r.failed} failed (see Merge Status)`);
-  if (r.skipped) parts.push(`${r.skipped} skipped`);
-  return `${parts.join('; ')}.`;
+  return stored;
 }

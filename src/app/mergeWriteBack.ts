@@ -4,16 +4,21 @@ import type { Client } from '../core/clients';
 import { journalWriteBack, type TouchToLog } from '../core/merge/journal';
 import type { MergePlan } from '../core/merge/plan';
 import { parseSentStatus, skippedStatus } from '../core/merge/status';
-import { TOUCH_HEADERS, applyTouch, changedFields, type TouchedField } from '../core/touchLog';
 import {
-  asCell,
+  applyTouch,
+  changedFields,
+  touchRow,
+  type TouchRow,
+  type TouchedField,
+} from '../core/touchLog';
+import {
   readClientSheet,
   writeOwnedCells,
   type CellUpdate,
   type ClientSheet,
 } from '../services/clientSheet';
 import { readMergeTouches, type StoredEntry } from '../services/mergeJournal';
-import { appendTouchRows, ensureTouchSheet } from '../services/touchSheet';
+import { appendTouches, newTouchId } from '../services/touchSheet';
 import type { MergeContext } from './mergeContext';
 
 export interface MergeWriteBack {
@@ -37,7 +42,7 @@ export function writeMergeBack(cs: ClientSheet, input: MergeWriteBack, loggedBy:
   const changed = new Map<string, Set<TouchedField>>();
   const current = new Map<string, Client>();
   const version = (id: string): Client | undefined => current.get(id) ?? byId.get(id);
-  const touchRows: unknown[][] = [];
+  const touchRows: TouchRow[] = [];
 
   for (const touch of input.touches) {
     const before = version(touch.clientId);
@@ -51,16 +56,7 @@ export function writeMergeBack(cs: ClientSheet, input: MergeWriteBack, loggedBy:
     for (const f of changedFields(before, after)) fields.add(f);
     fields.add('mergeStatus');
     changed.set(touch.clientId, fields);
-    touchRows.push([
-      cs.dates.toDate(touch.date),
-      touch.clientId,
-      asCell(before.name),
-      touch.channel,
-      touch.outcome,
-      asCell(touch.notes ?? ''),
-      asCell(touch.step),
-      loggedBy,
-    ]);
+    touchRows.push(touchRow({ ...touch }, before.name, loggedBy, newTouchId()));
   }
   const setStatus = (id: string, status: string, soft: boolean) => {
     const before = version(id);
@@ -86,12 +82,8 @@ export function writeMergeBack(cs: ClientSheet, input: MergeWriteBack, loggedBy:
     for (const field of fields) updates.push({ row, field, value: cellValue(cs, client, field) });
   }
   writeOwnedCells(cs, updates);
-  if (touchRows.length) {
-    const sheet = ensureTouchSheet(cs.spreadsheet);
-    // A run killed right after creating the log leaves it blank: give it its header row first.
-    if (sheet.getLastRow() === 0) touchRows.unshift([...TOUCH_HEADERS]);
-    appendTouchRows(sheet, touchRows);
-  }
+  // The one writer: by header, and a blank log (a killed run, a user's clear) gets its header first.
+  appendTouches(cs.spreadsheet, cs.dates, touchRows);
   // Keep the in-memory clients in step, for a plan made after this write in the same run.
   cs.clients = cs.clients.map((c) => current.get(c.id) ?? c);
   return [...new Set(missing)];

@@ -1,40 +1,45 @@
-// Logging touches: recordTouches (one read, one write per sheet, under the document lock) for the sidebar and the mail merge, and undo of the last one.
-import type { CallListItem, TouchInput, TouchResult, UndoResult } from '../shared/api';
+// Logging touches: recordTouches (one read, one write per sheet, under the document lock) for the sidebar, with the row confirmed and an undo record kept per user.
+import type { CallListItem, TouchInput, TouchResult } from '../shared/api';
+import { RELOAD_HINT } from '../shared/api';
 import type { Client } from '../core/clients';
 import type { ClientField } from '../core/columns';
+import { isSomeoneElse, type IdOwner } from '../core/ids';
 import {
   applyTouch,
   changedFields,
   touchMessage,
   touchProblem,
+  touchRow,
   type TouchRecord,
+  type TouchRow,
 } from '../core/touchLog';
+import { checkTouchInput } from '../core/touchInput';
 import { toItem } from '../core/callList';
 import { withDocumentLock } from '../services/lock';
-import { loadRecord, storeRecord } from '../services/settings';
 import {
   readClientRows,
   readClientSheet,
   idUpdates,
   writeOwnedCells,
-  asCell,
   type CellUpdate,
   type ClientSheet,
 } from '../services/clientSheet';
+import { appendTouches, currentUserEmail, newTouchId } from '../services/touchSheet';
 import {
-  appendTouchRows,
-  currentUserEmail,
-  deleteTouchRow,
-  ensureTouchSheet,
-  readTouches,
-} from '../services/touchSheet';
+  MAX_KEPT_TEXT,
+  encodeUndo,
+  storeUndo,
+  type SerialCell,
+  type UndoRecord,
+} from '../services/undoStore';
 
 export type { TouchRecord };
+export { undoLastTouch } from './undoTouch';
 
 export interface RecordOptions {
   /** Merge Status texts for clients that get no touch (skipped, errored). */
   mergeStatuses?: { clientId: string; text: string }[];
-  /** Keep what is needed to undo this (single) touch: the sidebar's logTouch. */
+  /** The sidebar's single touch: refused whole if anything is wrong, and kept for this user's Undo. */
   undoable?: boolean;
   /** Time-driven runs pass the spreadsheet opened by ID. */
   spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -51,28 +56,21 @@ export interface RecordResult {
   today: string;
   /** Messages for the toast, one per recorded entry. */
   messages: string[];
+  /** The Touch ID of each recorded entry, in order. */
+  touchIds: string[];
+  /** For an undoable touch: false when its undo record could not be kept. */
+  undoKept?: boolean;
 }
 
-const UNDO_KEY = 'reconnect.undo';
-
-interface SerialCell {
-  date?: string;
-  value?: string | number | boolean;
-}
-
-interface UndoRecord {
-  clientId: string;
-  name: string;
-  channel: string;
-  previous: Partial<Record<ClientField, SerialCell>>;
-  log: {
-    row: number;
-    date: string;
-    clientId: string;
-    channel: string;
-    outcome: string;
-    notes: string;
-  };
+/** The touches of one batch applied in memory: each client before and after, the log rows. */
+interface Batch {
+  byId: Map<string, Client>;
+  original: Map<string, Client>;
+  /** Client IDs in the order first touched (once each). */
+  order: string[];
+  rejected: RecordResult['rejected'];
+  logRows: TouchRow[];
+  messages: string[];
 }
 
 /**
@@ -85,7 +83,6 @@ export function recordTouches(
   options: RecordOptions = {},
 ): RecordResult {
   return withDocumentLock(() => {
-    // Only the touched clients' rows when their IDs are each on one row; else the whole sheet.
     const wanted = [
       ...entries.map((e) => e.clientId),
       ...(options.mergeStatuses ?? []).map((m) => m.clientId),
@@ -93,100 +90,94 @@ export function recordTouches(
     const cs =
       readClientRows(wanted, { spreadsheet: options.spreadsheet }) ??
       readClientSheet({ spreadsheet: options.spreadsheet });
-    const ids = idUpdates(cs);
-    const today = cs.dates.today;
-    const byId = new Map<string, Client>();
-    for (const c of cs.clients) if (c.id && !byId.has(c.id)) byId.set(c.id, c);
-    const original = new Map<string, Client>();
-    const rejected: RecordResult['rejected'] = [];
-    const logRows: unknown[][] = [];
-    const messages: string[] = [];
-    const order: string[] = [];
-    const loggedBy = currentUserEmail() || cs.settings.myName;
-    for (const given of entries) {
-      const entry = given.date ? given : { ...given, date: today };
-      const current = byId.get(entry.clientId);
-      const problem = touchProblem(entry, current, today);
-      if (problem || !current) {
-        rejected.push({ clientId: entry.clientId, message: problem ?? 'Unknown client.' });
-        continue;
-      }
-      if (!original.has(current.id)) {
-        original.set(current.id, current);
-        order.push(current.id);
-      }
-      byId.set(current.id, applyTouch(current, entry));
-      messages.push(touchMessage(entry, current.name, today));
-      logRows.push([
-        cs.dates.toDate(entry.date),
-        current.id,
-        asCell(current.name),
-        entry.channel,
-        asCell(entry.outcome),
-        asCell(entry.notes ?? ''),
-        asCell(entry.step ?? ''),
-        asCell(loggedBy),
-      ]);
-    }
-    for (const { clientId, text } of options.mergeStatuses ?? []) {
-      const current = byId.get(clientId);
-      if (!current) {
-        rejected.push({
-          clientId,
-          message: `No client has the ID "${clientId}" in the client sheet.`,
-        });
-        continue;
-      }
-      if (!original.has(clientId)) {
-        original.set(clientId, current);
-        order.push(clientId);
-      }
-      byId.set(clientId, { ...byId.get(clientId)!, mergeStatus: text });
-    }
-    const updates: CellUpdate[] = [...ids.updates];
-    const undoPrevious: UndoRecord['previous'] = {};
-    for (const id of order) {
-      const before = original.get(id)!;
-      const after = byId.get(id)!;
-      for (const field of changedFields(before, after)) {
-        updates.push({ row: before.row, field, value: sheetValue(cs, field, after[field]) });
-        undoPrevious[field] = serial(cs, before.row, field);
-      }
-    }
-    writeOwnedCells(cs, updates);
-    if (logRows.length) {
-      const touchSheet = ensureTouchSheet(cs.spreadsheet);
-      const firstRow = appendTouchRows(touchSheet, logRows);
-      if (options.undoable && order.length === 1 && logRows.length === 1) {
-        const given = entries.find((e) => e.clientId === order[0])!;
-        const entry = { ...given, date: given.date || today };
-        const record: UndoRecord = {
-          clientId: order[0],
-          name: original.get(order[0])!.name,
-          channel: entry.channel,
-          previous: undoPrevious,
-          log: {
-            row: firstRow,
-            date: entry.date,
-            clientId: order[0],
-            channel: entry.channel,
-            outcome: entry.outcome,
-            notes: entry.notes ?? '',
-          },
-        };
-        storeRecord(UNDO_KEY, record);
-      }
-    }
+    const ids = assignIds(cs, entries);
+    const batch = applyEntries(cs, entries, currentUserEmail() || cs.settings.myName);
+    // The sidebar's touch is all or nothing: refused before the first write.
+    if (options.undoable && batch.rejected.length) throw new Error(batch.rejected[0].message);
+    applyMergeStatuses(batch, options.mergeStatuses ?? []);
+    const { original, byId, order, logRows } = batch;
+    // The undo record is made and size-checked before anything is written.
+    const undo =
+      options.undoable && logRows.length === 1
+        ? encodeUndo(undoRecord(cs, original.get(order[0])!, byId.get(order[0])!, logRows[0]))
+        : undefined;
+    writeOwnedCells(cs, [...ids.updates, ...ownedUpdates(cs, batch)]);
+    appendTouches(cs.spreadsheet, cs.dates, logRows);
+    const undoKept = undo === undefined ? undefined : storeUndo(cs.spreadsheet.getId(), undo);
     const clients = order.map((id) => byId.get(id)!);
     return {
       clients,
-      items: clients.map((c) => toItem(c, today, cs.settings.recencyMonths)),
-      rejected,
+      items: clients.map((c) => toItem(c, cs.dates.today, cs.settings.recencyMonths)),
+      rejected: batch.rejected,
       notices: ids.notices,
-      today,
-      messages,
+      today: cs.dates.today,
+      messages: batch.messages,
+      touchIds: logRows.map((r) => r.touchId),
+      undoKept,
     };
   });
+}
+
+/** Each entry checked against its client as it is now, applied in memory, and its log row made. */
+function applyEntries(cs: ClientSheet, entries: readonly TouchRecord[], loggedBy: string): Batch {
+  const today = cs.dates.today;
+  const batch: Batch = {
+    byId: new Map(),
+    original: new Map(),
+    order: [],
+    rejected: [],
+    logRows: [],
+    messages: [],
+  };
+  for (const c of cs.clients) if (c.id && !batch.byId.has(c.id)) batch.byId.set(c.id, c);
+  for (const given of entries) {
+    const entry = given.date ? given : { ...given, date: today };
+    const current = batch.byId.get(entry.clientId);
+    const problem = touchProblem(entry, current, today) ?? rowChanged(entry, current);
+    if (problem || !current) {
+      batch.rejected.push({ clientId: entry.clientId, message: problem ?? 'Unknown client.' });
+      continue;
+    }
+    remember(batch, current);
+    batch.byId.set(current.id, applyTouch(current, entry));
+    batch.messages.push(touchMessage(entry, current.name, today));
+    batch.logRows.push(touchRow(entry, current.name, loggedBy, newTouchId()));
+  }
+  return batch;
+}
+
+function remember(batch: Batch, client: Client): void {
+  if (batch.original.has(client.id)) return;
+  batch.original.set(client.id, client);
+  batch.order.push(client.id);
+}
+
+function applyMergeStatuses(batch: Batch, statuses: readonly { clientId: string; text: string }[]) {
+  for (const { clientId, text } of statuses) {
+    const current = batch.byId.get(clientId);
+    if (!current) {
+      batch.rejected.push({
+        clientId,
+        message: `No client has the ID "${clientId}" in the client sheet.`,
+      });
+      continue;
+    }
+    remember(batch, current);
+    batch.byId.set(clientId, { ...current, mergeStatus: text });
+  }
+}
+
+/** The owned cells that changed, sheet-ready. */
+function ownedUpdates(cs: ClientSheet, batch: Batch): CellUpdate[] {
+  const updates: CellUpdate[] = [];
+  for (const id of batch.order) {
+    const before = batch.original.get(id)!;
+    const after = batch.byId.get(id)!;
+    for (const field of changedFields(before, after)) {
+      updates.push({ row: before.row, field, value: sheetValue(cs, field, after[field]) });
+    }
+  }
+  return updates;
 }
 
 /** Writes only Merge Status texts (clients skipped or errored by a merge), in one batched write. */
@@ -194,10 +185,65 @@ export function writeMergeStatuses(statuses: { clientId: string; text: string }[
   return recordTouches([], { mergeStatuses: statuses });
 }
 
+/** The refusal when the row found by ID now holds someone other than the card showed. */
+function rowChanged(entry: TouchRecord, current: Client | undefined): string | null {
+  const shown = entry.expect;
+  if (!current || !shown || !isSomeoneElse(current, shown)) return null;
+  const who = shown.name || shown.email;
+  return (
+    `Row ${current.row} with the ID ${current.id} now holds ${current.name || current.email || 'another client'}, ` +
+    `not ${who}: the sheet changed since the list was loaded. Nothing was logged. ${RELOAD_HINT}`
+  );
+}
+
+/**
+ * Client IDs for rows without one, and for copies sharing an ID: the row matching what the card
+ * showed (or the name the log has for that ID) keeps it. Written with the touch, in the same write.
+ */
+function assignIds(
+  cs: ClientSheet,
+  entries: readonly TouchRecord[],
+): { updates: CellUpdate[]; notices: string[] } {
+  if (!cs.needsIds) return { updates: [], notices: [] };
+  const owners = new Map<string, IdOwner>();
+  for (const e of entries) if (e.expect) owners.set(e.clientId, e.expect);
+  return idUpdates(cs, owners);
+}
+
 function sheetValue(cs: ClientSheet, field: ClientField, value: unknown): unknown {
   if (field === 'lastContact' || field === 'nextDue')
     return value ? cs.dates.toDate(String(value)) : '';
   return value;
+}
+
+const bounded = (text: string): string => text.slice(0, MAX_KEPT_TEXT);
+
+/** What undoing this touch needs: the owned cells before, the fields after, never the notes. */
+function undoRecord(cs: ClientSheet, before: Client, after: Client, row: TouchRow): UndoRecord {
+  const previous: Record<string, SerialCell> = {};
+  const written: UndoRecord['written'] = {};
+  const tooLong: string[] = [];
+  for (const field of changedFields(before, after)) {
+    const cell = serial(cs, before.row, field);
+    if (typeof cell.value === 'string' && cell.value.length > MAX_KEPT_TEXT) {
+      tooLong.push(field);
+      cell.value = '';
+    }
+    previous[field] = cell;
+    const value = after[field];
+    written[field] = typeof value === 'string' ? bounded(value) : value;
+  }
+  return {
+    touchId: row.touchId,
+    clientId: before.id,
+    name: bounded(before.name),
+    email: bounded(before.email),
+    channel: row.channel,
+    date: row.date ?? '',
+    previous,
+    written,
+    ...(tooLong.length ? { tooLong } : {}),
+  };
 }
 
 function serial(cs: ClientSheet, row: number, field: ClientField): SerialCell {
@@ -210,66 +256,30 @@ function serial(cs: ClientSheet, row: number, field: ClientField): SerialCell {
   return { value: '' };
 }
 
-/** The sidebar's "Log": one touch, dated today unless a past date is given. */
+/** The sidebar's "Log": one touch, dated today unless a past date is given; checked whole first. */
 export function logTouch(input: TouchInput): TouchResult {
-  if (!input || typeof input.clientId !== 'string' || !input.clientId) {
-    throw new Error('Choose a client before logging a touch.');
-  }
+  const checked = checkTouchInput(input);
   const result = recordTouches(
     [
       {
-        clientId: input.clientId,
-        date: input.date || '',
-        channel: input.channel,
-        outcome: input.outcome ?? '',
-        notes: input.notes ?? '',
+        clientId: checked.clientId,
+        date: checked.date || '',
+        channel: checked.channel,
+        outcome: checked.outcome ?? '',
+        notes: checked.notes ?? '',
         step: '',
-        cadence: input.cadence,
-        status: input.status,
+        cadence: checked.cadence,
+        status: checked.status,
+        expect: checked.expect,
       },
     ],
     { undoable: true },
   );
-  if (result.rejected.length) throw new Error(result.rejected[0].message);
-  return { item: result.items[0], message: result.messages[0] };
-}
-
-/** Undoes the last touch logged from the sidebar: restores the client's cells and removes the log row. */
-export function undoLastTouch(): UndoResult {
-  const record = loadRecord<UndoRecord>(UNDO_KEY);
-  if (!record) throw new Error('There is no logged touch to undo.');
-  return withDocumentLock(() => {
-    const cs = readClientRows([record.clientId]) ?? readClientSheet();
-    const row = cs.rowOf(record.clientId);
-    const notices: string[] = [];
-    if (row === null) {
-      notices.push(
-        `the client ${record.name} is no longer in the sheet, so only the log row was removed`,
-      );
-    } else {
-      const updates: CellUpdate[] = Object.entries(record.previous).map(([field, cell]) => ({
-        row,
-        field: field as ClientField,
-        value: cell?.date !== undefined ? new Date(cell.date) : (cell?.value ?? ''),
-      }));
-      writeOwnedCells(cs, updates);
-    }
-    const { sheet, touches } = readTouches(cs.spreadsheet, cs.dates);
-    const log = record.log;
-    const same = (t: (typeof touches)[number]): boolean =>
-      t.clientId === log.clientId &&
-      t.date === log.date &&
-      t.channel === log.channel &&
-      t.notes === log.notes;
-    const exact = touches.find((t) => t.row === log.row && same(t));
-    const match = exact ?? [...touches].reverse().find(same);
-    if (sheet && match) deleteTouchRow(sheet, match.row);
-    else notices.push('its row in the Touches sheet was already gone');
-    storeRecord(UNDO_KEY, null);
-    const what = record.channel === 'email' ? 'email to' : `${record.channel} with`;
-    return {
-      clientId: record.clientId,
-      message: `Undid the ${what} ${record.name}${notices.length ? ` (${notices.join('; ')})` : ''}.`,
-    };
-  });
+  const notices = [...result.notices];
+  if (result.undoKept === false) notices.push('Undo is not available for this touch.');
+  return {
+    item: result.items[0],
+    message: [result.messages[0], ...notices].join(' '),
+    touchId: result.touchIds[0],
+  };
 }

@@ -5,16 +5,110 @@ import { isCivilDate, type CivilDate } from './dates';
 import { nextDueFor, parseCadence } from './cadence';
 
 export const TOUCH_SHEET = 'Touches';
-export const TOUCH_HEADERS = [
-  'Date',
-  'Client ID',
-  'Client',
-  'Channel',
-  'Outcome',
-  'Notes',
-  'Step',
-  'Logged by',
+/** The log's fields, in the order a new log gets them; older logs get "Touch ID" added at the end. */
+export const TOUCH_FIELDS = [
+  'date',
+  'clientId',
+  'client',
+  'channel',
+  'outcome',
+  'notes',
+  'step',
+  'loggedBy',
+  'touchId',
 ] as const;
+export type TouchColumn = (typeof TOUCH_FIELDS)[number];
+
+export const TOUCH_HEADER: Record<TouchColumn, string> = {
+  date: 'Date',
+  clientId: 'Client ID',
+  client: 'Client',
+  channel: 'Channel',
+  outcome: 'Outcome',
+  notes: 'Notes',
+  step: 'Step',
+  loggedBy: 'Logged by',
+  touchId: 'Touch ID',
+};
+
+export const TOUCH_HEADERS = TOUCH_FIELDS.map((f) => TOUCH_HEADER[f]);
+
+/** One row of the Touches log, as the add-on writes it and reads it back (texts, a civil date). */
+export interface TouchRow {
+  /** yyyy-MM-dd, or null when the cell is not a date. */
+  date: CivilDate | null;
+  clientId: string;
+  client: string;
+  channel: string;
+  outcome: string;
+  notes: string;
+  step: string;
+  loggedBy: string;
+  touchId: string;
+}
+
+/** The log row of one recorded touch; the one place a Touches row is put together. */
+export function touchRow(
+  touch: TouchRecord,
+  clientName: string,
+  loggedBy: string,
+  touchId: string,
+): TouchRow {
+  return {
+    date: touch.date,
+    clientId: touch.clientId,
+    client: clientName,
+    channel: touch.channel,
+    outcome: touch.outcome,
+    notes: touch.notes ?? '',
+    step: touch.step ?? '',
+    loggedBy,
+    touchId,
+  };
+}
+
+const squash = (h: unknown): string =>
+  String(h ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+/**
+ * Where each field is in a log's header row: by header text (case, spaces and punctuation aside).
+ * In a log of the add-on's width, a field whose header is gone is taken from its standard place when
+ * no other field is there: renaming a header keeps the column in use. Fields found nowhere are
+ * left out (the writer adds them at the end).
+ */
+export function touchColumns(header: readonly unknown[]): Partial<Record<TouchColumn, number>> {
+  const names = header.map(squash);
+  const columns: Partial<Record<TouchColumn, number>> = {};
+  const taken = new Set<number>();
+  TOUCH_FIELDS.forEach((f, standard) => {
+    const wanted = [squash(TOUCH_HEADER[f]), ...(ALIASES[f] ?? [])];
+    const found = names.flatMap((n, i) => (wanted.includes(n) && !taken.has(i) ? [i] : []));
+    // Two columns with one header: the one in the standard place first.
+    const i = found.includes(standard) ? standard : found[0];
+    if (i !== undefined) {
+      columns[f] = i;
+      taken.add(i);
+    }
+  });
+  // A log in the add-on's layout (8 columns or more) whose header the user renamed. "Touch ID"
+  // came later: its standard place in an old log may hold the user's own column.
+  if (names.length < TOUCH_FIELDS.length - 1) return columns;
+  TOUCH_FIELDS.forEach((f, standard) => {
+    if (columns[f] !== undefined || f === 'touchId') return;
+    if (taken.has(standard)) return;
+    columns[f] = standard;
+    taken.add(standard);
+  });
+  return columns;
+}
+
+const ALIASES: Partial<Record<TouchColumn, string[]>> = {
+  clientId: ['id', 'customerid', 'clientno', 'clientnumber'],
+  touchId: ['touch'],
+};
 
 /** One touch to record: from the sidebar (logTouch) or a mail-merge batch. */
 export interface TouchRecord {
@@ -30,6 +124,8 @@ export interface TouchRecord {
   status?: string;
   /** Text for the Merge Status column (issue 5). */
   mergeStatus?: string;
+  /** What the sidebar's card showed: the row found by ID must still hold this client. */
+  expect?: { name?: string; email?: string };
 }
 
 /** Outcomes where nobody was reached and no message was left: the silence goes on. */
@@ -45,6 +141,7 @@ export function touchProblem(
     return `No client has the ID "${touch.clientId}" in the client sheet (was the row deleted?). Reload the list and try again.`;
   }
   if (!isCivilDate(touch.date)) return `"${touch.date}" is not a date (expected yyyy-MM-dd).`;
+  if (touch.date < '1900-01-01') return `The touch date ${touch.date} is before 1900.`;
   if (touch.date > today)
     return `The touch date ${touch.date} is in the future: log touches on or before today (${today}).`;
   if (!(CHANNELS as readonly string[]).includes(touch.channel)) {

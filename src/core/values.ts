@@ -1,4 +1,5 @@
 // Cell values as people type them: unknown markers, money in any dress, emails, yes/no flags, text.
+import { isPlainAddress } from '../shared/email';
 
 /** Texts that mean "we don't know" in a cell. */
 const UNKNOWN = new Set([
@@ -110,18 +111,17 @@ function groupedOk(s: string, sep: string): boolean {
   return new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(s);
 }
 
-const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[A-Za-z]{2,}$/;
-
-/** An email address; "Ann Lee <ann@x.com>" keeps the address. */
+/** An email address (one plain address: src/shared/email.ts); "Ann Lee <ann@x.com>" keeps the address. */
 export function parseEmail(cell: unknown): Parsed<string> {
   if (isUnknown(cell)) return { ok: true, value: '' };
   let s = text(cell);
   if (s.includes('<')) {
-    const angle = /<([^>]+)>/.exec(s);
+    // One name and one address ("Ann Lee <ann@x.com>"); two addresses in a cell are not one.
+    const angle = /^[^<>]*<([^<>]+)>$/.exec(s);
     if (angle) s = angle[1].trim();
   }
   if (s.length > 7 && s.slice(0, 7).toLowerCase() === 'mailto:') s = s.slice(7);
-  if (EMAIL.test(s) && !s.includes('..')) return { ok: true, value: s };
+  if (isPlainAddress(s)) return { ok: true, value: s };
   return { ok: false, message: `"${text(cell)}" is not a valid email address` };
 }
 

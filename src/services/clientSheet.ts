@@ -9,7 +9,8 @@ import {
   type ClientField,
   type ColumnMap,
 } from '../core/columns';
-import { clientIdFromUuid, planIds } from '../core/ids';
+import { clientIdFromUuid, planIds, sharedIds, type IdOwner } from '../core/ids';
+import { logOwners } from './touchSheet';
 import { loadSettings } from './settings';
 import { spreadsheetCivilDates, type CivilDates } from './civilDates';
 import type { CellUpdate } from './clientSheetWrite';
@@ -246,10 +247,20 @@ export function newClientId(): string {
 
 /**
  * ID cells to write for clients without one, or whose ID a copied row shares; the clients in `cs`
- * get their new IDs at once so the rest of the operation can use them.
+ * get their new IDs at once so the rest of the operation can use them. Among rows sharing an ID,
+ * the one matching `owners` (what the sidebar showed), else the name the Touches log has for that
+ * ID, keeps it.
  */
-export function idUpdates(cs: ClientSheet): { updates: CellUpdate[]; notices: string[] } {
-  const plan = planIds(cs.clients, newClientId);
+export function idUpdates(
+  cs: ClientSheet,
+  owners: ReadonlyMap<string, IdOwner> = new Map(),
+): { updates: CellUpdate[]; notices: string[] } {
+  const known = new Map(owners);
+  const unknown = sharedIds(cs.clients).filter((id) => !known.has(id));
+  if (unknown.length) {
+    for (const [id, owner] of logOwners(cs.spreadsheet, cs.dates, unknown)) known.set(id, owner);
+  }
+  const plan = planIds(cs.clients, newClientId, known);
   const updates: CellUpdate[] = [];
   for (const client of cs.clients) {
     const id = plan.assign.get(client.row);

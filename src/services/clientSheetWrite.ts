@@ -98,8 +98,11 @@ export function columnRuns(columns: number[], owned: Set<number>): number[][] {
 }
 
 /**
- * setValues reads text the way typing does ("=..." becomes a formula, "3/4" a date), so text that
- * would change meaning is written with a leading apostrophe, which Sheets keeps out of the value.
+ * The one text guard for every text the add-on writes (client sheet and Touches log). setValues
+ * reads text the way typing does ("=..." becomes a formula, "00123" the number 123, "3/4" a date,
+ * "TRUE" a boolean), so text that might change meaning is written with a leading apostrophe, which
+ * Sheets keeps out of the value: the cell reads back as the exact text. Erring on the side of the
+ * apostrophe is harmless (the value is the same either way).
  */
 export function asCell(value: unknown): unknown {
   if (typeof value !== 'string' || value === '') return value;
@@ -107,9 +110,13 @@ export function asCell(value: unknown): unknown {
 }
 
 export function wouldChangeMeaning(text: string): boolean {
-  if (/^[=+\-@'\t\r]/.test(text)) return true;
+  // Formulas (= + - @), an apostrophe of the user's own, and leading whitespace Sheets may trim.
+  if (/^[=+\-@'\s]/.test(text)) return true;
   const t = text.trim();
   if (/^(true|false)$/i.test(t)) return true;
-  if (/^[$€£¥]?\s?[\d.,]+\s?%?$/.test(t)) return true;
+  // Numbers in any dress: 00123, 1e5, 1,234.50, $12, 12 €, 50%, (12), 1/2, 10:30, 2024-03-15.
+  if (/\d/.test(t) && /^[\d\s.,:/()$€£¥%eE+-]+$/.test(t)) return true;
+  // Month-name dates with or without a year: "Jan 5", "5 March", "March 2024".
+  if (/^(\d{1,2}\s+[a-z]{3,9}\.?|[a-z]{3,9}\.?\s+\d{1,4})(,?\s*\d{2,4})?$/i.test(t)) return true;
   return parseDateText(t) !== null;
 }

@@ -1,31 +1,49 @@
-// The send journal in document properties: one small property per send, written before and after it, so a killed run loses nothing.
+// The send journal in document properties: each send's intent written before it (with the previous send's result), in pages that are removed once written back.
+import type { JournalEntry, StoredEntry } from '../core/merge/journal';
 import {
-  JOURNAL_PREFIX,
-  decodeEntry,
-  encodeEntry,
-  journalKey,
-  type JournalEntry,
-} from '../core/merge/journal';
+  PAGE_ENTRIES,
+  PAGE_MAX_BYTES,
+  clientHash,
+  encodePage,
+  encodeRun,
+  entryBudget,
+  pageKey,
+  readSnapshot,
+  runKey,
+  type JournalSnapshot,
+  type RunRecord,
+} from '../core/merge/journalStore';
 import type { LoggedTouch } from '../core/merge/skipRules';
-import { TOUCH_SHEET } from '../core/touchLog';
-import { isDateCell } from '../core/clients';
-import { parseDateText } from '../core/dates';
+import { readMergeTouchLog } from './touchSheet';
 import type { CivilDates } from './civilDates';
 
-export interface StoredEntry {
-  key: string;
-  entry: JournalEntry;
-}
+export type { StoredEntry } from '../core/merge/journal';
 
 export interface Journal {
-  /** Every entry left in the journal, in one call. */
-  read(): StoredEntry[];
-  /** Writes one entry durably (a properties write is committed when the call returns); returns its key. */
-  write(entry: JournalEntry): string;
-  /** Marks entries as being in the sheet, in one call; they stay a few minutes for runs still sending. */
+  /** The whole journal and the store's size, in one call. */
+  snapshot(): JournalSnapshot;
+  /** Records a run before its first send (one write); throws the store's quota error when full. */
+  start(record: Omit<RunRecord, 'written'>): JournalRun;
+  /** Entries now in the sheet: their pages removed, their clients kept (hashed) on their run's record. */
   markWritten(entries: readonly StoredEntry[]): void;
-  /** Removes entries no run needs any more. */
+  /** Removes properties no run needs any more. */
   clear(keys: readonly string[]): void;
+}
+
+export interface JournalRun {
+  /**
+   * Writes the page holding this entry (the intent), together with the result of the send before
+   * it: one property write per email. Throws (nothing recorded) when the store is full.
+   */
+  record(entry: JournalEntry): StoredEntry;
+  /** Writes the last result, if not written yet (at the end of each locked chunk). */
+  flush(): void;
+}
+
+/** "You have exceeded the property storage quota..." (the 9 KB value or 500 KB store limit). */
+export function isStorageFull(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /property storage quota/i.test(message);
 }
 
 /**
@@ -36,27 +54,15 @@ export interface Journal {
 export function openJournal(): Journal {
   const props = PropertiesService.getDocumentProperties();
   if (!props) throw new Error('Reconnect works inside a spreadsheet: open it from a Google Sheet.');
+  const snapshot = () => readSnapshot(props.getProperties());
   return {
-    read() {
-      const all = props.getProperties();
-      const out: StoredEntry[] = [];
-      for (const key of Object.keys(all)) {
-        if (!key.startsWith(JOURNAL_PREFIX)) continue;
-        const entry = decodeEntry(all[key]);
-        if (entry) out.push({ key, entry });
-      }
-      return out;
-    },
-    write(entry) {
-      const key = journalKey(entry.clientId, entry.template);
-      props.setProperty(key, encodeEntry(entry));
-      return key;
+    snapshot,
+    start(record) {
+      props.setProperty(runKey(record.run), encodeRun({ ...record, written: [] }));
+      return openRun(props, record.run);
     },
     markWritten(entries) {
-      if (!entries.length) return;
-      const batch: Record<string, string> = {};
-      for (const { key, entry } of entries) batch[key] = encodeEntry({ ...entry, written: true });
-      props.setProperties(batch);
+      if (entries.length) markWritten(props, snapshot(), entries);
     },
     clear(keys) {
       for (const key of keys) props.deleteProperty(key);
@@ -64,40 +70,89 @@ export function openJournal(): Journal {
   };
 }
 
+function openRun(props: GoogleAppsScript.Properties.Properties, run: string): JournalRun {
+  let page = 0;
+  let entries: JournalEntry[] = [];
+  let bytes = 0;
+  let dirty = false;
+  const write = () => {
+    props.setProperty(pageKey(run, page), encodePage(entries));
+    dirty = false;
+  };
+  return {
+    record(entry) {
+      const budget = entryBudget(entry.clientId, entry.to);
+      if (entries.length && (entries.length >= PAGE_ENTRIES || bytes + budget > PAGE_MAX_BYTES)) {
+        if (dirty) write();
+        page += 1;
+        entries = [];
+        bytes = 0;
+      }
+      entries.push(entry);
+      try {
+        write();
+      } catch (error) {
+        entries.pop();
+        throw error;
+      }
+      bytes += budget;
+      // The caller sets the result on this same object; the next write (or flush) carries it.
+      dirty = true;
+      return { key: pageKey(run, page), entry };
+    },
+    flush() {
+      if (dirty && entries.length) write();
+    },
+  };
+}
+
 /**
- * The Touches log as the merge needs it (client, date, channel, Step), in one read. The Step column
- * names the template of each merge touch: it is how "already sent this template" survives a cleared
- * Merge Status cell.
+ * The clients of these entries go onto their runs' records (as hashes, for merges still sending),
+ * then their pages go. A full store may refuse the record: the pages are removed anyway (that frees
+ * space) and the record is tried once more; without it, a merge already planned learns of these
+ * sends from the sheet when it next plans.
+ */
+function markWritten(
+  props: GoogleAppsScript.Properties.Properties,
+  snap: JournalSnapshot,
+  entries: readonly StoredEntry[],
+): void {
+  const runs = new Map(snap.runs.map((r) => [r.run, r] as const));
+  const records: Record<string, string> = {};
+  for (const { entry } of entries) {
+    const record = entry.run ? runs.get(entry.run) : undefined;
+    if (!record || entry.state === 'failed') continue;
+    const hash = clientHash(entry.clientId);
+    if (!record.written.includes(hash)) record.written.push(hash);
+    records[record.key] = encodeRun(record);
+  }
+  const pages = [...new Set(entries.map((s) => s.key))];
+  const saveRecords = () => {
+    if (Object.keys(records).length) props.setProperties(records);
+  };
+  try {
+    saveRecords();
+  } catch (error) {
+    if (!isStorageFull(error)) throw error;
+    for (const key of pages) props.deleteProperty(key);
+    try {
+      saveRecords();
+    } catch (again) {
+      if (!isStorageFull(again)) throw again;
+    }
+    return;
+  }
+  for (const key of pages) props.deleteProperty(key);
+}
+
+/**
+ * The Touches log as the merge needs it (client, date, channel, Step), in one read by header
+ * (services/touchSheet.ts, the log's one reader). The Step column names the template of each
+ * merge touch: it is how "already sent this template" survives a cleared Merge Status cell.
  */
 export function readMergeTouches(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   dates: CivilDates,
 ): LoggedTouch[] {
-  const sheet = ss.getSheetByName(TOUCH_SHEET);
-  if (!sheet) return [];
-  const values = sheet.getDataRange().getValues();
-  const header = (values[0] ?? []).map((h) => String(h).trim().toLowerCase());
-  const col = (name: string, fallback: number) => {
-    const i = header.indexOf(name.toLowerCase());
-    return i >= 0 ? i : fallback;
-  };
-  const [d, id, ch, step] = [
-    col('Date', 0),
-    col('Client ID', 1),
-    col('Channel', 3),
-    col('Step', 6),
-  ];
-  const out: LoggedTouch[] = [];
-  for (let r = 1; r < values.length; r++) {
-    const row = values[r];
-    const cell = row[d];
-    const date = isDateCell(cell) ? dates.toCivil(cell) : parseDateText(String(cell ?? ''));
-    out.push({
-      clientId: String(row[id] ?? '').trim(),
-      date: date ?? '',
-      channel: String(row[ch] ?? ''),
-      step: String(row[step] ?? '').trim(),
-    });
-  }
-  return out;
+  return readMergeTouchLog(ss, dates);
 }

@@ -1,11 +1,22 @@
-// The Touches sheet: created with its headers when missing, appended in one batched write, read for today's goal and for undo.
-import { TOUCH_HEADERS, TOUCH_SHEET } from '../core/touchLog';
+// The Touches sheet: the one writer (appends by header, adds missing headers, a cleared log gets its header first) and the one reader, by header.
+import {
+  TOUCH_FIELDS,
+  TOUCH_HEADER,
+  TOUCH_HEADERS,
+  TOUCH_SHEET,
+  touchColumns,
+  type TouchColumn,
+  type TouchRow,
+} from '../core/touchLog';
 import { isDateCell } from '../core/clients';
 import { parseDateText } from '../core/dates';
+import { touchIdFromUuid } from '../core/ids';
+import { asCell } from './clientSheetWrite';
 import type { CivilDates } from './civilDates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Columns = Partial<Record<TouchColumn, number>>;
 
 /** The Touches sheet, created (headers, frozen row, date format) when it does not exist yet. */
 export function ensureTouchSheet(ss: Spreadsheet): Sheet {
@@ -21,71 +32,120 @@ export function ensureTouchSheet(ss: Spreadsheet): Sheet {
   return sheet;
 }
 
-/** Appends rows after the last one in one setValues (the grid grows first when full). */
-export function appendTouchRows(sheet: Sheet, rows: unknown[][]): number {
-  if (!rows.length) return 0;
-  const last = sheet.getLastRow();
-  const max = sheet.getMaxRows();
-  if (last + rows.length > max) sheet.insertRowsAfter(max, last + rows.length - max);
-  sheet.getRange(last + 1, 1, rows.length, TOUCH_HEADERS.length).setValues(rows);
-  return last + 1;
-}
-
-export interface LoggedTouch {
-  row: number;
-  date: string | null;
-  clientId: string;
-  channel: string;
-  outcome: string;
-  notes: string;
+/** A new Touch ID from Utilities.getUuid ("T-" + 10 base-36 characters). */
+export function newTouchId(): string {
+  return touchIdFromUuid(Utilities.getUuid());
 }
 
 /**
- * Logged touches, in one read; columns found by header so a reordered log still reads. With
- * `lastRows`, only the tail of a long log is read (today's goal needs only what was appended
- * recently: a touch dated today was logged today), using the log's own column order, since the
- * header is not in that read.
+ * Appends touches to the log in one write (two when headers are added to a log that has rows):
+ * the header row is read, each field goes under its header wherever the user moved it, headers
+ * the log lacks are added after the last one, and a log with no rows at all (new, or cleared by the
+ * user) gets its header row first. Every text goes through the text guard. Returns the sheet rows.
  */
-export function readTouches(
+export function appendTouches(
+  ss: Spreadsheet,
+  dates: CivilDates,
+  rows: readonly TouchRow[],
+): number[] {
+  if (!rows.length) return [];
+  const sheet = ensureTouchSheet(ss);
+  const last = sheet.getLastRow();
+  const width = sheet.getLastColumn();
+  const header =
+    last > 0 && width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
+  while (header.length && String(header[header.length - 1] ?? '').trim() === '') header.pop();
+  const columns = touchColumns(header);
+  // Missing headers go after the last used column (a column without a header may hold data).
+  const at = Math.max(header.length, width);
+  const added = TOUCH_FIELDS.filter((f) => columns[f] === undefined);
+  added.forEach((f, i) => (columns[f] = at + i));
+  const fullHeader = [...pad(header, at), ...added.map((f) => TOUCH_HEADER[f])];
+  const total = fullHeader.length;
+  const body = rows.map((r) => lineOf(r, columns as Record<TouchColumn, number>, total, dates));
+  const withHeader = last === 0 || (last === 1 && added.length > 0);
+  const first = withHeader ? 1 : last + 1;
+  const block = withHeader ? [pad(fullHeader.map(asCell), total), ...body] : body;
+  const max = sheet.getMaxRows();
+  if (first + block.length - 1 > max) sheet.insertRowsAfter(max, first + block.length - 1 - max);
+  if (total > sheet.getMaxColumns())
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), total - sheet.getMaxColumns());
+  if (!withHeader && added.length) {
+    sheet.getRange(1, at + 1, 1, added.length).setValues([added.map((f) => TOUCH_HEADER[f])]);
+  }
+  sheet.getRange(first, 1, block.length, total).setValues(block);
+  const start = withHeader ? 2 : first;
+  return rows.map((_, i) => start + i);
+}
+
+function pad(line: unknown[], width: number): unknown[] {
+  return [...line, ...new Array<unknown>(Math.max(0, width - line.length)).fill('')];
+}
+
+function lineOf(
+  row: TouchRow,
+  columns: Record<TouchColumn, number>,
+  width: number,
+  dates: CivilDates,
+): unknown[] {
+  // Cells of the user's own columns are left empty on the new row.
+  const line = new Array<unknown>(width).fill('');
+  for (const f of TOUCH_FIELDS) {
+    if (f === 'date') line[columns.date] = row.date ? dates.toDate(row.date) : '';
+    else line[columns[f]] = asCell(row[f]);
+  }
+  return line;
+}
+
+/** A logged touch and its sheet row. */
+export interface LoggedTouch extends TouchRow {
+  row: number;
+}
+
+export interface TouchLog {
+  sheet: Sheet | null;
+  touches: LoggedTouch[];
+}
+
+/**
+ * The logged touches, read by header in one read (getDataRange). With `lastRows`, only the header
+ * and the tail of a long log are read (today's goal needs only what was appended recently).
+ */
+export function readTouchLog(
   ss: Spreadsheet,
   dates: CivilDates,
   options: { lastRows?: number } = {},
-): { sheet: Sheet | null; touches: LoggedTouch[] } {
+): TouchLog {
   const sheet = ss.getSheetByName(TOUCH_SHEET);
   if (!sheet) return { sheet: null, touches: [] };
   const tail = options.lastRows;
   const last = tail ? sheet.getLastRow() : 0;
   if (tail && last > tail + 1) {
+    const width = sheet.getLastColumn();
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[];
     const first = last - tail + 1;
-    const rows = sheet.getRange(first, 1, tail, TOUCH_HEADERS.length).getValues() as unknown[][];
-    return { sheet, touches: toTouches(rows, first, dates, [0, 1, 3, 4, 5]) };
+    const rows = sheet.getRange(first, 1, tail, width).getValues() as unknown[][];
+    return { sheet, touches: toTouches(rows, first, dates, touchColumns(header)) };
   }
   const values = sheet.getDataRange().getValues() as unknown[][];
-  const header = (values[0] ?? []).map((h) => String(h).trim().toLowerCase());
-  const col = (name: string, fallback: number): number => {
-    const i = header.indexOf(name.toLowerCase());
-    return i >= 0 ? i : fallback;
-  };
-  const columns = [
-    col('Date', 0),
-    col('Client ID', 1),
-    col('Channel', 3),
-    col('Outcome', 4),
-    col('Notes', 5),
-  ];
-  return { sheet, touches: toTouches(values.slice(1), 2, dates, columns) };
+  return { sheet, touches: toTouches(values.slice(1), 2, dates, touchColumns(values[0] ?? [])) };
 }
 
 function toTouches(
   rows: unknown[][],
   firstRow: number,
   dates: CivilDates,
-  [d, id, ch, out, notes]: number[],
+  columns: Columns,
 ): LoggedTouch[] {
   const touches: LoggedTouch[] = [];
+  const at = (row: unknown[], f: TouchColumn): unknown => {
+    const c = columns[f];
+    return c === undefined ? '' : row[c];
+  };
+  const textAt = (row: unknown[], f: TouchColumn): string => cellText(at(row, f), dates);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    const cell = row[d];
+    const cell = at(row, 'date');
     const date = isDateCell(cell)
       ? dates.toCivil(cell)
       : typeof cell === 'string'
@@ -94,13 +154,53 @@ function toTouches(
     touches.push({
       row: firstRow + r,
       date,
-      clientId: String(row[id] ?? '').trim(),
-      channel: String(row[ch] ?? ''),
-      outcome: String(row[out] ?? ''),
-      notes: String(row[notes] ?? ''),
+      clientId: textAt(row, 'clientId').trim(),
+      client: textAt(row, 'client'),
+      channel: textAt(row, 'channel'),
+      outcome: textAt(row, 'outcome'),
+      notes: textAt(row, 'notes'),
+      step: textAt(row, 'step').trim(),
+      loggedBy: textAt(row, 'loggedBy'),
+      touchId: textAt(row, 'touchId').trim(),
     });
   }
   return touches;
+}
+
+/** A cell as text: older logs may hold numbers, booleans or dates where text was meant. */
+function cellText(cell: unknown, dates: CivilDates): string {
+  if (isDateCell(cell)) return dates.toCivil(cell);
+  return String(cell ?? '');
+}
+
+/** The name today's goal (app/callList.ts) reads the log by. */
+export const readTouches = readTouchLog;
+
+/** The Touches log as the merge needs it (client, date, channel, Step): "already sent this template". */
+export function readMergeTouchLog(
+  ss: Spreadsheet,
+  dates: CivilDates,
+): { clientId: string; date: string; channel: string; step: string }[] {
+  return readTouchLog(ss, dates).touches.map((t) => ({
+    clientId: t.clientId,
+    date: t.date ?? '',
+    channel: t.channel,
+    step: t.step,
+  }));
+}
+
+/** The client name the log last gave each of `ids`: who a Client ID belonged to (one read). */
+export function logOwners(
+  ss: Spreadsheet,
+  dates: CivilDates,
+  ids: readonly string[],
+): Map<string, { name: string }> {
+  const wanted = new Set(ids);
+  const owners = new Map<string, { name: string }>();
+  for (const t of readTouchLog(ss, dates).touches) {
+    if (wanted.has(t.clientId) && t.client.trim()) owners.set(t.clientId, { name: t.client });
+  }
+  return owners;
 }
 
 /** Who is logging: the signed-in user's email (empty for consumer accounts in some contexts). */

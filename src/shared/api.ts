@@ -125,17 +125,29 @@ export interface TouchInput {
   /** The cadence the client chose ("Quarterly", "Twice a year", "Yearly", or a number of days). */
   cadence?: string;
   status?: string;
+  /** What the card showed: the row found by ID must still hold this client, or nothing is logged. */
+  expect?: { name?: string; email?: string };
 }
+
+/** The longest notes a touch may carry: what a Sheets cell holds. */
+export const MAX_NOTES = 50000;
+
+/** Ends a refusal after which the sidebar reloads its list (the sheet changed under the card). */
+export const RELOAD_HINT = 'The list was reloaded.';
 
 export interface TouchResult {
   item: CallListItem;
   /** Human summary for the toast: "Logged a call with Ann Lee". */
   message: string;
+  /** The new row's Touch ID in the Touches log. */
+  touchId?: string;
 }
 
 export interface UndoResult {
   clientId: string;
   message: string;
+  /** The Touch ID of the touch undone. */
+  touchId?: string;
 }
 
 export interface Settings {

@@ -57,6 +57,30 @@ export interface MergeSetup {
   recentDays: number;
   /** What happened on the way: "Templates sheet created", a stopped run reconciled... */
   notices: string[];
+  /** The document's add-on storage, where the merge journal lives (the tab offers to free it when low). */
+  storage?: MergeStorage;
+}
+
+/** The document property store as the merge journal sees it. */
+export interface MergeStorage {
+  usedKB: number;
+  limitKB: number;
+  /** Held by Reconnect's merge journal. */
+  journalKB: number;
+  /** What a new merge's journal may use. */
+  freeKB: number;
+  /** Too little for a merge of MAX_BATCH clients: the Emails tab offers "Free merge storage". */
+  low: boolean;
+}
+
+/** What "Free merge storage" did. */
+export interface JournalRepair {
+  /** Journal entries written back to the sheet (statuses and touches). */
+  written: number;
+  freedKB: number;
+  storage: MergeStorage;
+  notices: string[];
+  message: string;
 }
 
 /** How the emails leave: MailApp (send from your address), GmailApp (drafts, or an alias), print (letters). */
@@ -165,4 +189,6 @@ export interface MergeApi {
   /** Called by the letters dialog: the letters to print. */
   getLetterBatch(): LetterBatch;
   confirmLetters(confirmation: LetterConfirmation): LetterConfirmResult;
+  /** Writes back what the merge journal holds, then frees its space (the Emails tab's "Free merge storage"). */
+  repairMergeJournal(): JournalRepair;
 }

@@ -159,4 +159,28 @@ describeBrowser('logging call outcomes', () => {
     expect(rig.pageErrors).toEqual([]);
     expect(rig.dialogs).toEqual([]);
   });
+
+  it('a row that now holds someone else: nothing is logged, the error names them, the list reloads', async () => {
+    const [name] = await cardNames(frame);
+    const c = await expand(name);
+    await c.getByRole('button', { name: 'Reached' }).click();
+    // The notes box takes as much as a cell holds.
+    await expect(c.getByLabel('Notes (optional)').getAttribute('maxlength')).resolves.toBe('50000');
+    const values = rig.preview.emulator.sheets.values('Clients');
+    const header = values[0].map(String);
+    const row = values.find((r) => r[header.indexOf('Name')] === name)!;
+    row[header.indexOf('Name')] = 'Zed Quinn';
+    row[header.indexOf('First Name')] = 'Zed';
+    row[header.indexOf('Email')] = 'zed@example.com';
+    rig.preview.emulator.sheets.setSheet('Clients', values, { frozenRows: 1 });
+    const logged = sheetRecords(rig.preview, 'Touches').length;
+    await c.getByRole('button', { name: 'Wrong number' }).click();
+    await frame.locator('.error-toast').waitFor();
+    await expect(frame.locator('.error-toast .error-message').textContent()).resolves.toContain(
+      `now holds Zed Quinn, not ${name}`,
+    );
+    await card('Zed Quinn').waitFor();
+    expect(sheetRecords(rig.preview, 'Touches')).toHaveLength(logged);
+    expect(clientRecord(rig.preview, 'Zed Quinn').Status).not.toBe('Wrong number');
+  });
 });

@@ -1,4 +1,6 @@
 // The preview itself in Chromium: questions (Yes/No alerts, prompts) asked of the person at the page, and a grid that stays small on a big sheet.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,7 +91,11 @@ describeBrowser('preview questions', () => {
     const result = rig.page.evaluate(async () => {
       // As the sidebar's google.script.run shim does: announce the call, then post it.
       window.postMessage({ type: 'reconnect:running', name: 'sendReminders' }, '*');
-      const response = await fetch('/run/sendReminders', { method: 'POST', body: '{}' });
+      const response = await fetch('/run/sendReminders', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       window.postMessage({ type: 'reconnect:ran', name: 'sendReminders' }, '*');
       return response.json();
     });
@@ -97,6 +103,72 @@ describeBrowser('preview questions', () => {
     await question.getByRole('button', { name: 'Yes' }).click();
     await expect(result).resolves.toMatchObject({ ok: true, value: 'YES' });
     expect(cell('B1')).toBe('sent');
+  });
+});
+
+/** A page on another origin that tries what a hostile site would: a form post, no-cors and CORS fetches. */
+function hostilePage(target: string): string {
+  const run = `${target}run/sendReminders`;
+  return `<!doctype html><body>
+<form id="f" method="POST" enctype="text/plain" action="${run}" target="sink">
+<input name='{"args":[],"pad":"' value='"}'></form><iframe name="sink"></iframe>
+<script>
+window.results = [];
+fetch('${run}', { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: '{"args":[]}' })
+  .then(() => results.push('no-cors sent'), (e) => results.push('no-cors ' + e.message));
+fetch('${run}', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"args":[]}' })
+  .then((r) => results.push('cors ' + r.status), (e) => results.push('cors blocked'));
+fetch('${target}api/state').then((r) => r.text()).then(
+  (t) => results.push('state read ' + t.length), () => results.push('state blocked'));
+document.getElementById('f').submit();
+</script></body>`;
+}
+
+describeBrowser('preview refuses other web pages', () => {
+  let rig: Rig;
+  let dist: string;
+  let hostile: Server;
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'reconnect-hostile-'));
+    writeFileSync(join(dist, 'Code.js'), ASKING_ADDON);
+    rig = await openRig({ distDir: dist, clients: [['', '', '']] });
+    hostile = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(hostilePage(rig.preview.url));
+    });
+    await new Promise<void>((resolve) => hostile.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await rig?.close();
+    hostile?.closeAllConnections();
+    await new Promise((resolve) => hostile?.close(resolve));
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('a page on another origin cannot run the add-on or read the state; the preview still works', async () => {
+    const port = (hostile.address() as AddressInfo).port;
+    const page = await rig.context.newPage();
+    await page.goto(`http://localhost:${port}/`);
+    await page.waitForFunction(
+      () => (window as unknown as { results: string[] }).results.length >= 3,
+    );
+    // Let the form post land too.
+    await page.waitForTimeout(500);
+    const results = await page.evaluate(() => (window as unknown as { results: string[] }).results);
+    expect(results).toEqual(
+      expect.arrayContaining(['no-cors sent', 'cors blocked', 'state blocked']),
+    );
+    expect(rig.preview.runs).toEqual([]);
+    expect(rig.preview.emulator.sheets.cell('Clients', 'A1').value).toBe('');
+    expect(rig.preview.emulator.ui.pending).toBe(0);
+    await page.close();
+    // The preview's own page is untouched by all this: its menu still runs the add-on.
+    await rig.page.locator('#menu button', { hasText: 'Rename' }).click();
+    const question = rig.page.getByRole('alertdialog');
+    await question.getByLabel('Your answer').fill('Still works');
+    await question.getByRole('button', { name: 'OK' }).click();
+    await question.waitFor({ state: 'hidden' });
+    expect(rig.preview.emulator.sheets.cell('Clients', 'C1').value).toBe('Still works');
   });
 });
 

@@ -206,8 +206,9 @@ test("today's goal reads only the tail of a long touch log, and still finds toda
   emu.kernel.resetCounts();
   const list = getCallList({});
   expect(list.goal.done).toBe(2);
-  // The log is read from its end (a short tail, then a longer one only when the short tail is all
-  // today's), never through getDataRange: the one getDataRange is the client sheet's extent.
+  // The log is read from its end (its header row for the columns, a short tail, and a longer one
+  // only when the short tail is all today's), never through getDataRange: the one getDataRange is
+  // the client sheet's extent.
   expect(emu.kernel.count('Sheet.getDataRange')).toBe(1);
   expect(emu.kernel.cellsRead).toBeLessThan(2000);
 });

@@ -1,4 +1,4 @@
-// The send journal's entries and what they mean for the sheet: one small record per send, written before and after it.
+// The send journal's entries and what they mean for the sheet: each send recorded before it starts and its result with the next (format: journalStore.ts).
 import type { CivilDate } from '../dates';
 import { historyKey, type LoggedTouch } from './skipRules';
 import { errorStatus, sentStatus, type SentKind } from './status';
@@ -23,42 +23,21 @@ export interface JournalEntry {
   status?: string;
   /** The run that wrote it: a merge skips a client another run is sending to at the same time. */
   run?: string;
-  /** When it was written (ms), so entries can be dropped once no run that could need them is alive. */
+  /** When its run started (ms): a run older than RUN_MAX_MS is certainly over. */
   at?: number;
-  /** Its status and touch are in the sheet; kept a few minutes only for runs still sending. */
-  written?: boolean;
+}
+
+/** An entry and the property that holds it (a page of its run, or one old-format entry). */
+export interface StoredEntry {
+  key: string;
+  entry: JournalEntry;
 }
 
 /**
- * No Apps Script run lives longer than 6 minutes, so an entry older than this cannot matter to any
- * run still going: once written to the sheet it can go.
+ * No Apps Script run lives longer than 6 minutes, so a run record older than this cannot matter to
+ * any run still going: once its pages are written back it can go.
  */
 export const RUN_MAX_MS = 7 * 60 * 1000;
-
-export const JOURNAL_PREFIX = 'reconnect.merge.';
-
-export function journalKey(clientId: string, template: string): string {
-  return `${JOURNAL_PREFIX}${clientId}|${template.trim().toLowerCase()}`;
-}
-
-export function encodeEntry(entry: JournalEntry): string {
-  return JSON.stringify(entry);
-}
-
-/** Reads one stored entry; anything unreadable is dropped rather than trusted. */
-export function decodeEntry(value: string): JournalEntry | null {
-  try {
-    const e = JSON.parse(value) as Partial<JournalEntry>;
-    if (typeof e.clientId !== 'string' || typeof e.template !== 'string') return null;
-    if (e.mode !== 'send' && e.mode !== 'draft') return null;
-    if (e.state !== 'sending' && e.state !== 'done' && e.state !== 'failed') return null;
-    if (typeof e.date !== 'string' || typeof e.to !== 'string') return null;
-    if (e.at !== undefined && typeof e.at !== 'number') return null;
-    return e as JournalEntry;
-  } catch {
-    return null;
-  }
-}
 
 /** What a journal entry proves went out, for the "already sent" rule (null: nothing went out). */
 export function entryKind(entry: JournalEntry): SentKind | null {
@@ -67,25 +46,39 @@ export function entryKind(entry: JournalEntry): SentKind | null {
   return entry.state === 'done' ? 'sent' : 'unconfirmed';
 }
 
-/**
- * The clients another run has sent (or is sending) this template to, by journal key. A run sends in
- * short locked chunks, so between two chunks another merge may reach a client this run planned for:
- * each chunk re-reads the journal and leaves those clients alone. A failed attempt took nothing.
- */
-export function takenByOthers(
-  entries: ReadonlyArray<{ key: string; entry: JournalEntry }>,
-  run: string,
-): Set<string> {
-  const taken = new Set<string>();
-  for (const { key, entry } of entries) {
-    if (entry.run !== run && entry.state !== 'failed') taken.add(key);
-  }
-  return taken;
+/** What other runs have done, as the journal shows it: entries still in pages, and written runs. */
+export interface OtherRuns {
+  entries: readonly StoredEntry[];
+  runs: ReadonlyArray<{ run: string; template: string; written: readonly string[] }>;
 }
 
-/** A written entry old enough that no live run can still need it. */
-export function isExpired(entry: JournalEntry, nowMs: number): boolean {
-  return entry.written === true && nowMs - (entry.at ?? 0) >= RUN_MAX_MS;
+/**
+ * Whether another run has sent (or is sending) this template to a client. A run sends in short
+ * locked chunks, so between two chunks another merge may reach a client this run planned for: each
+ * chunk re-reads the journal and leaves those clients alone. A failed attempt took nothing. Results
+ * already written back are known by a hash of the Client ID (a collision only skips a client).
+ */
+export function takenByOthers(
+  journal: OtherRuns,
+  run: string,
+  template: string,
+  hash: (clientId: string) => string,
+): (clientId: string) => boolean {
+  const name = template.trim().toLowerCase();
+  const ids = new Set<string>();
+  const hashes = new Set<string>();
+  for (const { entry } of journal.entries) {
+    if (entry.run !== run && entry.state !== 'failed' && same(entry.template, name))
+      ids.add(entry.clientId);
+  }
+  for (const r of journal.runs) {
+    if (r.run !== run && same(r.template, name)) for (const h of r.written) hashes.add(h);
+  }
+  return (clientId) => ids.has(clientId) || hashes.has(hash(clientId));
+}
+
+function same(template: string, lowerName: string): boolean {
+  return template.trim().toLowerCase() === lowerName;
 }
 
 export interface TouchToLog {

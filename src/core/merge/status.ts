@@ -16,6 +16,8 @@ const PREFIX: Record<SentKind, string> = {
 export const WAITING_QUOTA = 'Waiting: daily email quota reached';
 export const WAITING_TIME = 'Waiting: time limit reached, run the merge again';
 export const WAITING_BUSY = 'Waiting: the spreadsheet was busy, run the merge again';
+export const WAITING_STORAGE =
+  "Waiting: this spreadsheet's add-on storage is full, see the Emails tab";
 
 /** "Sent 2026-11-22: Reconnect apology". */
 export function sentStatus(kind: SentKind, date: CivilDate, template: string): string {
