@@ -136,6 +136,8 @@ export function main(): Row[] {
             channel: 'call',
             outcome: 'reached',
             notes: 'bench',
+            // The row the list gave, as the sidebar sends it.
+            row: run * 7 + 3 + 2,
           }),
         ),
       );
@@ -173,10 +175,10 @@ function printTable(results: Row[]): void {
       `| ${String(r.size).padStart(7)} | ${r.op.padEnd(11)} | ${r.ms.toFixed(1).padStart(7)} | ${r.cpuMs.toFixed(1).padStart(7)} | ${r.model.s.toFixed(2).padStart(10)} | ${String(r.model.cellsRead).padStart(10)} | ${String(r.model.cellsWritten).padStart(13)} | ${perClient.padStart(11)} | ${methods}`,
     );
   }
-  for (const r of results.filter((x) => x.op !== 'logTouch')) {
+  for (const r of results) {
     const top = [...r.model.byMethod]
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 6)
+      .slice(0, 8)
       .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)} s`);
     console.log(`Modelled time, ${r.op} at ${r.size}: ${top.join(', ')}`);
   }
