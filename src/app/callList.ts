@@ -19,7 +19,6 @@ import {
 import type { Client } from '../core/clients';
 import type { ColumnMap } from '../core/columns';
 import { num, object, oneOf, optional, text } from '../core/schema';
-import { countContactsOn } from '../core/touchLog';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { loadSettings } from '../services/settings';
@@ -31,9 +30,15 @@ import {
   writeOwnedCells,
 } from '../services/clientSheet';
 import { missingOrRepeatedIds, readRows } from '../services/clientIndex';
-import { confirmedBy, loadRankIndex, rebuild, type LoadedIndex } from './callListIndex';
+import {
+  confirmedBy,
+  contactsToday,
+  loadRankIndex,
+  rebuild,
+  todaysGoal,
+  type LoadedIndex,
+} from './callListIndex';
 import type { CivilDates } from '../services/civilDates';
-import { readTouches } from '../services/touchSheet';
 
 /** The call list's query: an unknown sort or group is refused with the valid ones, not answered with an empty list. */
 const callListQuery = object({
@@ -46,12 +51,6 @@ const callListQuery = object({
 });
 
 const clientIdArgument = text({ nonEmpty: true, max: 100 });
-
-/** The log's tail read first for today's goal: a day with fewer contacts needs no more. */
-const SHORT_TOUCH_TAIL = 100;
-
-/** More rows than anyone logs in a day (calls plus a full day's email quota). */
-const RECENT_TOUCH_ROWS = 2000;
 
 /** Problems shown in the sidebar at most; the rest are counted in a notice. */
 const MAX_PROBLEMS = 200;
@@ -95,6 +94,7 @@ function rankedPage(
       problems: [],
       notices: [...opened.recognition.notices],
       currency: () => valueCurrency(opened.sheet, opened.recognition.columns, index.clients),
+      goal: () => todaysGoal(loaded),
     }),
   );
   return {
@@ -151,6 +151,7 @@ function listAfterIds(
       problems: cs.problems,
       notices: [...cs.notices, ...notices],
       currency: () => valueCurrency(cs.sheet, cs.columns, cs.clients),
+      goal: () => contactsToday(cs.spreadsheet, cs.dates),
     }),
   );
 }
@@ -160,6 +161,8 @@ interface ListSources {
   problems: DataProblem[];
   notices: string[];
   currency: () => string;
+  /** Today's contacts (the goal's progress). */
+  goal: () => number;
 }
 
 function listContext(
@@ -175,25 +178,8 @@ function listContext(
     problems: capped(from.problems, from.notices),
     notices: from.notices,
     currency: settings.currency || from.currency() || '$',
-    goal: { done: contactsToday(spreadsheet, from.dates), target: settings.dailyGoal },
+    goal: { done: from.goal(), target: settings.dailyGoal },
   };
-}
-
-/**
- * Today's contacts, from the recent end of the log: a short tail first, a longer one only when
- * the whole short tail is from today.
- */
-function contactsToday(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  dates: CivilDates,
-): number {
-  const today = dates.today;
-  for (const lastRows of [SHORT_TOUCH_TAIL, RECENT_TOUCH_ROWS]) {
-    const { touches } = readTouches(spreadsheet, dates, { lastRows });
-    const olderSeen = touches.length < lastRows || touches.some((t) => t.date !== today);
-    if (olderSeen || lastRows === RECENT_TOUCH_ROWS) return countContactsOn(touches, today);
-  }
-  return 0;
 }
 
 function capped(problems: DataProblem[], notices: string[]): DataProblem[] {

@@ -11,7 +11,16 @@ import {
   type ClientIndex,
   type OpenedSheet,
 } from '../services/clientIndex';
-import { forgetIndex, loadIndex, storeIndex, type CachedIndex } from '../services/listCache';
+import {
+  forgetIndex,
+  loadIndex,
+  storeGoal,
+  storeIndex,
+  type CachedIndex,
+} from '../services/listCache';
+import { countContactsOn } from '../core/touchLog';
+import { readTouches } from '../services/touchSheet';
+import type { CivilDates } from '../services/civilDates';
 
 export interface LoadedIndex {
   opened: OpenedSheet;
@@ -35,7 +44,7 @@ export function loadRankIndex(
   const opened = openClientSheet(settings, spreadsheet);
   if (search)
     return { opened, index: readClientIndex(opened, true), fromCache: false, cached: null };
-  const cached = loadIndex(opened.stamp);
+  const cached = loadIndex(opened.stamp, opened.dates.today);
   if (cached.index) {
     const rows = cached.writtenRows.filter((r) => r <= opened.lastRow);
     const written = readRows(opened, rows);
@@ -84,6 +93,38 @@ export function confirmedBy(
     const b = fresh.get(row);
     return a !== undefined && b !== undefined && sameRanking(a, b);
   });
+}
+
+/** The log's tail read first for today's goal: a day with fewer contacts needs no more. */
+const SHORT_TOUCH_TAIL = 100;
+
+/** More rows than anyone logs in a day (calls plus a full day's email quota). */
+const RECENT_TOUCH_ROWS = 2000;
+
+/** Today's contacts: kept in the cache until a touch is logged or removed, or anything is edited. */
+export function todaysGoal(loaded: LoadedIndex): number {
+  const { cached, opened } = loaded;
+  if (cached?.goal != null) return cached.goal;
+  const done = contactsToday(opened.spreadsheet, opened.dates);
+  if (cached) storeGoal(cached, opened.dates.today, done);
+  return done;
+}
+
+/**
+ * Today's contacts, from the recent end of the log: a short tail first, a longer one only when
+ * the whole short tail is from today.
+ */
+export function contactsToday(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  dates: CivilDates,
+): number {
+  const today = dates.today;
+  for (const lastRows of [SHORT_TOUCH_TAIL, RECENT_TOUCH_ROWS]) {
+    const { touches } = readTouches(spreadsheet, dates, { lastRows });
+    const olderSeen = touches.length < lastRows || touches.some((t) => t.date !== today);
+    if (olderSeen || lastRows === RECENT_TOUCH_ROWS) return countContactsOn(touches, today);
+  }
+  return 0;
 }
 
 /**

@@ -31,27 +31,41 @@ export function encodeIndex(index: RankIndex): string {
 
 export function decodeIndex(text: string): RankIndex {
   const data = JSON.parse(text) as { c: Line[]; p: DataProblem[] };
-  return {
-    clients: data.c.map(([row, id, lastContact, nextDue, value, cadence, dnc]) =>
-      indexedClient({ row, id, lastContact, nextDue, value, cadence, doNotContact: dnc === 1 }),
-    ),
-    problems: data.p,
-  };
+  const clients: Client[] = new Array(data.c.length);
+  for (let i = 0; i < data.c.length; i++) {
+    const [row, id, lastContact, nextDue, value, cadence, dnc] = data.c[i];
+    clients[i] = indexedClient(row, id, lastContact, nextDue, value, cadence, dnc === 1);
+  }
+  return { clients, problems: data.p };
 }
 
-/** A Client with only the ranking fields known. */
-export function indexedClient(known: IndexedClient): Client {
+/** A Client with only the ranking fields known (one literal: 50,000 of them are made per load). */
+function indexedClient(
+  row: number,
+  id: string,
+  lastContact: string | null,
+  nextDue: string | null,
+  value: number | null,
+  cadence: string,
+  doNotContact: boolean,
+): Client {
   return {
-    ...known,
+    id,
+    row,
     name: '',
     firstName: '',
     lastName: '',
     company: '',
     email: '',
     phone: '',
+    lastContact,
+    value,
+    cadence,
+    nextDue,
     status: '',
     touches: 0,
     lastChannel: '',
+    doNotContact,
     notes: '',
     mergeStatus: '',
   };

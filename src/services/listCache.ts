@@ -7,6 +7,9 @@ const VERSION = 'reconnect.list.version';
 const WRITES = 'reconnect.list.writes';
 const META = 'reconnect.list.meta';
 const PIECE = 'reconnect.list.piece.';
+/** Replaced after every append to or deletion from the Touches log by the add-on. */
+const TOUCHES = 'reconnect.list.touches';
+const GOAL = 'reconnect.list.goal';
 /**
  * The index lives 10 minutes (CacheService's default): changes no edit event reports (another
  * script, the Sheets API, a formula fed from outside) reach the list within that time at most.
@@ -30,9 +33,19 @@ interface WriteLog {
   rows: [number, number][];
 }
 
+interface Goal {
+  version: string;
+  touches: string;
+  today: string;
+  done: number;
+}
+
 /** What a load starts from: the index if still valid, and what publishing a new one needs. */
 export interface CachedIndex {
   index: RankIndex | null;
+  /** Today's contacts, when no touch was logged or removed and nothing edited since counted. */
+  goal: number | null;
+  touches: string;
   /** Rows the add-on wrote since the index was built: read again and replaced. */
   writtenRows: number[];
   version: string;
@@ -52,11 +65,18 @@ function token(): string {
  * Reads the index for `stamp` (sheet, extent, header, columns, zone, today). Valid only when the
  * version is the one it was built under and every own write since is still in the log.
  */
-export function loadIndex(stamp: string): CachedIndex {
+export function loadIndex(stamp: string, today: string): CachedIndex {
   const store = cache();
-  const head = store.getAll([VERSION, WRITES, META]);
+  const head = store.getAll([VERSION, WRITES, META, TOUCHES, GOAL]);
   let version = head[VERSION];
   let log = head[WRITES] ? (JSON.parse(head[WRITES]) as WriteLog) : null;
+  let touches = head[TOUCHES];
+  if (!touches) {
+    // Before the log is counted: an append after this replaces it.
+    touches = token();
+    store.put(TOUCHES, touches, LONG_SECONDS);
+  }
+  const saved = head[GOAL] ? (JSON.parse(head[GOAL]) as Goal) : null;
   if (!version || !log) {
     // A new version before the sheet is read: an edit after this replaces it, so the index built
     // from this read will not match. Without the write log, what the add-on wrote is unknown: a
@@ -68,7 +88,11 @@ export function loadIndex(stamp: string): CachedIndex {
   }
   const seq = log.seq;
   const meta = head[META] ? (JSON.parse(head[META]) as Meta) : null;
-  const miss: CachedIndex = { index: null, writtenRows: [], version, seq };
+  const goal =
+    saved && saved.version === version && saved.touches === touches && saved.today === today
+      ? saved.done
+      : null;
+  const miss: CachedIndex = { index: null, goal, touches, writtenRows: [], version, seq };
   if (!meta || meta.stamp !== stamp || meta.version !== version) return miss;
   if (meta.seq > 0 && !log) return miss;
   const since = log ? log.rows.filter(([s]) => s > meta.seq) : [];
@@ -78,10 +102,9 @@ export function loadIndex(stamp: string): CachedIndex {
   const pieces = store.getAll(keys);
   if (keys.some((k) => pieces[k] === undefined)) return miss;
   return {
+    ...miss,
     index: decodeIndex(keys.map((k) => pieces[k]).join('')),
     writtenRows: since.map(([, row]) => row),
-    version,
-    seq,
   };
 }
 
@@ -93,6 +116,17 @@ export function storeIndex(stamp: string, from: CachedIndex, index: RankIndex): 
   const meta: Meta = { stamp, version: from.version, seq: from.seq, pieces: pieces.length };
   values[META] = JSON.stringify(meta);
   cache().putAll(values, INDEX_SECONDS);
+}
+
+/** Today's contacts, counted after `from` was loaded, under the version and touch token seen then. */
+export function storeGoal(from: CachedIndex, today: string, done: number): void {
+  const goal: Goal = { version: from.version, touches: from.touches, today, done };
+  cache().put(GOAL, JSON.stringify(goal), INDEX_SECONDS);
+}
+
+/** The add-on appended to or deleted from the Touches log: today's count is counted again. */
+export function noteTouchLogChanged(): void {
+  cache().put(TOUCHES, token(), LONG_SECONDS);
 }
 
 /** Any edit by hand: every index built before it is stale. */

@@ -1,7 +1,7 @@
 // The call list's cache: later loads, pages and sorts reuse the ranking index, and never serve a list a fresh read would not (edits by hand, another user, a sort, the add-on's own writes).
 import { getCallList } from '../../src/app/callList';
 import { onEdit } from '../../src/app/callListIndex';
-import { logTouch } from '../../src/app/touches';
+import { logTouch, undoLastTouch } from '../../src/app/touches';
 import type { CallList, CallListQuery } from '../../src/shared/api';
 import { HEADERS, day, row, useEmulator } from './clientsHelpers';
 
@@ -136,4 +136,27 @@ test('a change no trigger reports, to a client not shown, lasts at most the 10 m
   t.emu.clock.advance(601_000);
   const next = load({ sort: 'value' });
   expect(next.items[0].row).toBe(N);
+});
+
+test("today's goal is kept until a touch is logged or undone, or the log is edited by hand", () => {
+  const { emu } = t;
+  emu.sheets.setSheet('Touches', [
+    ['Date', 'Client ID', 'Client', 'Channel', 'Outcome', 'Notes', 'Step', 'Logged by'],
+  ]);
+  expect(load().goal.done).toBe(0);
+  emu.kernel.resetCounts();
+  expect(load().goal.done).toBe(0);
+  expect(emu.kernel.count('Spreadsheet.getSheetByName')).toBe(1); // the client sheet only
+  const top = load().items[0];
+  emu.run(() => logTouch({ clientId: top.id, channel: 'call', outcome: 'reached', row: top.row }));
+  expect(load().goal.done).toBe(1);
+  emu.run(() => undoLastTouch());
+  expect(load().goal.done).toBe(0);
+  emu.run(() =>
+    SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName('Touches')!
+      .appendRow([day('2026-11-25'), 'C-1', 'Client 1', 'call', 'reached', '', '', '']),
+  );
+  emu.run(() => onEdit({}), 'LIMITED'); // a person typed the row
+  expect(load().goal.done).toBe(1);
 });
