@@ -123,6 +123,13 @@ export function main(): void {
       `| ${r.size} | ${r.op} | ${r.emails} | ${r.mail} | ${r.reads} | ${r.writes} | ${r.props} | ${r.ms.toFixed(0)} | ${r.model.s.toFixed(2)} | ${r.model.sNoSends.toFixed(2)} | ${r.model.cellsRead} | ${r.model.cellsWritten} |`,
     );
   }
+  for (const r of rows.filter((x) => x.op === 'send top 100')) {
+    const top = [...r.model.byMethod]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)} s`);
+    console.log(`Modelled time, send top 100 at ${r.size}: ${top.join(', ')}`);
+  }
   console.log('\nTargets (issue 12)\n\n| target | figure | limit | |\n|---|---:|---:|---|');
   for (const [size, limit] of [
     [10000, 15],
