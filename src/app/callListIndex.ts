@@ -11,6 +11,7 @@ import {
   type ClientIndex,
   type OpenedSheet,
 } from '../services/clientIndex';
+import { activeSpreadsheet } from '../services/clientSheet';
 import {
   forgetIndex,
   loadIndex,
@@ -44,7 +45,7 @@ export function loadRankIndex(
   const opened = openClientSheet(settings, spreadsheet);
   if (search)
     return { opened, index: readClientIndex(opened, true), fromCache: false, cached: null };
-  const cached = loadIndex(opened.stamp, opened.dates.today);
+  const cached = loadIndex(spreadsheet.getId(), opened.stamp, opened.dates.today);
   if (cached.index) {
     const rows = cached.writtenRows.filter((r) => r <= opened.lastRow);
     const written = readRows(opened, rows);
@@ -132,7 +133,11 @@ export function contactsToday(
  * client sheet from another tab) makes every cached index stale. Edits by scripts and the Sheets
  * API fire no trigger: the index's 10-minute life bounds those.
  */
-export function onEdit(event?: unknown): void {
-  void event;
-  forgetIndex();
+export function onEdit(event?: { source?: GoogleAppsScript.Spreadsheet.Spreadsheet }): void {
+  forgetIndex(spreadsheetOf(event));
+}
+
+/** The edited spreadsheet: the event's source, else the active one. */
+function spreadsheetOf(event?: { source?: GoogleAppsScript.Spreadsheet.Spreadsheet }): string {
+  return (event?.source ?? activeSpreadsheet()).getId();
 }

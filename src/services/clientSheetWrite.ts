@@ -74,7 +74,10 @@ export function writeOwnedCells(cs: ClientSheet, updates: readonly CellUpdate[])
     }
   }
   // After the write: a call list reading the log then reads these rows as written (listCache.ts).
-  noteOwnWrites(updates.map((u) => u.row));
+  noteOwnWrites(
+    cs.spreadsheet.getId(),
+    updates.map((u) => u.row),
+  );
 }
 
 /** Sorted runs of adjacent columns; a gap made only of owned columns is bridged. */

@@ -76,7 +76,7 @@ export function appendTouches(
   }
   sheet.getRange(first, 1, block.length, total).setValues(block);
   // After the write: the call list's count of today's contacts is taken again (listCache.ts).
-  noteTouchLogChanged();
+  noteTouchLogChanged(ss.getId());
   const start = withHeader ? 2 : first;
   return rows.map((_, i) => start + i);
 }
@@ -217,5 +217,5 @@ export function currentUserEmail(): string {
 
 export function deleteTouchRow(sheet: Sheet, row: number): void {
   sheet.deleteRow(row);
-  noteTouchLogChanged();
+  noteTouchLogChanged(sheet.getParent().getId());
 }

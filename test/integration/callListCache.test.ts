@@ -160,3 +160,16 @@ test("today's goal is kept until a touch is logged or undone, or the log is edit
   emu.run(() => onEdit({}), 'LIMITED'); // a person typed the row
   expect(load().goal.done).toBe(1);
 });
+
+test('writes from a run without a document cache (a time-driven batch) still reach the list', () => {
+  // Whether an add-on's time-driven run has a document context is not documented: the write log
+  // is in the script cache, under the spreadsheet's ID, which every context reaches.
+  const { emu } = t;
+  const top = load().items[0];
+  emu.cache.documentBound = false;
+  emu.run(() => logTouch({ clientId: top.id, channel: 'call', outcome: 'reached' }));
+  emu.cache.documentBound = true;
+  const next = load();
+  expect(next.items.map((i) => i.id)).not.toContain(top.id);
+  expectSame(next, fresh());
+});
