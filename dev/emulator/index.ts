@@ -10,6 +10,7 @@ import { createUi, type UiControl } from './ui';
 import { createSession, type SessionControl } from './session';
 import { createUtilities, type UtilitiesControl } from './utilities';
 import { createLogger, type LogControl } from './logger';
+import { createCache, type CacheControl } from './cache';
 
 export { Clock, Kernel, gasError, EXCEEDED_TIME, NotEmulatedError } from './kernel';
 export type { Fault, AuthModeName } from './kernel';
@@ -47,6 +48,8 @@ export interface Emulator {
   session: SessionControl;
   utilities: UtilitiesControl;
   logs: LogControl;
+  /** CacheService's document, user and script caches. */
+  cache: CacheControl;
   /** Runs fn as one execution in the given auth mode; locks are released at the end, as in Apps Script. */
   run<T>(fn: () => T, authMode?: AuthModeName): T;
   /**
@@ -83,12 +86,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const html = createHtmlService(kernel, { dir: options.htmlDir ?? 'dist' });
   const utilities = createUtilities(kernel);
   const logger = createLogger(kernel);
+  const cache = createCache(kernel);
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: sheets.SpreadsheetApp,
     GmailApp: mail.GmailApp,
     MailApp: mail.MailApp,
     PropertiesService: properties.PropertiesService,
+    CacheService: cache.CacheService,
     LockService: locks.LockService,
     ScriptApp: script.ScriptApp,
     HtmlService: html.HtmlService,
@@ -125,6 +130,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     session: session.control,
     utilities: utilities.control,
     logs: logger.control,
+    cache: cache.control,
     run<T>(fn: () => T, authMode: AuthModeName = 'FULL'): T {
       kernel.beginExecution(authMode);
       try {

@@ -1,4 +1,5 @@
-// The emulator's kernel: the clock, the execution (auth mode, kill state), call counts per method, fault injection, and the proxy that makes unimplemented methods fail loudly.
+// The emulator's kernel: the clock, the execution (auth mode, kill state), call counts per method, modelled cost, fault injection, and the proxy that makes unimplemented methods fail loudly.
+import { CostMeter, cellsMoved } from './cost';
 
 export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
 
@@ -85,6 +86,8 @@ export class Kernel {
   readonly calls = new Map<string, number>();
   /** Calls per service family since the last reset, e.g. "SpreadsheetApp", "GmailApp". */
   readonly serviceCalls = new Map<string, number>();
+  /** Modelled Apps Script time and cells read and written since the last reset (dev/emulator/cost.ts). */
+  readonly cost = new CostMeter();
   authMode: AuthModeName = 'FULL';
   /** Scopes granted (the manifest's oauthScopes); null means do not check. */
   scopes: string[] | null = null;
@@ -108,6 +111,7 @@ export class Kernel {
     this.authMode = authMode;
     this.context = this.nextContext ?? { trigger: false, document: true };
     this.nextContext = null;
+    this.cost.beginExecution();
     this.callsThisExecution = 0;
     this.methodCallsThisExecution.clear();
     this.killedWith = null;
@@ -166,6 +170,20 @@ export class Kernel {
   resetCounts(): void {
     this.calls.clear();
     this.serviceCalls.clear();
+    this.cost.reset();
+  }
+
+  /** Modelled Apps Script milliseconds since the last reset. */
+  get modelledMs(): number {
+    return this.cost.ms;
+  }
+
+  get cellsRead(): number {
+    return this.cost.cellsRead;
+  }
+
+  get cellsWritten(): number {
+    return this.cost.cellsWritten;
   }
 
   /** Total calls, or calls of one service family ("SpreadsheetApp") or one method ("Range.getValues"). */
@@ -184,6 +202,7 @@ export class Kernel {
     if (this.killedWith) throw this.killedWith;
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
     this.serviceCalls.set(service, (this.serviceCalls.get(service) ?? 0) + 1);
+    this.cost.call(service, key);
     this.callsThisExecution += 1;
     const nthOfMethod = (this.methodCallsThisExecution.get(key) ?? 0) + 1;
     this.methodCallsThisExecution.set(key, nthOfMethod);
@@ -238,6 +257,7 @@ export class Kernel {
    */
   wrap<T extends object>(service: string, className: string, impl: object): T {
     const record = (key: string): void => this.record(service, key);
+    const cost = this.cost;
     return new Proxy(impl, {
       get(target, prop, receiver) {
         if (typeof prop === 'symbol' || PASS_THROUGH.has(prop)) {
@@ -249,7 +269,12 @@ export class Kernel {
         const key = `${className}.${prop}`;
         return function emulated(this: unknown, ...args: unknown[]) {
           record(key);
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
+          const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+          if (service === 'SpreadsheetApp') {
+            const moved = cellsMoved(key, target, args, result);
+            if (moved.read || moved.written) cost.cells(key, moved.read, moved.written);
+          }
+          return result;
         };
       },
     }) as T;

@@ -45,6 +45,8 @@ export function reopenWith(
 ): void {
   putWorkbook(emulator, book, locale);
   emulator.properties.clear('document');
+  // Another spreadsheet has its own document cache (the call list's index lives there).
+  emulator.cache.clear('document');
   emulator.ui.sidebar = null;
   addon.call('onOpen', [{ authMode: 'LIMITED' }], 'LIMITED');
   pointAddonAtClients(addon, book);
