@@ -23,3 +23,6 @@ export {
 } from './app/mailMerge';
 export { openLetters, getLetterBatch, confirmLetters } from './app/letters';
 export { repairMergeJournal } from './app/mergeRepair';
+
+// Referrals and goals
+export { recordReferral } from './app/referrals';

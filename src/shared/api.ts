@@ -222,3 +222,76 @@ type Globals = typeof import('../index');
 export type ServerApi = {
   [K in keyof Globals as Globals[K] extends (...args: never[]) => unknown ? K : never]: Globals[K];
 };
+
+/** What happened with a referral: recordReferral's kinds ('asked' records an ask that got no promise yet). */
+export const REFERRAL_KINDS = ['asked', 'promised', 'received', 'contacted', 'won', 'lost'] as const;
+export type ReferralKind = (typeof REFERRAL_KINDS)[number];
+
+/** The Referrals sheet's Status column. */
+export const REFERRAL_STATUSES = [
+  'Asked',
+  'Promised',
+  'Received',
+  'Contacted',
+  'Won',
+  'Lost',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export interface ReferralContact {
+  name: string;
+  email?: string;
+  phone?: string;
+}
+
+/** recordReferral's argument (JSON-safe). */
+export interface ReferralInput {
+  /** The referrer's Client ID. */
+  clientId: string;
+  kind: ReferralKind;
+  /** The referral to update (contacted, won, lost). */
+  referralId?: string;
+  /** How many contacts were promised (promised; 1 when left out). */
+  count?: number;
+  incentive?: string;
+  /** By when the contacts were promised, yyyy-MM-dd (promised). */
+  due?: string;
+  /** The referred person (received). */
+  contact?: ReferralContact;
+  /** Value of the won business (won). */
+  value?: number;
+  notes?: string;
+  /** The conversation it happened in (asked, promised, received): logged as a touch; 'call' when left out. */
+  channel?: Channel;
+  /** received: also add the referred person to the client sheet, with the referrer in Notes. */
+  addClient?: boolean;
+}
+
+/** One referral as the Referrals sheet holds it. */
+export interface Referral {
+  referralId: string;
+  /** yyyy-MM-dd the referral was recorded. */
+  date: string | null;
+  clientId: string;
+  referrer: string;
+  contact: { name: string; email: string; phone: string };
+  count: number | null;
+  incentive: string;
+  due: string | null;
+  status: string;
+  /** yyyy-MM-dd of the last status change. */
+  statusDate: string | null;
+  value: number | null;
+  newClientId: string;
+  notes: string;
+}
+
+export interface ReferralResult {
+  referral: Referral;
+  /** For the toast: "Recorded 2 promised referrals from Ann Lee." */
+  message: string;
+  /** The Touch ID when the referral was also logged as a touch. */
+  touchId?: string;
+  /** The Client ID given to the referred person when added to the client sheet. */
+  newClientId?: string;
+}
