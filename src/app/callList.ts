@@ -21,6 +21,7 @@ import {
   type ClientSheet,
 } from '../services/clientSheet';
 import { readTouches } from '../services/touchSheet';
+import { withReferralFollowUps } from './referralFollowUps';
 
 /** The call list's query: an unknown sort or group is refused with the valid ones, not answered with an empty list. */
 const callListQuery = object({
@@ -62,15 +63,18 @@ export function getCallList(input: CallListQuery = {}): CallList {
   // Today's goal needs only the recent tail of the log, however many years it holds.
   const { touches } = readTouches(cs.spreadsheet, cs.dates, { lastRows: RECENT_TOUCH_ROWS });
   const today = cs.dates.today;
-  return buildCallList(cs.clients, query, {
-    today,
-    asOf: now().toISOString(),
-    recencyMonths: settings.recencyMonths,
-    problems: capped(cs.problems, notices),
-    notices: [...cs.notices, ...notices],
-    currency: settings.currency || valueCurrency(cs) || '$',
-    goal: { done: countContactsOn(touches, today), target: settings.dailyGoal },
-  });
+  // Referral reminders, post-sale steps and ask advice (issue 13): one hook around the build.
+  return withReferralFollowUps(cs, (clients) =>
+    buildCallList(clients, query, {
+      today,
+      asOf: now().toISOString(),
+      recencyMonths: settings.recencyMonths,
+      problems: capped(cs.problems, notices),
+      notices: [...cs.notices, ...notices],
+      currency: settings.currency || valueCurrency(cs) || '$',
+      goal: { done: countContactsOn(touches, today), target: settings.dailyGoal },
+    }),
+  );
 }
 
 function capped(problems: DataProblem[], notices: string[]): DataProblem[] {

@@ -83,6 +83,10 @@ export interface CallListItem {
   notes: string;
   /** 1-based sheet row when the list was read; informational only (rows move). */
   row: number;
+  /** Due for a promised referral or a post-sale step (issue 13): why, and the template. */
+  followUp?: FollowUpDue;
+  /** Whether to suggest a referral ask on this touch (issue 13). */
+  referralAsk?: ReferralAskAdvice;
 }
 
 /** A problem in one cell, reported by row and column; the row is still listed with what is known. */
@@ -161,15 +165,31 @@ export interface Settings {
   currency: string;
   /** Month thresholds between the recency groups (default [6, 12, 24, 36]: under 6 months ... 3+ years). */
   recencyMonths: number[];
+  /** A referral promise still Promised after this many days makes the client due (14). */
+  referralReminderDays: number;
+  /** No referral ask suggested within this many days of the last one (60). */
+  askGapDays: number;
+  /** New clients from referrals wanted this year (split into monthly targets); 0 for none. */
+  referralTarget: number;
+  /** The survey link put into the post-purchase survey email ("" for none). */
+  surveyLink: string;
 }
 
 /**
  * What the Settings form saves: any of the settings. A number box left empty is sent as null, and
  * answered "is empty" under its field (never saved as 0).
  */
-export type SettingsUpdate = Partial<Omit<Settings, 'dailyGoal' | 'recentDays'>> & {
+export type SettingsUpdate = Partial<
+  Omit<
+    Settings,
+    'dailyGoal' | 'recentDays' | 'referralReminderDays' | 'askGapDays' | 'referralTarget'
+  >
+> & {
   dailyGoal?: number | null;
   recentDays?: number | null;
+  referralReminderDays?: number | null;
+  askGapDays?: number | null;
+  referralTarget?: number | null;
 };
 
 /** One problem with a setting, for the field it belongs to. */
@@ -224,7 +244,14 @@ export type ServerApi = {
 };
 
 /** What happened with a referral: recordReferral's kinds ('asked' records an ask that got no promise yet). */
-export const REFERRAL_KINDS = ['asked', 'promised', 'received', 'contacted', 'won', 'lost'] as const;
+export const REFERRAL_KINDS = [
+  'asked',
+  'promised',
+  'received',
+  'contacted',
+  'won',
+  'lost',
+] as const;
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 
 /** The Referrals sheet's Status column. */
@@ -294,4 +321,29 @@ export interface ReferralResult {
   touchId?: string;
   /** The Client ID given to the referred person when added to the client sheet. */
   newClientId?: string;
+}
+
+/** Why a client is due beyond their cadence (issue 13): a promised referral, or a post-sale step. */
+export type FollowUpKind = 'referralReminder' | 'checkIn' | 'survey';
+
+export interface FollowUpDue {
+  kind: FollowUpKind;
+  /** In the user's words: "Remind about referrals", "Post-sale check-in", "Post-sale survey". */
+  reason: string;
+  /** The template to send or draft (a built-in template's name). */
+  template: string;
+  /** yyyy-MM-dd the follow-up came due. */
+  dueOn: string;
+}
+
+/** Whether the call script and the follow-up email suggest a referral ask today, and why (or why not). */
+export interface ReferralAskAdvice {
+  suggest: boolean;
+  why: string;
+}
+
+/** What the call list adds to an item for referrals (optional fields of CallListItem). */
+export interface ReferralItemFields {
+  followUp?: FollowUpDue;
+  referralAsk?: ReferralAskAdvice;
 }
