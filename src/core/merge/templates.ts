@@ -62,7 +62,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
       'All the best,',
       '{{My Name}}',
     ],
-    'Send after a reconnect call. Use "Create drafts" and add a line in each draft summarising what the client shared.',
+    'Send after a reconnect call. Use "Create drafts" and add a line in each draft summarising what the client shared. When the call card suggested a referral ask, add before the sign-off: "If one or two people come to mind over the next week who could use the kind of help we gave you, just reply with their names and I will look after them as well as I looked after you."',
   ),
   {
     name: 'Letter from the heart',
