@@ -26,3 +26,4 @@ export { repairMergeJournal } from './app/mergeRepair';
 
 // Referrals and goals
 export { recordReferral } from './app/referrals';
+export { getReferralSummary, getClientReferrals } from './app/referralSummary';

@@ -128,6 +128,10 @@ function planUpdate(
     throw new Error(
       `Referral ${id} came from ${current.referrer || current.clientId}, not ${referrer.name}.`,
     );
+  if (!current.contact.name && !current.contact.email && !current.contact.phone)
+    throw new Error(
+      `Referral ${id} is a ${current.count ? 'promise' : 'referral ask'}, not a person: mark the referral received from it instead.`,
+    );
   const step = NEXT[kind];
   if (!step.from.includes(current.status))
     throw new Error(

@@ -347,3 +347,42 @@ export interface ReferralItemFields {
   followUp?: FollowUpDue;
   referralAsk?: ReferralAskAdvice;
 }
+
+/** One month of referral work against its target (getReferralSummary). */
+export interface ReferralMonth {
+  /** yyyy-MM. */
+  month: string;
+  /** Contacts logged (calls, voicemails, emails, letters, meetings). */
+  touches: number;
+  asks: number;
+  /** Promises made (each "Promised referrals"). */
+  commitments: number;
+  received: number;
+  won: number;
+  /** New clients from referrals wanted this month. */
+  target: number;
+  /** Referrals needed this month to reach the target. */
+  needed: number;
+  met: boolean;
+}
+
+export interface ReferralSummary {
+  today: string;
+  yearlyTarget: number;
+  /** This month. */
+  month: ReferralMonth;
+  /** The last 12 months, oldest first, this month last. */
+  months: ReferralMonth[];
+  /** How "needed" is worked out: target x 1.5 until five referrals are resolved, then the measured rate. */
+  basis: {
+    kind: 'planned' | 'measured';
+    resolved: number;
+    won: number;
+    rate: number | null;
+    words: string;
+  };
+  /** Promises still open (Promised), and how many of them are due a reminder. */
+  openPromises: number;
+  /** A warm note when this month's target is met; "" otherwise. */
+  note: string;
+}
