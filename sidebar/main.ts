@@ -7,6 +7,7 @@ import { mountCallsView, type CallsView } from './views/calls';
 import { clear, el } from './views/dom';
 import { mountMergeView } from './views/merge';
 import { mountSettingsView } from './views/settings';
+import { mountReferralsView } from './views/referrals';
 
 performance.mark('reconnect:start');
 
@@ -146,6 +147,8 @@ function start(): void {
       label: 'Emails',
       mount: (panel) => mountMergeView(panel, ctx),
     },
+    // Referrals and goals (issue 13).
+    { name: 'referrals', label: 'Referrals', mount: (panel) => mountReferralsView(panel, ctx) },
     {
       name: 'settings',
       label: 'Settings',

@@ -4,6 +4,7 @@ import { formatMoney, mailtoHref, telHref } from '../format';
 import { callScript, scriptKindFor, SCRIPT_TITLES, type ScriptKind } from '../scripts';
 import { clear, el, uid } from './dom';
 import { outcomes } from './outcomes';
+import { referralActions } from './referralActions';
 
 export interface CardOptions {
   currency: string;
@@ -200,5 +201,6 @@ function fillDetails(details: HTMLElement, item: CallListItem, options: CardOpti
     picker,
     scriptBox,
     outcomes(item, (input) => options.logTouch(item, input)),
+    referralActions(item),
   );
 }
