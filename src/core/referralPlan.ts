@@ -130,7 +130,7 @@ function planUpdate(
     );
   if (!current.contact.name && !current.contact.email && !current.contact.phone)
     throw new Error(
-      `Referral ${id} is a ${current.count ? 'promise' : 'referral ask'}, not a person: mark the referral received from it instead.`,
+      `Referral ${id} is a ${current.count ? 'promise' : 'referral ask'}, not a referred person: record the person with "Referral received", then mark them ${kind}.`,
     );
   const step = NEXT[kind];
   if (!step.from.includes(current.status))

@@ -142,7 +142,13 @@ test('refusals come before any write: unknown client, missing contact, wrong ref
   ).toThrow('came from Zoe Adams, not Abe Brown');
   expect(() =>
     recordReferral({ clientId: 'C-1', kind: 'won', referralId: p.referral.referralId }),
-  ).toThrow('only a referral received can be marked won');
+  ).toThrow('is a promise, not a referred person: record the person with "Referral received"');
+  // A referral already won cannot go back to contacted.
+  const kim = recordReferral({ clientId: 'C-1', kind: 'received', contact: { name: 'Kim' } });
+  recordReferral({ clientId: 'C-1', kind: 'won', referralId: kim.referral.referralId });
+  expect(() =>
+    recordReferral({ clientId: 'C-1', kind: 'contacted', referralId: kim.referral.referralId }),
+  ).toThrow('is Won: only a referral received can be marked contacted');
 });
 
 test('a Referrals sheet the user rearranged is written by header', () => {
