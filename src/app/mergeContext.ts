@@ -184,6 +184,7 @@ export function planFor(
     recentDays: ctx.settings.recentDays,
     // The name the user typed for this merge signs it; never an email address in its place.
     myName: (request.senderName ?? '').trim() || ctx.settings.myName,
+    surveyLink: ctx.settings.surveyLink,
     history,
     path,
     limit: candidates.limit,

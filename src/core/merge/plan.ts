@@ -65,6 +65,8 @@ export interface PlanInput {
   today: CivilDate;
   recentDays: number;
   myName: string;
+  /** Settings' survey link, for {{Survey Link}} (issue 13). */
+  surveyLink?: string;
   history: SendHistory;
   path: SendPath;
   /** Stop once this many are ready ("the top 10 who can get it"); skips met on the way are listed. */
@@ -117,7 +119,7 @@ export function planMerge(input: PlanInput): MergePlan {
     }
     const rendered = renderEmail(
       compiled,
-      tagValues(client, input.headers, row, input.today, input.myName),
+      tagValues(client, input.headers, row, input.today, input.myName, input.surveyLink),
     );
     if (!rendered.ok) {
       plan.skipped.push({ client, reason: rendered.reason });
@@ -158,6 +160,7 @@ export function tagValues(
   row: readonly string[],
   today: CivilDate,
   myName: string,
+  surveyLink = '',
 ): Map<string, string> {
   const values = new Map<string, string>();
   headers.forEach((header, i) => {
@@ -175,6 +178,7 @@ export function tagValues(
     client.lastContact ? String(Math.max(0, monthsBetween(client.lastContact, today))) : '',
   );
   derive('My Name', myName);
+  derive('Survey Link', surveyLink);
   return values;
 }
 

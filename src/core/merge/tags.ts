@@ -13,6 +13,7 @@ export const DERIVED_TAGS = [
   'Time Since Contact',
   'Months Since Contact',
   'My Name',
+  'Survey Link',
 ] as const;
 
 /**

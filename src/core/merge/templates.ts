@@ -136,6 +136,8 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
       '',
       'And two short questions: what mattered most to you, and why did you choose us?',
       '',
+      'The quickest way to answer: {{Survey Link|a reply to this email}}',
+      '',
       'Thank you for your time,',
       '{{My Name}}',
     ],
