@@ -5,6 +5,7 @@ import { followUpsDue, markDue, withFollowUps } from '../core/referralDue';
 import { adviseItems, lastAsks } from '../core/referralAsk';
 import type { ClientSheet } from '../services/clientSheet';
 import { readReferrals } from '../services/referralSheet';
+import { latestIncentives } from '../core/referrals';
 
 /**
  * Wraps the call list's build: `build` gets the clients with follow-ups marked due (their Next Due
@@ -22,4 +23,10 @@ export function withReferralFollowUps(
   const list = build(markDue(cs.clients, due));
   const ctx = { today, gapDays: cs.settings.askGapDays, seed: cs.spreadsheet.getId() };
   return { ...list, items: adviseItems(withFollowUps(list.items, due), lastAsks(referrals), ctx) };
+}
+
+/** {{Referral Incentive}} for the merge: the incentive of each client's latest promise (one read). */
+export function referralIncentives(cs: ClientSheet): (client: Client) => string {
+  const incentives = latestIncentives(readReferrals(cs.spreadsheet, cs.dates));
+  return (client) => incentives.get(client.id) ?? '';
 }

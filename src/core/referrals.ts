@@ -152,3 +152,21 @@ export function referralIdFromUuid(uuid: string): string {
       .padStart(10, '0')
   );
 }
+
+/** Each client's incentive from their latest promise that named one (open promises first). */
+export function latestIncentives(
+  referrals: readonly Pick<Referral, 'clientId' | 'incentive' | 'status' | 'date'>[],
+): Map<string, string> {
+  const best = new Map<string, { open: boolean; date: string; incentive: string }>();
+  for (const r of referrals) {
+    if (!r.incentive.trim()) continue;
+    const candidate = { open: r.status === 'Promised', date: r.date ?? '', incentive: r.incentive };
+    const had = best.get(r.clientId);
+    const better =
+      !had ||
+      (candidate.open && !had.open) ||
+      (candidate.open === had.open && candidate.date >= had.date);
+    if (better) best.set(r.clientId, candidate);
+  }
+  return new Map([...best].map(([id, b]) => [id, b.incentive.trim()]));
+}

@@ -14,6 +14,7 @@ export const DERIVED_TAGS = [
   'Months Since Contact',
   'My Name',
   'Survey Link',
+  'Referral Incentive',
 ] as const;
 
 /**
