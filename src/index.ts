@@ -11,7 +11,7 @@ export { logTouch, undoLastTouch } from './app/touches';
 export { getSettings, getSettingsChoices, saveSettings, submitSettings } from './app/settings';
 
 // Sidebar and settings
-export { openCallList, openSettings, showHelp } from './app/sidebar';
+export { openCallList, openReferrals, openSettings, showHelp } from './app/sidebar';
 
 // Mail merge and letters
 export {

@@ -2,9 +2,9 @@
 import { showDialogHtml, showSidebarPage } from '../services/ui';
 
 /** The sidebar's tabs; the sidebar opens on the one named here. */
-export type SidebarView = 'calls' | 'emails' | 'settings';
+export type SidebarView = 'calls' | 'emails' | 'settings' | 'referrals';
 
-const VIEWS: readonly SidebarView[] = ['calls', 'emails', 'settings'];
+const VIEWS: readonly SidebarView[] = ['calls', 'emails', 'settings', 'referrals'];
 
 /**
  * Shows the sidebar (always 300 px wide in Sheets) on the given tab. The page is the built
@@ -19,6 +19,11 @@ export function openSidebar(view: SidebarView = 'calls'): void {
 /** Menu: Open call list. */
 export function openCallList(): void {
   openSidebar('calls');
+}
+
+/** Menu: Referrals and goals. */
+export function openReferrals(): void {
+  openSidebar('referrals');
 }
 
 /** Menu: Settings. */

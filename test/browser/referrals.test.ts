@@ -1,7 +1,9 @@
 // The referral actions on a client card and the "Referrals and goals" tab, in Chromium against the preview: the Referrals and Clients sheets checked in the emulator.
 import type { FrameLocator, Locator } from 'playwright-core';
 import {
+  clickMenu,
   describeBrowser,
+  sidebar,
   openCallList,
   openRig,
   screenshot,
@@ -81,5 +83,12 @@ describeBrowser('referrals and goals', () => {
     // Nothing from a cell became markup anywhere in the sidebar.
     await expect(frame.locator('img').count()).resolves.toBe(0);
     await screenshot(rig.page, 'referrals-goals', 'sidebar');
+  });
+
+  it('the menu item "Referrals and goals" opens the sidebar on that tab', async () => {
+    await clickMenu(rig.page, 'Referrals and goals');
+    const tab = sidebar(rig.page).getByRole('tab', { name: 'Referrals' });
+    await sidebar(rig.page).locator('#panel-referrals .month-figures').waitFor();
+    await expect(tab.getAttribute('aria-selected')).resolves.toBe('true');
   });
 });
