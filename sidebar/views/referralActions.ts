@@ -5,7 +5,11 @@ import { explainError } from '../format';
 import { clear, el, uid } from './dom';
 
 /** The referral block of an expanded card; every server call goes through recordReferral. */
-export function referralActions(item: CallListItem, api: Api = createApi()): HTMLElement {
+export function referralActions(
+  item: CallListItem,
+  emailClient?: (item: CallListItem) => void,
+  api: Api = createApi(),
+): HTMLElement {
   const status = el('p', { className: 'referral-status', attrs: { role: 'status' } });
   const form = el('div', { className: 'referral-form' });
   const list = el('div', { className: 'referral-list' });
@@ -48,7 +52,7 @@ export function referralActions(item: CallListItem, api: Api = createApi()): HTM
   return el(
     'section',
     { className: 'referrals-part', attrs: { 'aria-label': `Referrals from ${item.name}` } },
-    followUpLine(item),
+    followUpLine(item, emailClient),
     item.referralAsk?.suggest && !item.recovery
       ? el('p', {
           className: 'ask-hint',
@@ -62,13 +66,24 @@ export function referralActions(item: CallListItem, api: Api = createApi()): HTM
   );
 }
 
-function followUpLine(item: CallListItem): HTMLElement | null {
+function followUpLine(
+  item: CallListItem,
+  emailClient?: (item: CallListItem) => void,
+): HTMLElement | null {
   const f = item.followUp;
   if (!f) return null;
-  return el('p', {
-    className: 'follow-up',
-    text: `Due: ${f.reason} (since ${f.dueOn}). Email: the “${f.template}” template.`,
-  });
+  return el(
+    'div',
+    { className: 'follow-up' },
+    el('p', { text: `Due: ${f.reason} (since ${f.dueOn}). Email: the “${f.template}” template.` }),
+    emailClient && item.email
+      ? el('button', {
+          text: `Write the “${f.template}” email`,
+          attrs: { type: 'button' },
+          on: { click: () => emailClient(item) },
+        })
+      : null,
+  );
 }
 
 function show(slot: HTMLElement, content: HTMLElement): void {
@@ -198,30 +213,65 @@ function personRow(
   say: (t: string, e?: boolean) => void,
 ): HTMLElement {
   const who = r.contact.name || r.contact.email || r.contact.phone;
-  const mark = (kind: 'contacted' | 'won' | 'lost') =>
-    api.call('recordReferral', { clientId: item.id, kind, referralId: r.referralId }).then(
-      (result) => {
-        say(result.message);
-        loadList(api, item, slot, say);
-      },
-      (error) => say(explainError(error).message, true),
-    );
-  const open = r.status === 'Received' || r.status === 'Contacted';
-  return el(
+  const mark = (kind: 'contacted' | 'won' | 'lost', value?: number) =>
+    api
+      .call('recordReferral', {
+        clientId: item.id,
+        kind,
+        referralId: r.referralId,
+        ...(value !== undefined ? { value } : {}),
+      })
+      .then(
+        (result) => {
+          say(result.message);
+          loadList(api, item, slot, say);
+        },
+        (error) => say(explainError(error).message, true),
+      );
+  const row = el(
     'li',
     { attrs: { 'data-referral-id': r.referralId } },
     el('span', { className: 'referral-who', text: `${who}: ${r.status}` }),
-    ...(open
-      ? (['contacted', 'won', 'lost'] as const)
-          .filter((k) => !(k === 'contacted' && r.status === 'Contacted'))
-          .map((k) =>
-            el('button', {
-              className: 'link',
-              text: k === 'contacted' ? 'Contacted' : k === 'won' ? 'Won' : 'Lost',
-              attrs: { type: 'button', 'aria-label': `Mark ${who} ${k}` },
-              on: { click: () => void mark(k) },
-            }),
-          )
-      : []),
+  );
+  if (r.status !== 'Received' && r.status !== 'Contacted') return row;
+  const button = (text: string, label: string, click: () => void) =>
+    el('button', {
+      className: 'link',
+      text,
+      attrs: { type: 'button', 'aria-label': label },
+      on: { click },
+    });
+  if (r.status === 'Received')
+    row.appendChild(button('Contacted', `Mark ${who} contacted`, () => void mark('contacted')));
+  row.append(
+    button('Won', `Mark ${who} won`, () => {
+      if (!row.querySelector('form')) row.appendChild(wonForm(who, (v) => mark('won', v)));
+      row.querySelector('input')?.focus();
+    }),
+    button('Lost', `Mark ${who} lost`, () => void mark('lost')),
+  );
+  return row;
+}
+
+/** "Won": the value of the new business, optional, then Save. */
+function wonForm(who: string, save: (value?: number) => Promise<void>): HTMLElement {
+  const value = el('input', { attrs: { type: 'number', min: 0, step: 'any' } });
+  const submit = el('button', { className: 'primary', text: 'Save', attrs: { type: 'submit' } });
+  return el(
+    'form',
+    {
+      className: 'won-form',
+      attrs: { 'aria-label': `${who} won` },
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          submit.disabled = true;
+          const n = value.value.trim() === '' ? undefined : Number(value.value);
+          void save(n !== undefined && Number.isFinite(n) ? n : undefined);
+        },
+      },
+    },
+    labelled('Value of the new business (optional)', value),
+    submit,
   );
 }

@@ -56,8 +56,14 @@ describeBrowser('referrals and goals', () => {
 
     await tom.getByRole('button', { name: 'Their referrals' }).click();
     await tom.getByRole('button', { name: 'Mark Nia Brooks won' }).click();
+    await tom.getByLabel('Value of the new business (optional)').fill('800');
+    await tom.getByRole('button', { name: 'Save' }).click();
     await tom.locator('.referral-who', { hasText: 'Nia Brooks: Won' }).waitFor();
-    expect(referrals()[1]).toMatchObject({ 'Referred Name': 'Nia Brooks', Status: 'Won' });
+    expect(referrals()[1]).toMatchObject({
+      'Referred Name': 'Nia Brooks',
+      Status: 'Won',
+      'Won Value': 800,
+    });
     await screenshot(rig.page, 'referrals-card', 'sidebar');
   });
 
@@ -90,5 +96,42 @@ describeBrowser('referrals and goals', () => {
     const tab = sidebar(rig.page).getByRole('tab', { name: 'Referrals' });
     await sidebar(rig.page).locator('#panel-referrals .month-figures').waitFor();
     await expect(tab.getAttribute('aria-selected')).resolves.toBe('true');
+  });
+
+  it('a promise not come through after 14 days: the card says why and opens the reminder email', async () => {
+    const marcus = sheetRecords(rig.preview, 'Clients').find((c) => c.Name === 'Marcus Webb')!;
+    const now = new Date(rig.preview.emulator.clock.nowMs());
+    const promised = new Date(now.getTime() - 20 * 86400000);
+    const sheet = rig.preview.emulator.sheets.values('Referrals');
+    rig.preview.emulator.sheets.setSheet('Referrals', [
+      ...sheet,
+      [
+        'R-TEST000001',
+        promised,
+        marcus['Client ID'],
+        'Marcus Webb',
+        '',
+        '',
+        '',
+        1,
+        'a free review',
+        '',
+        'Promised',
+      ],
+    ]);
+    const calls = await openCallList(rig.page);
+    const card = calls.locator('.card', {
+      has: calls.locator('.card-name', { hasText: 'Marcus Webb' }),
+    });
+    await card.locator('.card-toggle').click();
+    await card.locator('.follow-up', { hasText: 'Due: Remind about referrals' }).waitFor();
+    await card.getByRole('button', { name: 'Write the “Referral reminder” email' }).click();
+    const emails = calls.locator('#panel-emails');
+    await emails.locator('select').first().waitFor();
+    await expect(emails.locator('select').first().inputValue()).resolves.toBe(
+      'sheet:Referral reminder',
+    );
+    await expect(emails.locator('select').nth(1).inputValue()).resolves.toBe('client');
+    await screenshot(rig.page, 'referrals-reminder', 'sidebar');
   });
 });
