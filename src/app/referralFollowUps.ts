@@ -1,7 +1,7 @@
 // The call list's referral hook: reads the Referrals sheet once, marks clients due for a referral reminder or a post-sale step, and adds the ask advice to each item.
 import type { CallList } from '../shared/api';
 import type { Client } from '../core/clients';
-import { followUpsDue, markDue, withFollowUps } from '../core/referralDue';
+import { followUpBatches, followUpsDue, markDue, withFollowUps } from '../core/referralDue';
 import { adviseItems, lastAsks } from '../core/referralAsk';
 import type { ClientSheet } from '../services/clientSheet';
 import { readReferrals } from '../services/referralSheet';
@@ -29,4 +29,18 @@ export function withReferralFollowUps(
 export function referralIncentives(cs: ClientSheet): (client: Client) => string {
   const incentives = latestIncentives(readReferrals(cs.spreadsheet, cs.dates));
   return (client) => incentives.get(client.id) ?? '';
+}
+
+/**
+ * For the scheduled run (weekly batches): the follow-ups due today, one batch per template, each to
+ * be merged with recipients { kind: 'clients', ids }. Reads the Referrals sheet once.
+ */
+export function dueFollowUpBatches(cs: ClientSheet): ReturnType<typeof followUpBatches> {
+  const due = followUpsDue(
+    cs.clients,
+    readReferrals(cs.spreadsheet, cs.dates),
+    cs.settings.referralReminderDays,
+    cs.dates.today,
+  );
+  return followUpBatches(due);
 }

@@ -137,3 +137,14 @@ export function withFollowUps(
     return f ? { ...item, followUp: f } : item;
   });
 }
+
+/** The follow-ups due, grouped by template: what a scheduled run sends (one merge per template). */
+export function followUpBatches(
+  due: ReadonlyMap<string, FollowUpDue>,
+): { template: string; kind: FollowUpKind; clientIds: string[] }[] {
+  const batches = new Map<FollowUpKind, string[]>();
+  for (const [id, f] of due) batches.set(f.kind, [...(batches.get(f.kind) ?? []), id]);
+  return (Object.keys(FOLLOW_UP_TEMPLATES) as FollowUpKind[])
+    .filter((kind) => batches.has(kind))
+    .map((kind) => ({ template: FOLLOW_UP_TEMPLATES[kind], kind, clientIds: batches.get(kind)! }));
+}

@@ -3,6 +3,8 @@ import { getCallList } from '../../src/app/callList';
 import { recordReferral } from '../../src/app/referrals';
 import { logTouch } from '../../src/app/touches';
 import { saveSettings } from '../../src/app/settings';
+import { dueFollowUpBatches } from '../../src/app/referralFollowUps';
+import { readClientSheet } from '../../src/services/clientSheet';
 import { HEADERS, day, row, useEmulator } from './clientsHelpers';
 
 describe('referral reminders', () => {
@@ -124,5 +126,30 @@ describe('post-sale follow-ups in the spreadsheet time zone (Pacific/Auckland, U
     expect(item().followUp).toBeUndefined();
     saveSettings({ columnMap: { purchaseDate: 'Shipped' } });
     expect(item().followUp?.kind).toBe('checkIn');
+  });
+});
+
+describe('follow-ups for the scheduled run', () => {
+  const t = useEmulator({ now: '2026-11-25T15:00:00Z' });
+  test('one batch per template, only the clients due today', () => {
+    t.emu.sheets.setSheet('Clients', [
+      ['Client ID', 'Name', 'Email', 'Last Contact', 'Purchase Date', 'Status'],
+      ['C-1', 'Ann Lee', 'ann@example.com', day('2026-11-10'), day('2026-11-10'), 'Reconnected'],
+      ['C-2', 'Bo Dee', 'bo@example.com', day('2026-10-20'), day('2026-10-20'), 'Reconnected'],
+      ['C-3', 'Cy Orr', 'cy@example.com', day('2026-11-01'), '', 'Reconnected'],
+      ['C-4', 'Di Fox', 'di@example.com', day('2026-11-20'), day('2026-11-20'), 'Reconnected'],
+    ]);
+    t.emu.sheets.setSheet('Referrals', [
+      ['Referral ID', 'Date', 'Client ID', 'Status'],
+      ['R-1', day('2026-11-01'), 'C-3', 'Promised'],
+    ]);
+    const cs = readClientSheet();
+    expect(dueFollowUpBatches(cs)).toEqual([
+      { template: 'Referral reminder', kind: 'referralReminder', clientIds: ['C-3'] },
+      { template: 'Post-purchase check-in', kind: 'checkIn', clientIds: ['C-1'] },
+      // Bo bought on 20 October: the survey came due on 19 November.
+      { template: 'Post-purchase survey', kind: 'survey', clientIds: ['C-2'] },
+    ]);
+    // Di bought five days ago: nothing yet.
   });
 });
