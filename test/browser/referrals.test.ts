@@ -91,6 +91,31 @@ describeBrowser('referrals and goals', () => {
     await screenshot(rig.page, 'referrals-goals', 'sidebar');
   });
 
+  it('the yearly target is a setting: 24 a year makes this month 1 of 2, and an empty box is refused', async () => {
+    await frame.getByRole('tab', { name: 'Settings' }).click();
+    const target = frame.getByLabel('Yearly referral target (new clients)');
+    await target.waitFor();
+    await expect(target.inputValue()).resolves.toBe('12');
+    await target.fill('');
+    await frame.getByRole('button', { name: 'Save settings' }).click();
+    await frame
+      .locator('.field-error', { hasText: 'Yearly referral target (new clients) is empty' })
+      .waitFor();
+    await target.fill('24');
+    await frame.getByLabel('Survey link').fill('https://forms.gle/abc123');
+    await frame.getByRole('button', { name: 'Save settings' }).click();
+    await frame.locator('.toast span', { hasText: 'Settings saved.' }).waitFor();
+    expect(rig.preview.addon.call('getSettings')).toMatchObject({
+      referralTarget: 24,
+      surveyLink: 'https://forms.gle/abc123',
+    });
+    await frame.getByRole('tab', { name: 'Referrals' }).click();
+    const panel = frame.locator('#panel-referrals');
+    await panel.getByRole('button', { name: 'Refresh' }).click();
+    await panel.locator('.month-figures td', { hasText: '1 of 2' }).waitFor();
+    await expect(panel.locator('.goal-met').count()).resolves.toBe(0);
+  });
+
   it('the menu item "Referrals and goals" opens the sidebar on that tab', async () => {
     await clickMenu(rig.page, 'Referrals and goals');
     const tab = sidebar(rig.page).getByRole('tab', { name: 'Referrals' });
