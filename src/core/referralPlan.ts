@@ -26,9 +26,6 @@ export interface ReferralPlan {
   message: string;
 }
 
-/** Touch outcomes of an ask: what the Touches log and the ask rule count as asks. */
-export const ASK_OUTCOMES = ['asked for referrals', 'promised referrals'] as const;
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Decides what recording `input` does; throws a sentence when it cannot be recorded. */
@@ -61,22 +58,39 @@ export function planReferral(
     const touch = { outcome: 'asked for referrals', notes: input.notes ?? '' };
     return { referral: base, append: true, touch, message: `Recorded a referral ask to ${who}.` };
   }
-  if (input.kind === 'promised') {
-    if (input.due && input.due < today)
-      throw new Error(`The promise's date ${input.due} has passed: give a day from today on.`);
-    const count = input.count ?? 1;
-    const referral = { ...base, status: 'Promised', count, due: input.due ?? null };
-    const words = [`Promised ${plural(count, 'referral')}`];
-    if (referral.incentive) words.push(`incentive: ${referral.incentive}`);
-    if (referral.due) words.push(`by ${referral.due}`);
-    const notes = [words.join(', '), input.notes ?? ''].filter(Boolean).join('. ');
-    return {
-      referral,
-      append: true,
-      touch: { outcome: 'promised referrals', notes },
-      message: `Recorded ${plural(count, 'promised referral')} from ${who}.`,
-    };
-  }
+  if (input.kind === 'promised') return planPromise(input, base, who, today);
+  return planReceived(input, base, who, referrals);
+}
+
+function planPromise(
+  input: ReferralInput,
+  base: Referral,
+  who: string,
+  today: CivilDate,
+): ReferralPlan {
+  if (input.due && input.due < today)
+    throw new Error(`The promise's date ${input.due} has passed: give a day from today on.`);
+  const count = input.count ?? 1;
+  const referral = { ...base, status: 'Promised', count, due: input.due ?? null };
+  const words = [`Promised ${plural(count, 'referral')}`];
+  if (referral.incentive) words.push(`incentive: ${referral.incentive}`);
+  if (referral.due) words.push(`by ${referral.due}`);
+  const notes = [words.join(', '), input.notes ?? ''].filter(Boolean).join('. ');
+  return {
+    referral,
+    append: true,
+    touch: { outcome: 'promised referrals', notes },
+    message: `Recorded ${plural(count, 'promised referral')} from ${who}.`,
+  };
+}
+
+/** A person referred: a new row, and the referrer's oldest open promise counts as kept. */
+function planReceived(
+  input: ReferralInput,
+  base: Referral,
+  who: string,
+  referrals: readonly SheetReferral[],
+): ReferralPlan {
   const c = input.contact!;
   const contact = {
     name: c.name.trim(),
@@ -85,7 +99,7 @@ export function planReferral(
   };
   const referral = { ...base, status: 'Received', contact };
   const open = referrals
-    .filter((r) => r.clientId === referrer.id && r.status === 'Promised')
+    .filter((r) => r.clientId === base.clientId && r.status === 'Promised')
     .sort((a, b) => String(a.date).localeCompare(String(b.date)))[0];
   const name = contact.name || contact.email || contact.phone;
   return {
