@@ -8,6 +8,7 @@ import { clear, el } from './views/dom';
 import { mountMergeView } from './views/merge';
 import { mountScheduleView } from './views/schedule';
 import { mountSettingsView } from './views/settings';
+import { mountReferralsView } from './views/referrals';
 
 performance.mark('reconnect:start');
 
@@ -147,6 +148,8 @@ function start(): void {
       label: 'Emails',
       mount: (panel) => mountMergeView(panel, ctx),
     },
+    // Referrals and goals (issue 13).
+    { name: 'referrals', label: 'Referrals', mount: (panel) => mountReferralsView(panel, ctx) },
     {
       name: 'schedule',
       label: 'Weekly',

@@ -1,4 +1,4 @@
-// The call scripts, personalised per client: the first reconnect call, a follow-up, and open questions for Recovery.
+// The call scripts, personalised per client: the first reconnect call, a follow-up (with a referral ask when the rule suggests one), and open questions for Recovery.
 import type { CallListItem } from '../src/shared/api';
 import { NUMBER_WORDS } from '../src/shared/words';
 
@@ -115,6 +115,7 @@ export function callScript(kind: ScriptKind, item: CallListItem, myName = ''): C
           {
             tip: 'Note anything that went especially well for them with you: those stories make referrals easy later.',
           },
+          ...referralAskSteps(item),
           {
             say: `Still happy to hear from me ${item.cadence ? cadenceWords(item.cadence) : 'on the same rhythm'}?`,
           },
@@ -151,4 +152,29 @@ function cadenceWords(cadence: string): string {
   if (lower === 'yearly') return 'once a year';
   if (/^\d+$/.test(lower)) return `every ${lower} days`;
   return lower;
+}
+
+/** The one sentence the follow-up email can add when an ask is suggested: specific, time-bound, easy. */
+export const FOLLOW_UP_ASK_LINE =
+  'If one or two people come to mind over the next week who could use the kind of help we gave you, just reply with their names and I will look after them as well as I looked after you.';
+
+/**
+ * A referral ask, only when the server's rule suggests one today (never on the first reconnect
+ * touch, never in Recovery, not within the set days of the last ask, and at random): specific
+ * (one or two people), time-bound (over the next week), and easy to act on.
+ */
+export function referralAskSteps(item: CallListItem): ScriptStep[] {
+  if (!item.referralAsk?.suggest || item.recovery) return [];
+  return [
+    {
+      tip: 'Referral ask (suggested today): ask once, clearly, then let it go. If they say yes, record it with "Promised referrals".',
+    },
+    {
+      say: 'I am growing mainly through people who already know our work. Could you think of one or two people over the next week who might benefit from what we did for you?',
+    },
+    {
+      say: 'Would you be happy for me to check back with you next week, or would you rather send me their details?',
+    },
+    { tip: `In the follow-up email, add: "${FOLLOW_UP_ASK_LINE}"` },
+  ];
 }

@@ -12,7 +12,7 @@ export { logTouch, undoLastTouch } from './app/touches';
 export { getSettings, getSettingsChoices, saveSettings, submitSettings } from './app/settings';
 
 // Sidebar and settings
-export { openCallList, openSettings, showHelp } from './app/sidebar';
+export { openCallList, openReferrals, openSettings, showHelp } from './app/sidebar';
 export { openWeeklyBatches } from './app/sidebar';
 
 // Mail merge and letters
@@ -29,3 +29,7 @@ export { repairMergeJournal } from './app/mergeRepair';
 // Weekly batches (the panel's calls, and the time-driven trigger's handler)
 export { getSchedule, saveSchedule } from './app/schedule';
 export { runScheduledBatch } from './app/weeklyRun';
+
+// Referrals and goals
+export { recordReferral } from './app/referrals';
+export { getReferralSummary, getClientReferrals } from './app/referralSummary';

@@ -220,6 +220,7 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
       showInSheet: (client) => {
         ctx.api.call('showClientInSheet', client.id).catch((error) => ctx.showError(error));
       },
+      emailClient: ctx.canEmail() ? (client) => ctx.navigate('emails', client) : undefined,
     });
   }
 

@@ -4,6 +4,7 @@ import { formatMoney, mailtoHref, telHref } from '../format';
 import { callScript, scriptKindFor, SCRIPT_TITLES, type ScriptKind } from '../scripts';
 import { clear, el, uid } from './dom';
 import { outcomes } from './outcomes';
+import { referralActions } from './referralActions';
 
 export interface CardOptions {
   currency: string;
@@ -11,6 +12,8 @@ export interface CardOptions {
   /** Logs the touch; resolves once the server accepted it (the list removes the card). */
   logTouch(item: CallListItem, input: TouchInput): Promise<void>;
   showInSheet(item: CallListItem): void;
+  /** Opens the Emails tab for this client (a follow-up's template preselected). */
+  emailClient?(item: CallListItem): void;
 }
 
 export function renderCard(item: CallListItem, options: CardOptions): HTMLLIElement {
@@ -200,5 +203,6 @@ function fillDetails(details: HTMLElement, item: CallListItem, options: CardOpti
     picker,
     scriptBox,
     outcomes(item, (input) => options.logTouch(item, input)),
+    referralActions(item, options.emailClient),
   );
 }

@@ -71,6 +71,10 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
       templateSelect.appendChild(group);
     }
     const templateNotes = el('p', { className: 'hint' });
+    // A client due for a follow-up (issue 13) arrives with its template chosen.
+    const wanted = handed?.followUp ? `sheet:${handed.followUp.template}` : '';
+    if (setup.templates.some((t) => `${t.source}:${t.name}` === wanted))
+      templateSelect.value = wanted;
 
     const whoSelect = el('select', { attrs: { id: uid('who') } });
     const whoOptions: Array<[Who, string]> = [

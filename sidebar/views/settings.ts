@@ -157,7 +157,10 @@ function columnsPart(choices: SettingsChoices): ColumnsPart {
   };
 }
 
-type MainFields = Record<'clientSheet' | 'dailyGoal' | 'recentDays' | 'myName' | 'currency', Field>;
+type MainFields = Record<
+  'clientSheet' | 'dailyGoal' | 'recentDays' | 'myName' | 'currency' | ReferralSettingKey,
+  Field
+>;
 
 function mainFields(choices: SettingsChoices): MainFields {
   const s = choices.settings;
@@ -183,6 +186,35 @@ function mainFields(choices: SettingsChoices): MainFields {
       textInput('currency', s.currency, { maxlength: 8, placeholder: 'USD' }),
       'A code such as USD, EUR or GBP, or a symbol such as $, used to show client value.',
     ),
+    ...referralFields(s),
+  };
+}
+
+type ReferralSettingKey = 'referralTarget' | 'referralReminderDays' | 'askGapDays' | 'surveyLink';
+
+/** Referrals and post-sale follow-ups (issue 13). */
+function referralFields(s: Settings): Record<ReferralSettingKey, Field> {
+  return {
+    referralTarget: field(
+      'Yearly referral target (new clients)',
+      numberInput('referralTarget', 0, 10000, s.referralTarget),
+      'New clients from referrals you aim for this year, split into monthly targets (0 for none).',
+    ),
+    referralReminderDays: field(
+      'Referral reminder after (days)',
+      numberInput('referralReminderDays', 1, 365, s.referralReminderDays),
+      'A promised referral that has not come through after this many days puts the client in your list.',
+    ),
+    askGapDays: field(
+      'Days between referral asks',
+      numberInput('askGapDays', 7, 730, s.askGapDays),
+      'The call script never suggests a referral ask sooner than this after the last one.',
+    ),
+    surveyLink: field(
+      'Survey link',
+      textInput('surveyLink', s.surveyLink, { maxlength: 2000, placeholder: 'https://' }),
+      'Goes into the survey email sent 30 days after a purchase or delivery.',
+    ),
   };
 }
 
@@ -195,6 +227,10 @@ function formUpdate(fields: MainFields, columns: ColumnsPart): SettingsUpdate {
     recentDays: numberValue(fields.recentDays.control as HTMLInputElement),
     myName: fields.myName.control.value.trim(),
     currency: fields.currency.control.value.trim(),
+    referralTarget: numberValue(fields.referralTarget.control as HTMLInputElement),
+    referralReminderDays: numberValue(fields.referralReminderDays.control as HTMLInputElement),
+    askGapDays: numberValue(fields.askGapDays.control as HTMLInputElement),
+    surveyLink: fields.surveyLink.control.value.trim(),
   };
 }
 

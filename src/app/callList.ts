@@ -39,6 +39,7 @@ import {
   type LoadedIndex,
 } from './callListIndex';
 import type { CivilDates } from '../services/civilDates';
+import { referralFollowUps, withReferralFollowUps, type FollowUps } from './referralFollowUps';
 
 /** The call list's query: an unknown sort or group is refused with the valid ones, not answered with an empty list. */
 const callListQuery = object({
@@ -70,10 +71,17 @@ export function getCallList(input: CallListQuery = {}): CallList {
   for (;;) {
     if (missingOrRepeatedIds(loaded.index.clients))
       return listAfterIds(query, settings, spreadsheet);
-    const { list, page } = rankedPage(query, settings, loaded);
+    // Referral reminders, post-sale steps and ask advice (issue 13): one hook around the build.
+    const hook = referralFollowUps({
+      clients: loaded.index.clients,
+      spreadsheet: loaded.opened.spreadsheet,
+      dates: loaded.opened.dates,
+      settings,
+    });
+    const { list, page } = rankedPage(query, settings, loaded, hook);
     const rows = list.items.map((i) => i.row);
     if (!loaded.fromCache || confirmedBy(loaded.index.clients, page.clients, rows)) {
-      return withPage(list, page, loaded, settings);
+      return hook.decorate(withPage(list, page, loaded, settings, hook));
     }
     loaded = rebuild(loaded.opened, loaded.cached);
   }
@@ -83,10 +91,11 @@ function rankedPage(
   query: CallListQuery,
   settings: Settings,
   loaded: LoadedIndex,
+  hook: FollowUps,
 ): { list: CallList; page: { clients: Client[]; problems: DataProblem[] } } {
   const { opened, index } = loaded;
   const list = buildCallList(
-    index.clients,
+    hook.mark(index.clients),
     query,
     listContext(settings, opened.spreadsheet, {
       dates: opened.dates,
@@ -112,8 +121,9 @@ function withPage(
   page: { clients: Client[]; problems: DataProblem[] },
   loaded: LoadedIndex,
   settings: Settings,
+  hook: FollowUps,
 ): CallList {
-  const byRow = new Map(page.clients.map((c) => [c.row, c]));
+  const byRow = new Map(hook.mark(page.clients).map((c) => [c.row, c]));
   const today = loaded.opened.dates.today;
   list.items = list.items.map((item) => {
     const client = byRow.get(item.row);
@@ -143,16 +153,18 @@ function listAfterIds(
     notices.push(...ids.notices);
     return fresh;
   });
-  return buildCallList(
-    cs.clients,
-    query,
-    listContext(settings, cs.spreadsheet, {
-      dates: cs.dates,
-      problems: cs.problems,
-      notices: [...cs.notices, ...notices],
-      currency: () => valueCurrency(cs.sheet, cs.columns, cs.clients),
-      goal: () => contactsToday(cs.spreadsheet, cs.dates),
-    }),
+  return withReferralFollowUps(cs, (clients) =>
+    buildCallList(
+      clients,
+      query,
+      listContext(settings, cs.spreadsheet, {
+        dates: cs.dates,
+        problems: cs.problems,
+        notices: [...cs.notices, ...notices],
+        currency: () => valueCurrency(cs.sheet, cs.columns, cs.clients),
+        goal: () => contactsToday(cs.spreadsheet, cs.dates),
+      }),
+    ),
   );
 }
 

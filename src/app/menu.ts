@@ -6,6 +6,7 @@ export const MENU_ITEMS: ReadonlyArray<MenuEntry> = [
   ['Open call list', 'openCallList'],
   ['Send reconnect emails...', 'openMailMerge'],
   ['Weekly batches...', 'openWeeklyBatches'],
+  ['Referrals and goals', 'openReferrals'],
   null,
   ['Set up client sheet', 'setupClientSheet'],
   ['Settings', 'openSettings'],

@@ -10,7 +10,7 @@ import { choosePath, planMerge, type MergePlan, type SendPath } from '../core/me
 import { selectCandidates } from '../core/merge/recipients';
 import { buildHistory, type LoggedTouch } from '../core/merge/skipRules';
 import { availableTags, buildCatalog } from '../core/merge/tags';
-import { pickTemplate, type Template } from '../core/merge/templates';
+import { isReferralTemplate, pickTemplate, type Template } from '../core/merge/templates';
 import {
   idUpdates,
   readClientSheet,
@@ -29,6 +29,7 @@ import {
 import { selectedClientRows } from '../services/mergeSelection';
 import { now } from '../services/clock';
 import { writeMergeBack } from './mergeWriteBack';
+import { referralIncentives } from './referralFollowUps';
 
 export interface MergeContext {
   cs: ClientSheet;
@@ -187,6 +188,8 @@ export function planFor(
     recentDays: ctx.settings.recentDays,
     // The name the user typed for this merge signs it; never an email address in its place.
     myName: (request.senderName ?? '').trim() || ctx.settings.myName,
+    surveyLink: ctx.settings.surveyLink,
+    incentiveOf: isReferralTemplate(template) ? referralIncentives(cs) : undefined,
     history,
     path,
     limit: candidates.limit,

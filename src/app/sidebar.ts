@@ -2,9 +2,9 @@
 import { showDialogHtml, showSidebarPage } from '../services/ui';
 
 /** The sidebar's tabs; the sidebar opens on the one named here. */
-export type SidebarView = 'calls' | 'emails' | 'schedule' | 'settings';
+export type SidebarView = 'calls' | 'emails' | 'schedule' | 'settings' | 'referrals';
 
-const VIEWS: readonly SidebarView[] = ['calls', 'emails', 'schedule', 'settings'];
+const VIEWS: readonly SidebarView[] = ['calls', 'emails', 'schedule', 'settings', 'referrals'];
 
 /**
  * Shows the sidebar (always 300 px wide in Sheets) on the given tab. The page is the built
@@ -24,6 +24,11 @@ export function openCallList(): void {
 /** Menu: Weekly batches... (the schedule of the batches a time-driven trigger sends). */
 export function openWeeklyBatches(): void {
   openSidebar('schedule');
+}
+
+/** Menu: Referrals and goals. */
+export function openReferrals(): void {
+  openSidebar('referrals');
 }
 
 /** Menu: Settings. */
@@ -60,6 +65,20 @@ export const HELP: ReadonlyArray<readonly [string, readonly string[]]> = [
     [
       "Weekly batches... lets Reconnect email the next clients on its own each week, at the day and hour you choose on the spreadsheet's clock, even when the spreadsheet is closed. The emails go from the Gmail of whoever saved the schedule, within their daily quota.",
       'Every batch goes through the same checks as the Emails tab, and each run that did something is written to the Activity sheet. Pause stops it at once; Resume carries on.',
+    ],
+  ],
+  [
+    'Referrals',
+    [
+      'Reconnect suggests a referral ask only when the relationship is warm again: never on the first reconnect touch, never while a client is in Recovery, never within 60 days of your last ask (change it in Settings), and then only on some calls, picked at random, so asks never come on a rhythm and never feel mechanical. When it does, the call script shows one specific, time-bound ask ("one or two people over the next week") and a line for your follow-up email.',
+      'Record what happens on the client\'s card: "Promised referrals" (how many, the incentive, by when) and "Referral received" (the person, who can be added to your client sheet in one click with the referrer in Notes). Everything goes into a Referrals sheet, one row per referral.',
+      'A promise still open after 14 days (a setting) puts the client back in your list as "Remind about referrals", with the Referral reminder email ready. The Referrals tab shows this month against your goal: plan on 1.5 referrals for each new client you want until five referrals are won or lost, then on your own conversion rate.',
+    ],
+  ],
+  [
+    'After a sale',
+    [
+      'If your sheet has a purchase or delivery date column (Purchase Date, Delivery Date, Order Date, Date of Service, or one you map in Settings), the client comes due 7 days later for a check-in and 30 days later for a short survey email (add your survey link in Settings).',
     ],
   ],
   [

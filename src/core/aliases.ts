@@ -190,4 +190,20 @@ export const ALIASES: Record<ClientField, readonly string[]> = {
   ],
   notes: ['Notes', 'Note', 'Comments', 'Comment', 'Remarks', 'Notes 1', 'Memo'],
   mergeStatus: ['Merge Status', 'Mail Merge Status'],
+  // The last sale or delivery, for the post-sale check-in (7 days) and survey (30 days).
+  purchaseDate: [
+    'Purchase Date',
+    'Delivery Date',
+    'Order Date',
+    'Date of Service',
+    'Service Date',
+    'Date of Purchase',
+    'Delivered',
+    'Delivered On',
+    'Date Delivered',
+    'Sale Date',
+    'Install Date',
+    'Installation Date',
+    'Completion Date',
+  ],
 };

@@ -40,6 +40,8 @@ export interface Client {
   doNotContact: boolean;
   notes: string;
   mergeStatus: string;
+  /** The Purchase/Delivery Date cell (post-sale follow-ups), yyyy-MM-dd; absent or null when none. */
+  purchaseDate?: string | null;
 }
 
 export interface ParseContext {
@@ -133,11 +135,12 @@ export function parseClients(
     c('status'),
     c('touches'),
   ];
-  const [cChannel, cDnc, cNotes, cMerge] = [
+  const [cChannel, cDnc, cNotes, cMerge, cPurchase] = [
     c('lastChannel'),
     c('doNotContact'),
     c('notes'),
     c('mergeStatus'),
+    c('purchaseDate'),
   ];
   const at = (row: readonly unknown[], i: number): unknown =>
     i >= 0 && i < row.length ? row[i] : '';
@@ -186,6 +189,14 @@ export function parseClients(
       else nextDue = read;
     }
 
+    let purchaseDate: CivilDate | null = null;
+    if (cPurchase >= 0) {
+      const read = readDateCell(row[cPurchase], ctx);
+      if (read !== null && typeof read === 'object')
+        problem(sheetRow, 'purchaseDate', read.problem);
+      else purchaseDate = read;
+    }
+
     const money = parseMoney(at(row, cValue));
     if (!money.ok) problem(sheetRow, 'value', `is unreadable: ${money.message}`);
 
@@ -218,6 +229,7 @@ export function parseClients(
       doNotContact: parseFlag(at(row, cDnc)),
       notes: text(at(row, cNotes)),
       mergeStatus: text(at(row, cMerge)),
+      ...(cPurchase >= 0 ? { purchaseDate } : {}),
     });
   }
   return { clients, problems };

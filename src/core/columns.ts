@@ -22,7 +22,8 @@ export type ClientField =
   | 'lastChannel'
   | 'doNotContact'
   | 'notes'
-  | 'mergeStatus';
+  | 'mergeStatus'
+  | 'purchaseDate';
 
 /** The header each field gets when the add-on creates the column. */
 export const STANDARD_HEADER: Record<ClientField, string> = {
@@ -43,6 +44,7 @@ export const STANDARD_HEADER: Record<ClientField, string> = {
   doNotContact: 'Do Not Contact',
   notes: 'Notes',
   mergeStatus: 'Merge Status',
+  purchaseDate: 'Purchase Date',
 };
 
 /** The columns of a new client sheet, in order (Last Name is recognised but not created: Name holds the full name). */

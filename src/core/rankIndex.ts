@@ -5,7 +5,7 @@ import type { Client } from './clients';
 /** A client as the index knows it: the ranking fields, the others empty. */
 export type IndexedClient = Pick<
   Client,
-  'row' | 'id' | 'lastContact' | 'nextDue' | 'value' | 'cadence' | 'doNotContact'
+  'row' | 'id' | 'lastContact' | 'nextDue' | 'value' | 'cadence' | 'doNotContact' | 'purchaseDate'
 >;
 
 export interface RankIndex {
@@ -14,18 +14,24 @@ export interface RankIndex {
   problems: DataProblem[];
 }
 
-type Line = [number, string, string | null, string | null, number | null, string, 0 | 1];
+/** The last field, the purchase date, is left out when unknown (most sheets have none). */
+type Line =
+  | [number, string, string | null, string | null, number | null, string, 0 | 1]
+  | [number, string, string | null, string | null, number | null, string, 0 | 1, string];
 
 export function encodeIndex(index: RankIndex): string {
-  const lines: Line[] = index.clients.map((c) => [
-    c.row,
-    c.id,
-    c.lastContact,
-    c.nextDue,
-    c.value,
-    c.cadence,
-    c.doNotContact ? 1 : 0,
-  ]);
+  const lines: Line[] = index.clients.map((c) => {
+    const line: Line = [
+      c.row,
+      c.id,
+      c.lastContact,
+      c.nextDue,
+      c.value,
+      c.cadence,
+      c.doNotContact ? 1 : 0,
+    ];
+    return c.purchaseDate ? [...line, c.purchaseDate] : line;
+  });
   return JSON.stringify({ c: lines, p: index.problems });
 }
 
@@ -33,8 +39,9 @@ export function decodeIndex(text: string): RankIndex {
   const data = JSON.parse(text) as { c: Line[]; p: DataProblem[] };
   const clients: Client[] = new Array(data.c.length);
   for (let i = 0; i < data.c.length; i++) {
-    const [row, id, lastContact, nextDue, value, cadence, dnc] = data.c[i];
+    const [row, id, lastContact, nextDue, value, cadence, dnc, purchaseDate] = data.c[i];
     clients[i] = indexedClient(row, id, lastContact, nextDue, value, cadence, dnc === 1);
+    if (purchaseDate) clients[i].purchaseDate = purchaseDate;
   }
   return { clients, problems: data.p };
 }
@@ -80,7 +87,8 @@ export function sameRanking(a: IndexedClient, b: IndexedClient): boolean {
     a.nextDue === b.nextDue &&
     a.value === b.value &&
     a.cadence === b.cadence &&
-    a.doNotContact === b.doNotContact
+    a.doNotContact === b.doNotContact &&
+    (a.purchaseDate ?? null) === (b.purchaseDate ?? null)
   );
 }
 

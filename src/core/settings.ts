@@ -13,6 +13,10 @@ export const DEFAULT_SETTINGS: Settings = {
   myName: '',
   currency: '',
   recencyMonths: [...DEFAULT_RECENCY_MONTHS],
+  referralReminderDays: 14,
+  askGapDays: 60,
+  referralTarget: 12,
+  surveyLink: '',
 };
 
 /** The settings' names as the Settings tab shows them. */
@@ -24,10 +28,17 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   myName: 'Your name',
   currency: 'Currency',
   recencyMonths: 'Recency groups',
+  referralReminderDays: 'Referral reminder after (days)',
+  askGapDays: 'Days between referral asks',
+  referralTarget: 'Yearly referral target (new clients)',
+  surveyLink: 'Survey link',
 };
 
 export const DAILY_GOAL_RANGE = { min: 1, max: 500 } as const;
 export const RECENT_DAYS_RANGE = { min: 0, max: 365 } as const;
+export const REMINDER_DAYS_RANGE = { min: 1, max: 365 } as const;
+export const ASK_GAP_RANGE = { min: 7, max: 730 } as const;
+export const REFERRAL_TARGET_RANGE = { min: 0, max: 10000 } as const;
 /** A sheet name holds at most 100 characters in Google Sheets. */
 const MAX_SHEET_NAME = 100;
 const MAX_MY_NAME = 100;
@@ -132,6 +143,11 @@ export function validateSettings(
     myName,
     currency,
     recencyMonths,
+    referralReminderDays: (v: unknown) =>
+      wholeNumber(v, 'referralReminderDays', REMINDER_DAYS_RANGE),
+    askGapDays: (v: unknown) => wholeNumber(v, 'askGapDays', ASK_GAP_RANGE),
+    referralTarget: (v: unknown) => wholeNumber(v, 'referralTarget', REFERRAL_TARGET_RANGE),
+    surveyLink,
   };
   for (const key of Object.keys(readers) as (keyof typeof readers)[]) {
     if (!given(key)) continue;
@@ -154,7 +170,7 @@ type Read<T> = { ok: true; value: T } | { ok: false; message: string };
 
 function wholeNumber(
   value: unknown,
-  key: 'dailyGoal' | 'recentDays',
+  key: 'dailyGoal' | 'recentDays' | 'referralReminderDays' | 'askGapDays' | 'referralTarget',
   range: { min: number; max: number },
 ): Read<number> {
   const label = SETTING_LABELS[key];
@@ -261,4 +277,18 @@ function columnMap(
       errors.push({ field: `columnMap.${p.field}`, message: p.message });
   }
   return { map, errors };
+}
+
+function surveyLink(value: unknown): Read<string> {
+  const label = SETTING_LABELS.surveyLink;
+  if (typeof value !== 'string')
+    return { ok: false, message: `${label} should be a web address, not ${describeValue(value)}.` };
+  const link = value.trim();
+  if (!link) return { ok: true, value: '' };
+  if (link.length > 2000 || !/^https:\/\/[^\s/$.?#][^\s]*$/i.test(link))
+    return {
+      ok: false,
+      message: `${label}: a web address starting with https://, like https://forms.gle/abc123.`,
+    };
+  return { ok: true, value: link };
 }

@@ -18,6 +18,7 @@ const ORDER: readonly ClientField[] = [
   'phone',
   'value',
   'notes',
+  'purchaseDate',
   ...OWNED_FIELDS,
 ];
 

@@ -9,8 +9,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
- * What ranking reads for every client: at most 6 cells a row. Among clients of equal rank the
- * sheet's order decides (reading every name to break ties would cost one more cell a client).
+ * What ranking reads for every client: 6 cells a row, 7 when the sheet has a purchase date (a
+ * post-sale check-in makes a client due). Among clients of equal rank the sheet's order decides
+ * (reading every name to break ties would cost one more cell a client).
  */
 export const RANK_FIELDS: readonly ClientField[] = [
   'id',
@@ -19,6 +20,7 @@ export const RANK_FIELDS: readonly ClientField[] = [
   'cadence',
   'nextDue',
   'doNotContact',
+  'purchaseDate',
 ];
 
 /** What a search looks in (core/callList `matches`), read only when the list is searched. */

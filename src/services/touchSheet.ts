@@ -3,7 +3,6 @@ import { noteTouchLogChanged } from './listCache';
 import {
   TOUCH_FIELDS,
   TOUCH_HEADER,
-  TOUCH_HEADERS,
   TOUCH_SHEET,
   touchColumns,
   type TouchColumn,
@@ -12,25 +11,25 @@ import {
 import { isDateCell } from '../core/clients';
 import { parseDateText } from '../core/dates';
 import { touchIdFromUuid } from '../core/ids';
-import { asCell } from './clientSheetWrite';
+import { appendRecords, ensureRecordSheet, type RecordFormat } from './recordSheet';
 import type { CivilDates } from './civilDates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Columns = Partial<Record<TouchColumn, number>>;
 
+/** The Touches log as a record sheet: the format the shared writer appends by. */
+export const TOUCH_FORMAT: RecordFormat<TouchColumn> = {
+  sheet: TOUCH_SHEET,
+  fields: TOUCH_FIELDS,
+  header: TOUCH_HEADER,
+  columns: touchColumns,
+  dateFields: ['date'],
+};
+
 /** The Touches sheet, created (headers, frozen row, date format) when it does not exist yet. */
 export function ensureTouchSheet(ss: Spreadsheet): Sheet {
-  const existing = ss.getSheetByName(TOUCH_SHEET);
-  if (existing) return existing;
-  const sheet = ss.insertSheet(TOUCH_SHEET);
-  sheet
-    .getRange(1, 1, 1, TOUCH_HEADERS.length)
-    .setValues([[...TOUCH_HEADERS]])
-    .setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd');
-  return sheet;
+  return ensureRecordSheet(ss, TOUCH_FORMAT);
 }
 
 /** A new Touch ID from Utilities.getUuid ("T-" + 10 base-36 characters). */
@@ -39,65 +38,23 @@ export function newTouchId(): string {
 }
 
 /**
- * Appends touches to the log in one write (two when headers are added to a log that has rows):
- * the header row is read, each field goes under its header wherever the user moved it, headers
- * the log lacks are added after the last one, and a log with no rows at all (new, or cleared by the
- * user) gets its header row first. Every text goes through the text guard. Returns the sheet rows.
+ * Appends touches to the log in one write (two when headers are added to a log that has rows),
+ * by header (services/recordSheet.ts). Returns the sheet rows.
  */
 export function appendTouches(
   ss: Spreadsheet,
   dates: CivilDates,
   rows: readonly TouchRow[],
 ): number[] {
-  if (!rows.length) return [];
-  const sheet = ensureTouchSheet(ss);
-  const last = sheet.getLastRow();
-  const width = sheet.getLastColumn();
-  const header =
-    last > 0 && width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
-  while (header.length && String(header[header.length - 1] ?? '').trim() === '') header.pop();
-  const columns = touchColumns(header);
-  // Missing headers go after the last used column (a column without a header may hold data).
-  const at = Math.max(header.length, width);
-  const added = TOUCH_FIELDS.filter((f) => columns[f] === undefined);
-  added.forEach((f, i) => (columns[f] = at + i));
-  const fullHeader = [...pad(header, at), ...added.map((f) => TOUCH_HEADER[f])];
-  const total = fullHeader.length;
-  const body = rows.map((r) => lineOf(r, columns as Record<TouchColumn, number>, total, dates));
-  const withHeader = last === 0 || (last === 1 && added.length > 0);
-  const first = withHeader ? 1 : last + 1;
-  const block = withHeader ? [pad(fullHeader.map(asCell), total), ...body] : body;
-  const max = sheet.getMaxRows();
-  if (first + block.length - 1 > max) sheet.insertRowsAfter(max, first + block.length - 1 - max);
-  if (total > sheet.getMaxColumns())
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), total - sheet.getMaxColumns());
-  if (!withHeader && added.length) {
-    sheet.getRange(1, at + 1, 1, added.length).setValues([added.map((f) => TOUCH_HEADER[f])]);
-  }
-  sheet.getRange(first, 1, block.length, total).setValues(block);
+  const written = appendRecords(
+    ss,
+    TOUCH_FORMAT,
+    dates,
+    rows as unknown as Record<TouchColumn, unknown>[],
+  );
   // After the write: the call list's count of today's contacts is taken again (listCache.ts).
-  noteTouchLogChanged(ss.getId());
-  const start = withHeader ? 2 : first;
-  return rows.map((_, i) => start + i);
-}
-
-function pad(line: unknown[], width: number): unknown[] {
-  return [...line, ...new Array<unknown>(Math.max(0, width - line.length)).fill('')];
-}
-
-function lineOf(
-  row: TouchRow,
-  columns: Record<TouchColumn, number>,
-  width: number,
-  dates: CivilDates,
-): unknown[] {
-  // Cells of the user's own columns are left empty on the new row.
-  const line = new Array<unknown>(width).fill('');
-  for (const f of TOUCH_FIELDS) {
-    if (f === 'date') line[columns.date] = row.date ? dates.toDate(row.date) : '';
-    else line[columns[f]] = asCell(row[f]);
-  }
-  return line;
+  if (rows.length) noteTouchLogChanged(ss.getId());
+  return written;
 }
 
 /** A logged touch and its sheet row. */

@@ -83,6 +83,10 @@ export interface CallListItem {
   notes: string;
   /** 1-based sheet row when the list was read; informational only (rows move). */
   row: number;
+  /** Due for a promised referral or a post-sale step (issue 13): why, and the template. */
+  followUp?: FollowUpDue;
+  /** Whether to suggest a referral ask on this touch (issue 13). */
+  referralAsk?: ReferralAskAdvice;
 }
 
 /** A problem in one cell, reported by row and column; the row is still listed with what is known. */
@@ -163,15 +167,31 @@ export interface Settings {
   currency: string;
   /** Month thresholds between the recency groups (default [6, 12, 24, 36]: under 6 months ... 3+ years). */
   recencyMonths: number[];
+  /** A referral promise still Promised after this many days makes the client due (14). */
+  referralReminderDays: number;
+  /** No referral ask suggested within this many days of the last one (60). */
+  askGapDays: number;
+  /** New clients from referrals wanted this year (split into monthly targets); 0 for none. */
+  referralTarget: number;
+  /** The survey link put into the post-purchase survey email ("" for none). */
+  surveyLink: string;
 }
 
 /**
  * What the Settings form saves: any of the settings. A number box left empty is sent as null, and
  * answered "is empty" under its field (never saved as 0).
  */
-export type SettingsUpdate = Partial<Omit<Settings, 'dailyGoal' | 'recentDays'>> & {
+export type SettingsUpdate = Partial<
+  Omit<
+    Settings,
+    'dailyGoal' | 'recentDays' | 'referralReminderDays' | 'askGapDays' | 'referralTarget'
+  >
+> & {
   dailyGoal?: number | null;
   recentDays?: number | null;
+  referralReminderDays?: number | null;
+  askGapDays?: number | null;
+  referralTarget?: number | null;
 };
 
 /** One problem with a setting, for the field it belongs to. */
@@ -224,3 +244,147 @@ type Globals = typeof import('../index');
 export type ServerApi = {
   [K in keyof Globals as Globals[K] extends (...args: never[]) => unknown ? K : never]: Globals[K];
 };
+
+/** What happened with a referral: recordReferral's kinds ('asked' records an ask that got no promise yet). */
+export const REFERRAL_KINDS = [
+  'asked',
+  'promised',
+  'received',
+  'contacted',
+  'won',
+  'lost',
+] as const;
+export type ReferralKind = (typeof REFERRAL_KINDS)[number];
+
+/** The Referrals sheet's Status column. */
+export const REFERRAL_STATUSES = [
+  'Asked',
+  'Promised',
+  'Received',
+  'Contacted',
+  'Won',
+  'Lost',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+export interface ReferralContact {
+  name: string;
+  email?: string;
+  phone?: string;
+}
+
+/** recordReferral's argument (JSON-safe). */
+export interface ReferralInput {
+  /** The referrer's Client ID. */
+  clientId: string;
+  kind: ReferralKind;
+  /** The referral to update (contacted, won, lost). */
+  referralId?: string;
+  /** How many contacts were promised (promised; 1 when left out). */
+  count?: number;
+  incentive?: string;
+  /** By when the contacts were promised, yyyy-MM-dd (promised). */
+  due?: string;
+  /** The referred person (received). */
+  contact?: ReferralContact;
+  /** Value of the won business (won). */
+  value?: number;
+  notes?: string;
+  /** The conversation it happened in (asked, promised, received): logged as a touch; 'call' when left out. */
+  channel?: Channel;
+  /** received: also add the referred person to the client sheet, with the referrer in Notes. */
+  addClient?: boolean;
+}
+
+/** One referral as the Referrals sheet holds it. */
+export interface Referral {
+  referralId: string;
+  /** yyyy-MM-dd the referral was recorded. */
+  date: string | null;
+  clientId: string;
+  referrer: string;
+  contact: { name: string; email: string; phone: string };
+  count: number | null;
+  incentive: string;
+  due: string | null;
+  status: string;
+  /** yyyy-MM-dd of the last status change. */
+  statusDate: string | null;
+  value: number | null;
+  newClientId: string;
+  notes: string;
+}
+
+export interface ReferralResult {
+  referral: Referral;
+  /** For the toast: "Recorded 2 promised referrals from Ann Lee." */
+  message: string;
+  /** The Touch ID when the referral was also logged as a touch. */
+  touchId?: string;
+  /** The Client ID given to the referred person when added to the client sheet. */
+  newClientId?: string;
+}
+
+/** Why a client is due beyond their cadence (issue 13): a promised referral, or a post-sale step. */
+export type FollowUpKind = 'referralReminder' | 'checkIn' | 'survey';
+
+export interface FollowUpDue {
+  kind: FollowUpKind;
+  /** In the user's words: "Remind about referrals", "Post-sale check-in", "Post-sale survey". */
+  reason: string;
+  /** The template to send or draft (a built-in template's name). */
+  template: string;
+  /** yyyy-MM-dd the follow-up came due. */
+  dueOn: string;
+}
+
+/** Whether the call script and the follow-up email suggest a referral ask today, and why (or why not). */
+export interface ReferralAskAdvice {
+  suggest: boolean;
+  why: string;
+}
+
+/** What the call list adds to an item for referrals (optional fields of CallListItem). */
+export interface ReferralItemFields {
+  followUp?: FollowUpDue;
+  referralAsk?: ReferralAskAdvice;
+}
+
+/** One month of referral work against its target (getReferralSummary). */
+export interface ReferralMonth {
+  /** yyyy-MM. */
+  month: string;
+  /** Contacts logged (calls, voicemails, emails, letters, meetings). */
+  touches: number;
+  asks: number;
+  /** Promises made (each "Promised referrals"). */
+  commitments: number;
+  received: number;
+  won: number;
+  /** New clients from referrals wanted this month. */
+  target: number;
+  /** Referrals needed this month to reach the target. */
+  needed: number;
+  met: boolean;
+}
+
+export interface ReferralSummary {
+  today: string;
+  yearlyTarget: number;
+  /** This month. */
+  month: ReferralMonth;
+  /** The last 12 months, oldest first, this month last. */
+  months: ReferralMonth[];
+  /** How "needed" is worked out: target x 1.5 until five referrals are resolved, then the measured rate. */
+  basis: {
+    kind: 'planned' | 'measured';
+    resolved: number;
+    won: number;
+    rate: number | null;
+    words: string;
+  };
+  /** Promises still open (Promised), and how many of them are due a reminder. */
+  openPromises: number;
+  /** A warm note when this month's target is met; "" otherwise. */
+  note: string;
+}

@@ -146,7 +146,8 @@ test("today's goal is kept until a touch is logged or undone, or the log is edit
   expect(load().goal.done).toBe(0);
   emu.kernel.resetCounts();
   expect(load().goal.done).toBe(0);
-  expect(emu.kernel.count('Spreadsheet.getSheetByName')).toBe(1); // the client sheet only
+  // The client sheet, and whether a Referrals sheet exists (referral reminders): no log read.
+  expect(emu.kernel.count('Spreadsheet.getSheetByName')).toBe(2);
   const top = load().items[0];
   emu.run(() => logTouch({ clientId: top.id, channel: 'call', outcome: 'reached', row: top.row }));
   expect(load().goal.done).toBe(1);

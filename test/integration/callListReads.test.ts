@@ -1,6 +1,7 @@
 // getCallList reads the ranking columns for every client and whole rows only for the page, and lists exactly what a full read would.
 import { getCallList } from '../../src/app/callList';
 import { buildCallList } from '../../src/core/callList';
+import { withReferralFollowUps } from '../../src/app/referralFollowUps';
 import { readClientSheet } from '../../src/services/clientSheet';
 import { HEADERS, day, row, useEmulator } from './clientsHelpers';
 
@@ -31,14 +32,19 @@ test('at most 6 cells a client beyond the header and the page, and the same page
     const pageRows = list.items.length + 1; // and the header
     expect(emu.kernel.cellsRead).toBeLessThanOrEqual(6 * n + pageRows * HEADERS.length + 4 * 15);
     // The same clients, in the same order, with the same fields, as ranking the whole sheet.
-    const cs = emu.run(() => readClientSheet());
-    const full = buildCallList(cs.clients, query, {
-      today: cs.dates.today,
-      asOf: list.asOf,
-      problems: [],
-      notices: [],
-      currency: '$',
-      goal: list.goal,
+    // (Both through the referral hook, which adds each item's follow-up and ask advice.)
+    const full = emu.run(() => {
+      const cs = readClientSheet();
+      return withReferralFollowUps(cs, (clients) =>
+        buildCallList(clients, query, {
+          today: cs.dates.today,
+          asOf: list.asOf,
+          problems: [],
+          notices: [],
+          currency: '$',
+          goal: list.goal,
+        }),
+      );
     });
     expect(list.items).toEqual(full.items);
     expect(list.counts).toEqual(full.counts);

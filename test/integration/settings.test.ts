@@ -13,6 +13,10 @@ test('defaults, saving, and one JSON value in document properties', () => {
     myName: '',
     currency: '',
     recencyMonths: [6, 12, 24, 36],
+    referralReminderDays: 14,
+    askGapDays: 60,
+    referralTarget: 12,
+    surveyLink: '',
   });
   t.emu.sheets.setSheet('Clients', [['Name', 'Seen']]);
   const saved = saveSettings({

@@ -65,6 +65,10 @@ export interface PlanInput {
   today: CivilDate;
   recentDays: number;
   myName: string;
+  /** Settings' survey link, for {{Survey Link}} (issue 13). */
+  surveyLink?: string;
+  /** The incentive of each client's latest referral promise, for {{Referral Incentive}} (issue 13). */
+  incentiveOf?: (client: Client) => string;
   history: SendHistory;
   path: SendPath;
   /** Stop once this many are ready ("the top 10 who can get it"); skips met on the way are listed. */
@@ -120,7 +124,15 @@ export function planMerge(input: PlanInput): MergePlan {
     }
     const rendered = renderEmail(
       compiled,
-      tagValues(client, input.headers, row, input.today, input.myName),
+      tagValues(
+        client,
+        input.headers,
+        row,
+        input.today,
+        input.myName,
+        input.surveyLink,
+        input.incentiveOf?.(client),
+      ),
     );
     if (!rendered.ok) {
       plan.skipped.push({ client, reason: rendered.reason });
@@ -161,6 +173,8 @@ export function tagValues(
   row: readonly string[],
   today: CivilDate,
   myName: string,
+  surveyLink = '',
+  incentive = '',
 ): Map<string, string> {
   const values = new Map<string, string>();
   headers.forEach((header, i) => {
@@ -178,6 +192,8 @@ export function tagValues(
     client.lastContact ? String(Math.max(0, monthsBetween(client.lastContact, today))) : '',
   );
   derive('My Name', myName);
+  derive('Survey Link', surveyLink);
+  derive('Referral Incentive', incentive);
   return values;
 }
 

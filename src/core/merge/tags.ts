@@ -13,6 +13,8 @@ export const DERIVED_TAGS = [
   'Time Since Contact',
   'Months Since Contact',
   'My Name',
+  'Survey Link',
+  'Referral Incentive',
 ] as const;
 
 /**
