@@ -1,4 +1,4 @@
-// The sidebar shell: tabs (Calls, Emails, Weekly, Settings), the toast area with Undo, plain-words errors, and the first view.
+// The sidebar shell: tabs (Calls, Emails, Weekly, Referrals, Settings), the toast area with Undo, plain-words errors, and the first view.
 import type { CallListItem } from '../src/shared/api';
 import { createApi } from './api';
 import type { TabName, ViewContext } from './context';
@@ -148,8 +148,6 @@ function start(): void {
       label: 'Emails',
       mount: (panel) => mountMergeView(panel, ctx),
     },
-    // Referrals and goals (issue 13).
-    { name: 'referrals', label: 'Referrals', mount: (panel) => mountReferralsView(panel, ctx) },
     {
       name: 'schedule',
       label: 'Weekly',
@@ -157,6 +155,7 @@ function start(): void {
         mountScheduleView(panel, ctx);
       },
     },
+    { name: 'referrals', label: 'Referrals', mount: (panel) => mountReferralsView(panel, ctx) },
     {
       name: 'settings',
       label: 'Settings',
