@@ -12,12 +12,36 @@ export interface Template {
   channel: TemplateChannel;
   notes: string;
   source: 'sheet' | 'draft';
+  /** Who the template is for; absent means anyone (a Gmail draft, an old sheet row). */
+  audience?: Audience;
 }
 
-export const TEMPLATE_SHEET = 'Templates';
-export const TEMPLATE_HEADERS = ['Name', 'Subject', 'Body', 'Channel', 'Notes'] as const;
+/**
+ * Who a template is for. silent: not reached for six months or more (the apology, the letter);
+ * recent: reached in the last few days (the follow-up; exempt from the recently-contacted skip);
+ * purchase: by purchase date; referral: an open referral commitment; anyone: no rule.
+ */
+export type Audience = 'silent' | 'recent' | 'purchase' | 'referral' | 'anyone';
 
-const email = (name: string, subject: string, body: string[], notes: string): Template => ({
+/** The Audience column's words, as the Templates sheet shows them. */
+export const AUDIENCE_LABELS: Record<Audience, string> = {
+  silent: 'Silent 6 months or more',
+  recent: 'Reached in the last few days',
+  purchase: 'By purchase date',
+  referral: 'Open referral commitment',
+  anyone: 'Anyone',
+};
+
+export const TEMPLATE_SHEET = 'Templates';
+export const TEMPLATE_HEADERS = ['Name', 'Subject', 'Body', 'Channel', 'Notes', 'Audience'] as const;
+
+const email = (
+  name: string,
+  subject: string,
+  body: string[],
+  notes: string,
+  audience: Audience,
+): Template => ({
   name,
   subject,
   body: body.join('\n'),
@@ -25,6 +49,7 @@ const email = (name: string, subject: string, body: string[], notes: string): Te
   channel: 'email',
   notes,
   source: 'sheet',
+  audience,
 });
 
 /**
@@ -48,6 +73,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
       '{{My Name}}',
     ],
     'First touch: it apologises and asks for nothing (no offer, no request for introductions). Record the rhythm they choose as their Cadence.',
+    'silent',
   ),
   email(
     'Follow-up after a call',
@@ -63,6 +89,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
       '{{My Name}}',
     ],
     'Send after a reconnect call. Use "Create drafts" and add a line in each draft summarising what the client shared.',
+    'recent',
   ),
   {
     name: 'Letter from the heart',
@@ -87,6 +114,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     notes:
       'Printed and posted, for your most valued clients. Make the second paragraph yours: what changed in your life or business. The closing commits you to a call, so put it in your calendar.',
     source: 'sheet',
+    audience: 'silent',
   },
   email(
     'Referral reminder',
@@ -106,6 +134,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
       '{{My Name}}',
     ],
     'Referral: only for clients who made a referral commitment; never sent to a client in Recovery. Edit the third paragraph to name the incentive you offered.',
+    'referral',
   ),
   email(
     'Post-purchase check-in',
@@ -121,6 +150,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
       '{{My Name}}',
     ],
     'About a week after delivery.',
+    'purchase',
   ),
   email(
     'Post-purchase survey',
@@ -140,6 +170,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
       '{{My Name}}',
     ],
     'About a month after delivery.',
+    'purchase',
   ),
 ];
 
@@ -147,7 +178,14 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
 export function templateSheetRows(): string[][] {
   return [
     [...TEMPLATE_HEADERS],
-    ...BUILT_IN_TEMPLATES.map((t) => [t.name, t.subject, t.body, channelLabel(t.channel), t.notes]),
+    ...BUILT_IN_TEMPLATES.map((t) => [
+      t.name,
+      t.subject,
+      t.body,
+      channelLabel(t.channel),
+      t.notes,
+      AUDIENCE_LABELS[t.audience ?? 'anyone'],
+    ]),
   ];
 }
 
@@ -166,12 +204,12 @@ export function parseTemplateRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): 
   if (rows.length === 0) return { templates: [], problems: ['The Templates sheet is empty.'] };
   const header = rows[0].map((h) => String(h).trim().toLowerCase());
   const col = (name: string) => header.indexOf(name.toLowerCase());
-  const [iName, iSubject, iBody, iChannel, iNotes] = TEMPLATE_HEADERS.map(col);
+  const [iName, iSubject, iBody, iChannel, iNotes, iAudience] = TEMPLATE_HEADERS.map(col);
   if (iName < 0 || iBody < 0) {
     return {
       templates: [],
       problems: [
-        `The Templates sheet needs the columns ${TEMPLATE_HEADERS.join(', ')}; found: ${rows[0].join(', ')}.`,
+        `The Templates sheet needs the columns ${TEMPLATE_HEADERS.slice(0, 5).join(', ')} (and optionally Audience); found: ${rows[0].join(', ')}.`,
       ],
     };
   }
@@ -186,14 +224,23 @@ export function parseTemplateRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): 
         `Templates row ${i + 2}: Channel "${cell(row, iChannel)}" is not Email or Letter; read as Email.`,
       );
     }
+    const notes = cell(row, iNotes);
+    const audienceText = cell(row, iAudience).trim();
+    const audience = audienceText ? parseAudience(audienceText) : defaultAudience(name, notes);
+    if (audienceText && !audience) {
+      problems.push(
+        `Templates row ${i + 2}: Audience "${audienceText}" is not one of ${Object.values(AUDIENCE_LABELS).join(', ')}; read as Anyone.`,
+      );
+    }
     templates.push({
       name,
       subject: cell(row, iSubject),
       body: cell(row, iBody),
       htmlBody: null,
       channel: channelText === 'letter' ? 'letter' : 'email',
-      notes: cell(row, iNotes),
+      notes,
       source: 'sheet',
+      audience: audience ?? 'anyone',
     });
   });
   return { templates, problems };
@@ -229,4 +276,26 @@ export function pickTemplate(
  */
 export function isReferralTemplate(template: Pick<Template, 'name' | 'notes'>): boolean {
   return /referral/i.test(template.name) || /referral/i.test(template.notes);
+}
+
+/** The Audience cell read loosely: the label, the key, or its first word ("Silent", "Recent"). */
+export function parseAudience(text: string): Audience | null {
+  const t = text.trim().toLowerCase();
+  for (const [key, label] of Object.entries(AUDIENCE_LABELS) as [Audience, string][]) {
+    if (t === key || t === label.toLowerCase()) return key;
+  }
+  if (/^silent/.test(t)) return 'silent';
+  if (/^(recent|reached)/.test(t)) return 'recent';
+  if (/purchase/.test(t)) return 'purchase';
+  if (/referral/.test(t)) return 'referral';
+  if (/^any/.test(t)) return 'anyone';
+  return null;
+}
+
+/** A row without an Audience cell (a sheet made before the column): a built-in name keeps its own. */
+function defaultAudience(name: string, notes: string): Audience {
+  const wanted = name.trim().toLowerCase();
+  const builtIn = BUILT_IN_TEMPLATES.find((t) => t.name.toLowerCase() === wanted);
+  if (builtIn?.audience) return builtIn.audience;
+  return isReferralTemplate({ name, notes }) ? 'referral' : 'anyone';
 }
