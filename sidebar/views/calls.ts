@@ -10,6 +10,7 @@ import {
   type SortMode,
   type TouchInput,
 } from '../../src/shared/api';
+import { isContact } from '../../src/shared/goal';
 import type { ViewContext } from '../context';
 import { plural } from '../format';
 import { renderCard } from './card';
@@ -308,7 +309,7 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     removeItem(item, input);
     const touchId = result.touchId;
     ctx.toast(result.message, () => undo(touchId));
-    if (input.outcome === 'no answer' || input.outcome === 'voicemail') offerEmail(item);
+    if (input.outcome === 'no answer' || input.outcome === 'voicemail') offerEmail(item, input);
   }
 
   function removeItem(item: CallListItem, input: TouchInput): void {
@@ -321,7 +322,7 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     if (result) {
       result.total = Math.max(0, result.total - 1);
       if (item.due) result.counts[item.bucket] = Math.max(0, (result.counts[item.bucket] ?? 0) - 1);
-      if (input.channel === 'call' || input.channel === 'voicemail') result.goal.done += 1;
+      if (isContact(input)) result.goal.done += 1;
       renderHeader(result);
       renderFooter();
     }
@@ -329,7 +330,7 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     focusTarget.focus();
   }
 
-  function offerEmail(item: CallListItem): void {
+  function offerEmail(item: CallListItem, input: TouchInput): void {
     clear(banner);
     if (!item.email || !ctx.canEmail()) return;
     const close = () => clear(banner);
@@ -338,7 +339,7 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
         'div',
         { className: 'banner', attrs: { role: 'region', 'aria-label': 'Follow up by email' } },
         el('p', {
-          text: `No answer from ${item.name}. Call first, then email: send the reconnect email now?`,
+          text: `${input.outcome === 'voicemail' ? `Voicemail left for ${item.name}` : `No answer from ${item.name}`}. Call first, then email: send the reconnect email now?`,
         }),
         el('button', {
           className: 'primary',

@@ -8,7 +8,7 @@ import {
 } from '../shared/api';
 import { MAX_LIMIT, buildCallList, currencyFromFormat } from '../core/callList';
 import { num, object, oneOf, optional, text } from '../core/schema';
-import { countContactsOn } from '../core/touchLog';
+import { countContactsOn, lastTries } from '../core/touchLog';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { loadSettings } from '../services/settings';
@@ -62,7 +62,7 @@ export function getCallList(input: CallListQuery = {}): CallList {
   // Today's goal needs only the recent tail of the log, however many years it holds.
   const { touches } = readTouches(cs.spreadsheet, cs.dates, { lastRows: RECENT_TOUCH_ROWS });
   const today = cs.dates.today;
-  return buildCallList(cs.clients, query, {
+  const list = buildCallList(cs.clients, query, {
     today,
     asOf: now().toISOString(),
     recencyMonths: settings.recencyMonths,
@@ -71,6 +71,9 @@ export function getCallList(input: CallListQuery = {}): CallList {
     currency: settings.currency || valueCurrency(cs) || '$',
     goal: { done: countContactsOn(touches, today), target: settings.dailyGoal },
   });
+  const tries = lastTries(touches);
+  for (const item of list.items) item.lastTry = tries.get(item.id) ?? null;
+  return list;
 }
 
 function capped(problems: DataProblem[], notices: string[]): DataProblem[] {

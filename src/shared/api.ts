@@ -83,6 +83,16 @@ export interface CallListItem {
   notes: string;
   /** 1-based sheet row when the list was read; informational only (rows move). */
   row: number;
+  /** The last touch in the recent log, and the tries since the last conversation; null when none. */
+  lastTry?: LastTry | null;
+}
+
+/** A client's last logged touch: when, what came of it, and attempts since you last spoke. */
+export interface LastTry {
+  date: string;
+  outcome: string;
+  /** No answers, voicemails and wrong numbers since the last conversation. */
+  attempts: number;
 }
 
 /** A problem in one cell, reported by row and column; the row is still listed with what is known. */

@@ -24,3 +24,21 @@ describe('the follow-up after a call', () => {
     expect(preview.emails.map((e) => e.to)).toEqual(['ann@example.com']);
   });
 });
+
+describe('{{Time Since Contact}} says the gap as the call script does', () => {
+  test.each([
+    ['2025-01-01', 'almost two years'],
+    ['2022-01-01', 'almost five years'],
+    ['2023-11-20', 'about three years'],
+  ])('last contact %s: "%s"', (lastContact, words) => {
+    w = mergeWorld([{ id: 'C-1', name: 'Ann Lee', email: 'ann@example.com', lastContact }]);
+    const preview = w.run(() =>
+      previewMerge({
+        template: { source: 'sheet', name: 'Reconnect apology' },
+        recipients: { kind: 'clients', ids: ['C-1'] },
+        mode: 'send',
+      }),
+    );
+    expect(preview.emails[0].text).toContain(`it has been ${words} since we were last in touch`);
+  });
+});

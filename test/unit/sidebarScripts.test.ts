@@ -52,3 +52,21 @@ describe('callScript', () => {
     expect(said).toContain("it's me (say your name and business)");
   });
 });
+
+describe('the follow-up script right after a call', () => {
+  const base = {
+    name: 'Peter Larsen',
+    firstName: 'Peter',
+    status: 'Reconnected',
+    touches: 1,
+    recovery: false,
+    cadence: 'Yearly',
+  } as CallListItem;
+  it.each([0, 3])('%s days after: no "a few weeks"', (days) => {
+    const text = callScript('followUp', { ...base, daysSinceContact: days })
+      .steps.map((s) => s.say ?? '')
+      .join(' ');
+    expect(text).not.toContain('a few weeks');
+    expect(text).toContain(days === 0 ? 'earlier today' : 'a few days ago');
+  });
+});
