@@ -108,6 +108,8 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     },
   });
   const banner = el('div', { className: 'banner-area' });
+  // What Reconnect did on the way ("Gave a Client ID to 29 new clients"): at the top, where it is seen.
+  const noticeArea = el('div', { className: 'notices', attrs: { 'aria-live': 'polite' } });
   const summary = el('p', { className: 'summary', attrs: { 'aria-live': 'polite' } });
   const list = el('ul', { className: 'cards', attrs: { 'aria-label': 'Clients to call' } });
   const status = el('div', { className: 'list-status' });
@@ -133,6 +135,7 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
         search,
       ),
     ),
+    noticeArea,
     banner,
     summary,
     list,
@@ -216,6 +219,7 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
   function card(item: CallListItem): HTMLLIElement {
     return renderCard(item, {
       currency: state.list?.currency ?? 'USD',
+      today: state.list?.today ?? '',
       myName: () => state.myName,
       logTouch,
       showInSheet: (client) => {
@@ -280,15 +284,23 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     const shown = state.items.length;
     const total = result.total;
     if (shown === 0) {
+      const group = state.filter === 'due' ? null : BUCKET_LABELS[state.filter];
       status.appendChild(
-        emptyState(state.search, state.filter === 'due' ? null : BUCKET_LABELS[state.filter]),
+        emptyState(state.search, group, {
+          doNotContact: result.doNotContactMatches ?? [],
+          searchAll: () => {
+            state.filter = 'due';
+            load();
+          },
+        }),
       );
       summary.textContent = '';
     } else {
       summary.textContent = `Showing ${shown.toLocaleString()} of ${plural(total, 'client', 'clients')}`;
     }
-    for (const problem of result.notices ?? []) {
-      status.appendChild(el('p', { className: 'notice', text: problem }));
+    clear(noticeArea);
+    for (const notice of result.notices ?? []) {
+      noticeArea.appendChild(el('p', { className: 'notice', text: notice }));
     }
     if (result.problems?.length) status.appendChild(problemsList(result.problems));
     more.hidden = shown >= total || shown === 0;

@@ -71,9 +71,30 @@ export function getCallList(input: CallListQuery = {}): CallList {
     currency: settings.currency || valueCurrency(cs) || '$',
     goal: { done: countContactsOn(touches, today), target: settings.dailyGoal },
   });
-  const tries = lastTries(touches);
-  for (const item of list.items) item.lastTry = tries.get(item.id) ?? null;
+  annotate(list, cs, lastTries(touches), query.search ?? '');
   return list;
+}
+
+/** What the cards and the empty state say beyond the ranking: tries, the row's problems, Do Not Contact matches. */
+function annotate(
+  list: CallList,
+  cs: ClientSheet,
+  tries: ReturnType<typeof lastTries>,
+  search: string,
+): void {
+  const byRow = new Map<number, string[]>();
+  for (const p of cs.problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p.message]);
+  for (const item of list.items) {
+    item.lastTry = tries.get(item.id) ?? null;
+    item.problems = byRow.get(item.row) ?? [];
+  }
+  const needle = search.trim().toLowerCase();
+  if (list.total > 0 || !needle) return;
+  list.doNotContactMatches = cs.clients
+    .filter((c) => c.doNotContact)
+    .filter((c) => [c.name, c.company, c.email, c.id].some((f) => f.toLowerCase().includes(needle)))
+    .slice(0, 5)
+    .map((c) => c.name || c.id);
 }
 
 function capped(problems: DataProblem[], notices: string[]): DataProblem[] {

@@ -100,6 +100,7 @@ export function previewMerge(input: MergeRequest): MergePreview {
       text: r.email.text,
       html: r.email.html,
       warning: r.warning,
+      audienceWarning: r.audienceWarning,
     }));
     return {
       template: summarize(template),

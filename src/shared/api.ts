@@ -85,6 +85,8 @@ export interface CallListItem {
   row: number;
   /** The last touch in the recent log, and the tries since the last conversation; null when none. */
   lastTry?: LastTry | null;
+  /** This row's data problems in words ("Email is invalid: ..."), shown on the card. */
+  problems?: string[];
 }
 
 /** A client's last logged touch: when, what came of it, and attempts since you last spoke. */
@@ -116,6 +118,8 @@ export interface CallList {
   /** ISO 4217 code or symbol used to show values, from the sheet's format or settings. */
   currency: string;
   goal: GoalProgress;
+  /** A search that lists no one: the Do Not Contact clients it matches (never listed), by name. */
+  doNotContactMatches?: string[];
 }
 
 export interface GoalProgress {

@@ -43,6 +43,8 @@ export interface TemplateSummary {
   subject: string;
   channel: 'email' | 'letter';
   notes: string;
+  /** Who the template is for, in words ("Silent 6 months or more"); "Anyone" when it does not say. */
+  audience?: string;
 }
 
 export interface MergeSetup {
@@ -94,6 +96,8 @@ export interface PreviewEmail {
   text: string;
   html: string;
   warning: string | null;
+  /** The client is not who the template is for: shown in the preview, confirmed before sending. */
+  audienceWarning?: string | null;
 }
 
 export interface MergeSkip {

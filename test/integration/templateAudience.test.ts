@@ -42,3 +42,53 @@ describe('{{Time Since Contact}} says the gap as the call script does', () => {
     expect(preview.emails[0].text).toContain(`it has been ${words} since we were last in touch`);
   });
 });
+
+describe('templates that know their audience', () => {
+  const clients = [
+    { id: 'C-1', name: 'Ann Lee', email: 'ann@example.com', lastContact: '2022-01-10', value: 900 },
+    { id: 'C-2', name: 'Bo Chen', email: 'bo@example.com', lastContact: '2021-05-05', value: 800 },
+    { id: 'C-3', name: 'Cy Diaz', email: 'cy@example.com', lastContact: '2026-11-23', value: 10 },
+  ];
+
+  test('"Top of the call list" for the follow-up picks the client just reached, not the silent ones', () => {
+    w = mergeWorld(clients);
+    const preview = w.run(() =>
+      previewMerge({ template: FOLLOW_UP, recipients: { kind: 'top', count: 10 }, mode: 'send' }),
+    );
+    expect(preview.emails.map((e) => e.name)).toEqual(['Cy Diaz']);
+    expect(preview.template.audience).toBe('Reached in the last few days');
+    expect(preview.notices.join(' ')).toMatch(/1 client was reached in the last 14 days/);
+  });
+
+  test('a follow-up chosen for a client silent four years is a warning on that email', () => {
+    w = mergeWorld(clients);
+    const preview = w.run(() =>
+      previewMerge({
+        template: FOLLOW_UP,
+        recipients: { kind: 'clients', ids: ['C-1', 'C-3'] },
+        mode: 'send',
+      }),
+    );
+    const [ann, cy] = preview.emails;
+    expect(ann.audienceWarning).toBe(
+      'Ann Lee was last contacted almost five years ago: "Follow-up after a call" is for clients reached in the last few days.',
+    );
+    expect(cy.audienceWarning).toBeNull();
+  });
+
+  test('the apology chosen for a client reached recently is a warning too', () => {
+    w = mergeWorld([
+      { id: 'C-9', name: 'Di Fox', email: 'di@example.com', lastContact: '2026-08-01' },
+    ]);
+    const preview = w.run(() =>
+      previewMerge({
+        template: { source: 'sheet', name: 'Reconnect apology' },
+        recipients: { kind: 'clients', ids: ['C-9'] },
+        mode: 'send',
+      }),
+    );
+    expect(preview.emails[0].audienceWarning).toMatch(
+      /^Di Fox was last contacted about four months ago: "Reconnect apology" is for clients silent six months or more\.$/,
+    );
+  });
+});
