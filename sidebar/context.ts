@@ -16,4 +16,6 @@ export interface ViewContext {
   canEmail(): boolean;
   /** The client handed over by the last navigate() to this tab, if any; reading it clears it. */
   takeSelectedClient(): CallListItem | null;
+  /** The sheet changed (a merge wrote touches): the Calls tab reads its list again when shown. */
+  listChanged?(): void;
 }

@@ -41,6 +41,7 @@ function start(): void {
   const closeToast = () => {
     pendingUndo = null;
     clear(toastArea);
+    app.classList.remove('toast-open');
   };
   document.addEventListener('keydown', (event) => {
     const typing = (event.target as HTMLElement | null)?.closest?.('input, textarea, select');
@@ -83,6 +84,8 @@ function start(): void {
         }),
       );
       toastArea.appendChild(toast);
+      // The list gets room below its last card, so the toast never covers it.
+      app.classList.add('toast-open');
       // Long enough to reach Undo by keyboard; hovering or focusing inside keeps it.
       const hide = () => {
         if (!toast.matches(':hover, :focus-within')) closeToast();
@@ -126,6 +129,9 @@ function start(): void {
       select(tab, true);
     },
     canEmail: () => tabs.some((t) => t.name === 'emails'),
+    listChanged() {
+      callsStale = true;
+    },
     takeSelectedClient() {
       const client = selectedClient;
       selectedClient = null;
@@ -229,7 +235,9 @@ function start(): void {
     mounted.delete(name);
   }
 
-  app.append(tabList, errorArea, panels, toastArea);
+  // The toast (with Undo) comes right after the tabs in keyboard order: a few Tab presses from the
+  // top, not past every card; on screen it stays at the bottom.
+  app.append(tabList, toastArea, errorArea, panels);
   const initial = window.reconnectView;
   select(tabs.some((t) => t.name === initial) ? (initial as TabName) : 'calls', false);
 }

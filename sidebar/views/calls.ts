@@ -318,17 +318,26 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
       if (String((error as Error)?.message ?? error).includes(RELOAD_HINT)) reloadShown();
       return;
     }
-    removeItem(item, input);
     const touchId = result.touchId;
+    removeItem(item, input, result.message, () => undo(touchId));
     ctx.toast(result.message, () => undo(touchId));
     if (input.outcome === 'no answer' || input.outcome === 'voicemail') offerEmail(item, input);
   }
 
-  function removeItem(item: CallListItem, input: TouchInput): void {
+  /**
+   * The logged card leaves the list; in its place a one-line record with its own Undo, so the
+   * keyboard reaches Undo with one Shift+Tab from the next card (the toast sits at the bottom).
+   */
+  function removeItem(
+    item: CallListItem,
+    input: TouchInput,
+    message: string,
+    onUndo: () => void,
+  ): void {
     const index = state.items.findIndex((i) => i.id === item.id);
     const node = list.querySelector(`li[data-client-id="${CSS.escape(item.id)}"]`);
-    const next = node?.nextElementSibling ?? node?.previousElementSibling;
-    node?.remove();
+    const next = nextCard(node) ?? previousCard(node);
+    node?.replaceWith(loggedRow(message, onUndo));
     if (index >= 0) state.items.splice(index, 1);
     const result = state.list;
     if (result) {
@@ -340,6 +349,26 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     }
     const focusTarget = next?.querySelector<HTMLElement>('.card-toggle') ?? search;
     focusTarget.focus();
+  }
+
+  function loggedRow(message: string, onUndo: () => void): HTMLLIElement {
+    const row = el(
+      'li',
+      { className: 'card-logged' },
+      el('span', { text: message }),
+      el('button', {
+        className: 'link',
+        text: 'Undo',
+        attrs: { type: 'button', 'aria-label': `Undo: ${message}` },
+        on: {
+          click: () => {
+            row.remove();
+            onUndo();
+          },
+        },
+      }),
+    );
+    return row;
   }
 
   function offerEmail(item: CallListItem, input: TouchInput): void {
@@ -410,6 +439,18 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
 
   load();
   return { reload: load };
+}
+
+function nextCard(node: Element | null): Element | null {
+  let n = node?.nextElementSibling ?? null;
+  while (n && !n.classList.contains('card')) n = n.nextElementSibling;
+  return n;
+}
+
+function previousCard(node: Element | null): Element | null {
+  let n = node?.previousElementSibling ?? null;
+  while (n && !n.classList.contains('card')) n = n.previousElementSibling;
+  return n;
 }
 
 let painted = false;

@@ -1,0 +1,206 @@
+// A day of calls in Chromium (issue 11): each outcome's words and trace on the card, an honest goal, why a search lists no one, the list fresh after a merge, and the keyboard.
+import type { FrameLocator, Locator } from 'playwright-core';
+import {
+  clickMenu,
+  clientRecord,
+  describeBrowser,
+  openCallList,
+  openRig,
+  screenshot,
+  type Rig,
+} from '../support/browser';
+
+const NOW = '2026-11-25T15:00:00Z';
+
+describeBrowser('a day of calls', () => {
+  let rig: Rig;
+  let frame: FrameLocator;
+  beforeAll(async () => {
+    rig = await openRig({ now: NOW });
+    frame = await openCallList(rig.page);
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  const card = (name: string): Locator =>
+    frame.locator('.card', { has: frame.locator('.card-name', { hasText: name }) });
+  const goal = () => frame.locator('.progress-text').textContent();
+
+  async function expand(name: string): Promise<Locator> {
+    const c = card(name);
+    await c.locator('.card-toggle').click();
+    await c.locator('.outcome-buttons').waitFor();
+    return c;
+  }
+
+  async function toastAfter(name: string): Promise<string> {
+    await card(name).waitFor({ state: 'detached' });
+    return (await frame.locator('.toast span').textContent()) ?? '';
+  }
+
+  async function search(text: string): Promise<void> {
+    const box = frame.getByLabel('Search');
+    await box.fill(text);
+    await box.press('Enter');
+    await frame.locator('.cards li.card, .empty').first().waitFor();
+    await frame.locator('.panel-calls[aria-busy="true"]').waitFor({ state: 'detached' });
+  }
+
+  it('No answer: its own words, no contact counted, the offer says no answer, and the card shows the try', async () => {
+    const priya = await expand('Priya Raman');
+    await priya.getByRole('button', { name: 'No answer / voicemail' }).click();
+    await priya.getByRole('button', { name: 'No answer', exact: true }).click();
+    expect(await toastAfter('Priya Raman')).toBe(
+      'No answer from Priya Raman: try again in 3 days.',
+    );
+    await expect(goal()).resolves.toBe('Today: 0 of 5 contacts');
+    await expect(frame.locator('.banner p').textContent()).resolves.toMatch(
+      /^No answer from Priya Raman\./,
+    );
+    await search('Priya');
+    await expect(card('Priya Raman').locator('.card-tried').textContent()).resolves.toBe(
+      'Tried today: no answer',
+    );
+    await search('');
+  });
+
+  it('Voicemail: the offer says a voicemail was left, and it counts', async () => {
+    const tom = await expand('Marcus Webb');
+    await tom.getByRole('button', { name: 'No answer / voicemail' }).click();
+    await tom.getByRole('button', { name: 'Left a voicemail' }).click();
+    expect(await toastAfter('Marcus Webb')).toBe('Left a voicemail for Marcus Webb.');
+    await expect(frame.locator('.banner p').textContent()).resolves.toMatch(
+      /^Voicemail left for Marcus Webb\./,
+    );
+    await expect(goal()).resolves.toBe('Today: 1 of 5 contacts');
+  });
+
+  it('Wrong number: not a contact, and the phone is no longer a link', async () => {
+    const helen = await expand('Helen Carter');
+    await helen.getByRole('button', { name: 'Wrong number' }).click();
+    expect(await toastAfter('Helen Carter')).toBe(
+      'Wrong number for Helen Carter: marked in Status.',
+    );
+    await expect(goal()).resolves.toBe('Today: 1 of 5 contacts');
+    await search('Helen Carter');
+    const phone = card('Helen Carter').locator('.card-phone');
+    await expect(phone.evaluate((n) => n.tagName)).resolves.toBe('SPAN');
+    await expect(phone.textContent()).resolves.toContain('(wrong number)');
+    await search('');
+  });
+
+  it('Reached: counts, and the card says "Contacted today"', async () => {
+    const ann = await expand('Ann Lee');
+    await ann.getByRole('button', { name: 'Reached' }).click();
+    await ann.getByRole('button', { name: 'Log the call' }).click();
+    expect(await toastAfter('Ann Lee')).toBe('Logged a call with Ann Lee.');
+    await expect(goal()).resolves.toBe('Today: 2 of 5 contacts');
+    await search('Ann Lee');
+    await expect(card('Ann Lee').locator('.card-since').textContent()).resolves.toBe(
+      'Contacted today',
+    );
+    await search('');
+  });
+
+  it('Do not contact: not counted, Last Contact and Next Due untouched', async () => {
+    const before = clientRecord(rig.preview, 'Daniel Kim');
+    const daniel = await expand('Daniel Kim');
+    await daniel.getByRole('button', { name: 'Do not contact' }).click();
+    await daniel.getByRole('button', { name: 'Yes, do not contact' }).click();
+    expect(await toastAfter('Daniel Kim')).toBe(
+      'Daniel Kim is marked Do not contact: no more calls or emails.',
+    );
+    await expect(goal()).resolves.toBe('Today: 2 of 5 contacts');
+    const after = clientRecord(rig.preview, 'Daniel Kim');
+    expect(after['Do Not Contact']).toBe(true);
+    expect(after['Last Contact']).toEqual(before['Last Contact']);
+    expect(after['Next Due'] ?? '').toEqual(before['Next Due'] ?? '');
+  });
+
+  it('an invalid email is said on the card, and notices are at the top', async () => {
+    await search('Laura Becker');
+    await expect(card('Laura Becker').locator('.card-email').textContent()).resolves.toMatch(
+      /^Email is invalid/,
+    );
+    await search('');
+    const order = await frame
+      .locator('.panel-calls')
+      .evaluate((panel) =>
+        Array.from(panel.querySelectorAll('.notices, .cards')).map((n) => n.className),
+      );
+    expect(order).toEqual(['notices', 'cards']);
+  });
+
+  it('a search says why it lists no one: Do Not Contact, or the group chip', async () => {
+    await search('Oliver Grant');
+    await expect(frame.locator('.empty').textContent()).resolves.toContain(
+      'Oliver Grant matches “Oliver Grant” but is marked Do Not Contact',
+    );
+    await search('');
+    await frame.locator('.chip.filter[data-filter="under6m"], .chip.filter').nth(1).click();
+    const label = (await frame.locator('.chip.filter[aria-pressed="true"]').textContent()) ?? '';
+    await search('Noah Fischer');
+    const empty = frame.locator('.empty');
+    await expect(empty.textContent()).resolves.toContain(
+      `No client in ${label.replace(/\s[\d,]+$/, '')} matches “Noah Fischer”.`,
+    );
+    await empty.getByRole('button', { name: 'Search all clients' }).click();
+    await card('Noah Fischer').waitFor();
+    await search('');
+  });
+
+  it('Undo is one Shift+Tab from the card focused after logging, and the toast covers no card', async () => {
+    const c = await expand('Samuel Brooks');
+    await c.getByRole('button', { name: 'No answer / voicemail' }).click();
+    await c.getByRole('button', { name: 'No answer', exact: true }).click();
+    await card('Samuel Brooks').waitFor({ state: 'detached' });
+    let presses = 0;
+    while (presses < 40) {
+      presses += 1;
+      await rig.page.keyboard.press('Shift+Tab');
+      const onUndo = await frame
+        .locator(':focus')
+        .evaluate((n) => n.textContent === 'Undo')
+        .catch(() => false);
+      if (onUndo) break;
+    }
+    expect(presses).toBe(1);
+    const room = await frame
+      .locator('.panels')
+      .evaluate((n) => parseFloat(getComputedStyle(n).paddingBottom));
+    expect(room).toBeGreaterThanOrEqual(60);
+    await rig.page.keyboard.press('Enter');
+    await frame.locator('.toast span', { hasText: /^Undid/ }).waitFor();
+  });
+
+  it('after a merge the Calls tab is read again: the goal counts the emails', async () => {
+    await frame.getByRole('tab', { name: 'Emails' }).click();
+    await frame.getByLabel('Template').selectOption({ label: 'Reconnect apology' });
+    await frame.getByLabel('Who').selectOption({ label: 'Top of the call list' });
+    await frame.getByLabel('How many').fill('2');
+    await frame.getByLabel('How many').dispatchEvent('change');
+    await frame.getByLabel('Your name').fill('Sam Carter');
+    await frame.getByRole('button', { name: 'Preview', exact: true }).click();
+    const send = frame.getByRole('button', { name: 'Send 2 emails' });
+    await send.click();
+    // Escape cancels the confirmation and gives the focus back to Send.
+    await frame.getByRole('button', { name: 'Yes, send 2 emails' }).waitFor();
+    await rig.page.keyboard.press('Escape');
+    await expect(frame.getByRole('button', { name: 'Yes, send 2 emails' }).count()).resolves.toBe(
+      0,
+    );
+    await expect(send.evaluate((n) => n === document.activeElement)).resolves.toBe(true);
+    await send.click();
+    await frame.getByRole('button', { name: 'Yes, send 2 emails' }).click();
+    await frame.locator('.outcomes li').first().waitFor();
+    await frame.getByRole('tab', { name: 'Calls' }).click();
+    await frame.locator('.progress-text', { hasText: 'Today: 4 of 5 contacts' }).waitFor();
+    await screenshot(rig.page, 'day-of-calls', 'sidebar');
+  });
+
+  it('"Your name" typed in the Emails tab is remembered', async () => {
+    await clickMenu(rig.page, 'Send reconnect emails');
+    await expect(frame.getByLabel('Your name').inputValue()).resolves.toBe('Sam Carter');
+  });
+});
