@@ -203,4 +203,18 @@ describeBrowser('a day of calls', () => {
     await clickMenu(rig.page, 'Send reconnect emails');
     await expect(frame.getByLabel('Your name').inputValue()).resolves.toBe('Sam Carter');
   });
+
+  it('Settings: a currency it does not know is said under Currency, and a later save clears every error', async () => {
+    await frame.getByRole('tab', { name: 'Settings' }).click();
+    const currency = frame.getByLabel('Currency');
+    await currency.fill('dollars');
+    await frame.getByRole('button', { name: 'Save settings' }).click();
+    const error = frame.locator('.field', { has: currency }).locator('.field-error');
+    await expect(error.textContent()).resolves.toMatch(/^Currency: "dollars" is not a currency/);
+    await expect(frame.locator('.errors').textContent()).resolves.toBe('');
+    await currency.fill('USD');
+    await frame.getByRole('button', { name: 'Save settings' }).click();
+    await frame.locator('.form-status .saved', { hasText: 'Settings saved.' }).waitFor();
+    await expect(frame.locator('.field-error:visible, .errors *').count()).resolves.toBe(0);
+  });
 });
