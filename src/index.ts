@@ -8,6 +8,7 @@ export { onOpen, onInstall } from './app/menu';
 export { setupClientSheet } from './app/setup';
 export { getCallList, showClientInSheet } from './app/callList';
 export { logTouch, undoLastTouch } from './app/touches';
+export { getClientHistory } from './app/clientHistory';
 export { getSettings, getSettingsChoices, saveSettings, submitSettings } from './app/settings';
 
 // Sidebar and settings

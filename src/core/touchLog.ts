@@ -122,6 +122,8 @@ export interface TouchRecord {
   /** The merge step or template name; "" from the sidebar. */
   step?: string;
   cadence?: string;
+  /** yyyy-MM-dd, on or after the touch's date: sets Next Due ("Call back on...", "Snooze a week"). */
+  nextDue?: string;
   status?: string;
   /** Text for the Merge Status column (issue 5). */
   mergeStatus?: string;
@@ -157,6 +159,12 @@ export function touchProblem(
   ) {
     return `"${touch.cadence}" is not a cadence: use Quarterly, Twice a year, Yearly or a number of days.`;
   }
+  if (touch.nextDue !== undefined && touch.nextDue !== '') {
+    if (!isCivilDate(touch.nextDue))
+      return `"${touch.nextDue}" is not a date (expected yyyy-MM-dd).`;
+    if (touch.nextDue < today)
+      return `Next Due ${touch.nextDue} is in the past: choose today (${today}) or later.`;
+  }
   if (
     touch.status !== undefined &&
     touch.status !== '' &&
@@ -179,9 +187,11 @@ export function applyTouch(client: Client, touch: TouchRecord): Client {
   const isLatest = !client.lastContact || touch.date >= client.lastContact;
   const outcome = touch.outcome.trim().toLowerCase();
   const dnc = outcome === 'do not contact';
-  if (!NOT_A_CONTACT.has(outcome) && !dnc && isLatest) next.lastContact = touch.date;
+  // A note (a call-back date, a snooze) is no contact either.
+  const note = touch.channel.trim().toLowerCase() === 'note';
+  if (!NOT_A_CONTACT.has(outcome) && !dnc && !note && isLatest) next.lastContact = touch.date;
   next.touches = client.touches + 1;
-  if (isLatest && !dnc) next.lastChannel = touch.channel;
+  if (isLatest && !dnc && !note) next.lastChannel = touch.channel;
   if (touch.cadence !== undefined && touch.cadence !== '') next.cadence = touch.cadence.trim();
   if (touch.status) next.status = touch.status;
   else if (outcome === 'raised a problem') next.status = 'Recovery';
@@ -194,6 +204,7 @@ export function applyTouch(client: Client, touch: TouchRecord): Client {
     next.nextDue = nextDueFor(next.lastContact, parseCadence(next.cadence) ?? null);
   }
   if (outcome === 'no answer' && isLatest) next.nextDue = retryDue(next, touch.date);
+  if (touch.nextDue) next.nextDue = touch.nextDue;
   if (touch.mergeStatus !== undefined) next.mergeStatus = touch.mergeStatus;
   return next;
 }
@@ -201,7 +212,8 @@ export function applyTouch(client: Client, touch: TouchRecord): Client {
 /** The next try after no answer: RETRY_DAYS on, unless the client is not due before that anyway. */
 function retryDue(client: Client, date: CivilDate): CivilDate {
   const retry = addDays(date, RETRY_DAYS);
-  const due = client.nextDue ?? nextDueFor(client.lastContact, parseCadence(client.cadence) ?? null);
+  const due =
+    client.nextDue ?? nextDueFor(client.lastContact, parseCadence(client.cadence) ?? null);
   return due !== null && due > retry ? due : retry;
 }
 
@@ -255,6 +267,10 @@ export function touchMessage(touch: TouchRecord, name: string, today: CivilDate)
       return `Wrong number for ${who}${on}: marked in Status.`;
     case 'do not contact':
       return `${who} is marked Do not contact: no more calls or emails.`;
+    case 'call back':
+      return touch.nextDue ? `Call back ${who} on ${touch.nextDue}.` : `Noted for ${who}.`;
+    case 'snoozed':
+      return touch.nextDue ? `Snoozed ${who} until ${touch.nextDue}.` : `Noted for ${who}.`;
     case 'raised a problem':
       return `Logged a call with ${who}${on}: in Recovery, no asks until it is solved.`;
   }

@@ -97,6 +97,29 @@ export interface LastTry {
   attempts: number;
 }
 
+/** One touch on a card's history. */
+export interface HistoryTouch {
+  /** yyyy-MM-dd in the spreadsheet's time zone. */
+  date: string;
+  channel: string;
+  outcome: string;
+  /** The touch's notes, or the template of an email or letter. */
+  notes: string;
+}
+
+/** A client's recent history from the Touches log (getClientHistory). */
+export interface ClientHistory {
+  clientId: string;
+  /** The last few touches, newest first. */
+  touches: HistoryTouch[];
+  /** No answers, voicemails and wrong numbers since the last conversation. */
+  attempts: number;
+  /** The outcome of the latest touch, "" when none. */
+  lastOutcome: string;
+  /** yyyy-MM-dd of the last conversation (reached, a meeting), null when none is logged. */
+  lastConversation: string | null;
+}
+
 /** A problem in one cell, reported by row and column; the row is still listed with what is known. */
 export interface DataProblem {
   row: number;
@@ -138,6 +161,8 @@ export interface TouchInput {
   date?: string;
   /** The cadence the client chose ("Quarterly", "Twice a year", "Yearly", or a number of days). */
   cadence?: string;
+  /** yyyy-MM-dd, today or later: when the client is due again ("Call back on...", "Snooze a week"). */
+  nextDue?: string;
   status?: string;
   /** What the card showed: the row found by ID must still hold this client, or nothing is logged. */
   expect?: { name?: string; email?: string };

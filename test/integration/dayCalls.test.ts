@@ -77,3 +77,29 @@ test('no answer sets the next try three days on, and the list says the client wa
   const all = getCallList({ bucket: 'all' }).items.find((i) => i.id === 'C-1')!;
   expect(all.lastTry).toEqual({ date: '2026-11-25', outcome: 'no answer', attempts: 1 });
 });
+
+test('"Call back on" a date and "Snooze a week" set Next Due, leave Last Contact, and do not count', () => {
+  seed();
+  const before = record('C-1')['Last Contact'];
+  const callBack = logTouch({
+    clientId: 'C-1',
+    channel: 'note',
+    outcome: 'call back',
+    nextDue: '2026-12-02',
+  });
+  expect(callBack.message).toBe('Call back Zoe Adams on 2026-12-02.');
+  expect((record('C-1')['Next Due'] as Date).toISOString().slice(0, 10)).toBe('2026-12-02');
+  expect(record('C-1')['Last Contact']).toEqual(before);
+  const snooze = logTouch({
+    clientId: 'C-2',
+    channel: 'note',
+    outcome: 'snoozed',
+    nextDue: '2026-12-02',
+  });
+  expect(snooze.message).toBe('Snoozed Abe Brown until 2026-12-02.');
+  expect(getCallList().items.map((i) => i.id)).not.toContain('C-2');
+  expect(getCallList().goal.done).toBe(0);
+  expect(() =>
+    logTouch({ clientId: 'C-3', channel: 'note', outcome: 'call back', nextDue: '2026-11-20' }),
+  ).toThrow(/Next Due 2026-11-20 is in the past/);
+});

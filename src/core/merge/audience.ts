@@ -79,7 +79,8 @@ export function pickForAudience(
   ctx: Ctx,
 ): { clients: readonly Client[]; notice: string | null } {
   const audience = template.audience ?? 'anyone';
-  if (audience === 'anyone' || audience === 'purchase') return { clients: candidates, notice: null };
+  if (audience === 'anyone' || audience === 'purchase')
+    return { clients: candidates, notice: null };
   const fit = candidates.filter((c) => matches(audience, c, ctx));
   if (audience === 'recent') {
     fit.sort((a, b) => (b.lastContact ?? '').localeCompare(a.lastContact ?? ''));

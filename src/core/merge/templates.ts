@@ -33,7 +33,14 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
 };
 
 export const TEMPLATE_SHEET = 'Templates';
-export const TEMPLATE_HEADERS = ['Name', 'Subject', 'Body', 'Channel', 'Notes', 'Audience'] as const;
+export const TEMPLATE_HEADERS = [
+  'Name',
+  'Subject',
+  'Body',
+  'Channel',
+  'Notes',
+  'Audience',
+] as const;
 
 const email = (
   name: string,
