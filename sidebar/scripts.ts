@@ -122,8 +122,10 @@ export function callScript(kind: ScriptKind, item: CallListItem, myName = ''): C
 /** Right after a call the gap is days, not weeks: said as such. */
 function sinceWeTalked(item: CallListItem): string {
   const days = item.daysSinceContact;
-  if (days !== null && days <= 0) return 'Thanks again for talking with me earlier today. How are things?';
-  if (days !== null && days < 7) return 'We spoke a few days ago, and I wanted to follow up. How have things been?';
+  if (days !== null && days <= 0)
+    return 'Thanks again for talking with me earlier today. How are things?';
+  if (days !== null && days < 7)
+    return 'We spoke a few days ago, and I wanted to follow up. How have things been?';
   return `It's been ${since(item, 'a little while')} since we talked. How have things been?`;
 }
 

@@ -221,6 +221,7 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
       currency: state.list?.currency ?? 'USD',
       today: state.list?.today ?? '',
       myName: () => state.myName,
+      history: (clientId) => ctx.api.call('getClientHistory', clientId),
       logTouch,
       showInSheet: (client) => {
         ctx.api.call('showClientInSheet', client.id).catch((error) => ctx.showError(error));

@@ -1,5 +1,11 @@
 // One client card in the call list: the summary, the expanded call script, and the outcome buttons that log a touch.
-import { BUCKET_LABELS, type CallListItem, type TouchInput } from '../../src/shared/api';
+import {
+  BUCKET_LABELS,
+  type CallListItem,
+  type ClientHistory,
+  type TouchInput,
+} from '../../src/shared/api';
+import { historyBlock } from './cardHistory';
 import { formatMoney } from '../format';
 import { emailNode, phoneNode, sinceText, triedText } from './cardFacts';
 import { callScript, scriptKindFor, SCRIPT_TITLES, type ScriptKind } from '../scripts';
@@ -11,6 +17,8 @@ export interface CardOptions {
   /** Today in the spreadsheet's time zone (yyyy-MM-dd): "Tried 3 days ago". */
   today: string;
   myName(): string;
+  /** The client's recent touches, read when the card is expanded. */
+  history?(clientId: string): Promise<ClientHistory>;
   /** Logs the touch; resolves once the server accepted it (the list removes the card). */
   logTouch(item: CallListItem, input: TouchInput): Promise<void>;
   showInSheet(item: CallListItem): void;
@@ -91,7 +99,9 @@ export function renderCard(item: CallListItem, options: CardOptions): HTMLLIElem
   card.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || details.hidden) return;
     event.preventDefault();
-    const opened = details.querySelector<HTMLElement>('.outcome-buttons [aria-expanded="true"]');
+    const opened = details.querySelector<HTMLElement>(
+      '.outcome-buttons [aria-expanded="true"], .outcome-later [aria-expanded="true"]',
+    );
     const follow = details.querySelector('.outcome-follow');
     if (opened && follow?.firstChild) {
       clear(follow);
@@ -174,9 +184,11 @@ function fillDetails(details: HTMLElement, item: CallListItem, options: CardOpti
   showScript();
   const notes = notesBlock(item.notes);
   if (notes) details.appendChild(notes);
+  const history = options.history;
+  if (history) details.appendChild(historyBlock(() => history(item.id)));
   details.append(
     picker,
     scriptBox,
-    outcomes(item, (input) => options.logTouch(item, input)),
+    outcomes(item, (input) => options.logTouch(item, input), options.today),
   );
 }

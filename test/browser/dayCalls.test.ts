@@ -12,6 +12,12 @@ import {
 
 const NOW = '2026-11-25T15:00:00Z';
 
+/** A date cell as yyyy-MM-dd in the preview's zone (America/New_York). */
+const civilOf = (value: unknown): string =>
+  value instanceof Date
+    ? new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(value)
+    : String(value ?? '');
+
 describeBrowser('a day of calls', () => {
   let rig: Rig;
   let frame: FrameLocator;
@@ -216,5 +222,34 @@ describeBrowser('a day of calls', () => {
     await frame.getByRole('button', { name: 'Save settings' }).click();
     await frame.locator('.form-status .saved', { hasText: 'Settings saved.' }).waitFor();
     await expect(frame.locator('.field-error:visible, .errors *').count()).resolves.toBe(0);
+  });
+
+  it("an expanded card shows the client's recent touches from the Touches log", async () => {
+    await frame.getByRole('tab', { name: 'Calls' }).click();
+    await search('Priya Raman');
+    const priya = await expand('Priya Raman');
+    const history = priya.locator('.history');
+    await history.locator('.history-list').waitFor();
+    await expect(history.locator('.history-summary').textContent()).resolves.toBe(
+      'No conversation logged yet; 1 try since. Last outcome: no answer.',
+    );
+    await expect(history.locator('.history-list li').allTextContents()).resolves.toEqual([
+      '2026-11-25 call: no answer',
+    ]);
+    await search('');
+  });
+
+  it('"Snooze a week" and "Call back on" set Next Due and take the card off today\'s list', async () => {
+    const jw = await expand('James Whitfield');
+    await jw.getByRole('button', { name: 'Snooze a week' }).click();
+    expect(await toastAfter('James Whitfield')).toBe('Snoozed James Whitfield until 2026-12-02.');
+    expect(civilOf(clientRecord(rig.preview, 'James Whitfield')['Next Due'])).toBe('2026-12-02');
+    const mei = await expand('Mei Chen');
+    await mei.getByRole('button', { name: 'Call back on…' }).click();
+    await mei.getByLabel('Call back on').fill('2026-12-10');
+    await mei.getByRole('button', { name: 'Set the date' }).click();
+    expect(await toastAfter('Mei Chen')).toBe('Call back Mei Chen on 2026-12-10.');
+    expect(civilOf(clientRecord(rig.preview, 'Mei Chen')['Next Due'])).toBe('2026-12-10');
+    await expect(goal()).resolves.toBe('Today: 4 of 5 contacts');
   });
 });
