@@ -75,6 +75,9 @@ export function getCallList(input: CallListQuery = {}): CallList {
   return list;
 }
 
+const NO_VALUE_NOTICE =
+  'No value column was found, so the list ranks by time since contact alone. To rank your most valuable clients first, choose the column that holds what each client is worth in Settings, under Your columns > Value.';
+
 /** What the cards and the empty state say beyond the ranking: tries, the row's problems, Do Not Contact matches. */
 function annotate(
   list: CallList,
@@ -82,6 +85,7 @@ function annotate(
   tries: ReturnType<typeof lastTries>,
   search: string,
 ): void {
+  if (cs.columns.value === undefined) list.notices.push(NO_VALUE_NOTICE);
   const byRow = new Map<number, string[]>();
   for (const p of cs.problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p.message]);
   for (const item of list.items) {

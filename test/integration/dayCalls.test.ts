@@ -103,3 +103,19 @@ test('"Call back on" a date and "Snooze a week" set Next Due, leave Last Contact
     logTouch({ clientId: 'C-3', channel: 'note', outcome: 'call back', nextDue: '2026-11-20' }),
   ).toThrow(/Next Due 2026-11-20 is in the past/);
 });
+
+test('with no value column the list says it ranks by time alone, and how to map one', () => {
+  t.emu.sheets.setSheet(
+    'Clients',
+    [
+      ['Client ID', 'Name', 'Last Contact'],
+      ['C-1', 'Zoe Adams', day('2021-05-01')],
+    ],
+    { frozenRows: 1 },
+  );
+  expect(getCallList().notices).toContain(
+    'No value column was found, so the list ranks by time since contact alone. To rank your most valuable clients first, choose the column that holds what each client is worth in Settings, under Your columns > Value.',
+  );
+  seed();
+  expect(getCallList().notices.join(' ')).not.toMatch(/No value column/);
+});
