@@ -73,8 +73,13 @@ export interface EmailViewer {
 /** One email at a time: a recipient picker, the subject, and the HTML in a sandboxed frame (no scripts). */
 export function emailViewer(p: MergePreview): EmailViewer {
   const pick = el('select', { attrs: { id: uid('email') } });
+  // Letters are named by where they go: the address, not the email.
+  const whom = (e: PreviewEmail) =>
+    p.path === 'print'
+      ? [e.name, ...(e.address ?? []).slice(1)].filter(Boolean).join(', ')
+      : `${e.name} <${e.to}>`;
   p.emails.forEach((e, i) =>
-    pick.appendChild(el('option', { text: `${e.name} <${e.to}>`, attrs: { value: i } })),
+    pick.appendChild(el('option', { text: whom(e), attrs: { value: i } })),
   );
   const subject = el('p', { className: 'subject' });
   const warning = el('p', { className: 'hint' });
@@ -91,7 +96,9 @@ export function emailViewer(p: MergePreview): EmailViewer {
     // srcdoc in a sandbox without allow-scripts: the HTML (values already escaped by the server) cannot run code.
     frame.srcdoc =
       p.path === 'print'
-        ? `<pre style="white-space:pre-wrap;font:13px serif">${escape(e.text)}</pre>`
+        ? `<pre style="white-space:pre-wrap;font:13px serif">${escape(
+            e.address?.length ? `${e.address.join('\n')}\n\n${e.text}` : e.text,
+          )}</pre>`
         : e.html;
   };
   const picked = () => p.emails[Number(pick.value)] ?? p.emails[0];

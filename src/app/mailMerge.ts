@@ -101,6 +101,7 @@ export function previewMerge(input: MergeRequest): MergePreview {
       html: r.email.html,
       warning: r.warning,
       audienceWarning: r.audienceWarning,
+      address: r.address,
     }));
     return {
       template: summarize(template),

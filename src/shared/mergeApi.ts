@@ -98,6 +98,8 @@ export interface PreviewEmail {
   warning: string | null;
   /** The client is not who the template is for: shown in the preview, confirmed before sending. */
   audienceWarning?: string | null;
+  /** A letter's postal address block, from the sheet's address columns; [] when it has none. */
+  address?: string[];
 }
 
 export interface MergeSkip {
@@ -160,6 +162,8 @@ export interface LetterPage {
   clientId: string;
   name: string;
   text: string;
+  /** The postal address block printed above the letter; [] when the sheet has no address columns. */
+  address?: string[];
 }
 
 export interface LetterBatch {

@@ -9,6 +9,7 @@ import {
   renderEmail,
   type RenderedEmail,
 } from './render';
+import { addressColumns, addressLines } from './address';
 import { audienceWarning, pickForAudience } from './audience';
 import { historyKey, skipReason, type SendHistory } from './skipRules';
 import { buildCatalog, checkTemplate, tagKey, timeSinceWords, type TemplateProblem } from './tags';
@@ -42,6 +43,8 @@ export interface PlannedEmail {
   warning: string | null;
   /** The client is not who the template is for (a warning in the preview, a confirmation to send). */
   audienceWarning: string | null;
+  /** A letter's postal address block (name, street, city line, country); [] for emails or none. */
+  address: string[];
 }
 
 export interface PlannedSkip {
@@ -103,6 +106,7 @@ export function planMerge(input: PlanInput): MergePlan {
   };
   const emailsSeen = new Map<string, string>();
   const alreadyGot = addressesThatGot(input);
+  const postal = path === 'print' ? addressColumns(input.headers) : {};
   // "Top N" kinds are picked for the template's audience; an exact list is the user's own choice.
   const picked =
     input.limit === undefined
@@ -153,6 +157,7 @@ export function planMerge(input: PlanInput): MergePlan {
       email: adapted.email,
       warning: adapted.warning,
       audienceWarning: audienceWarning(template, client, ctx),
+      address: addressLines(client.name, row, postal),
     });
   }
   return plan;
