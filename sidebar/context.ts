@@ -18,4 +18,6 @@ export interface ViewContext {
   takeSelectedClient(): CallListItem | null;
   /** The sheet changed (a merge wrote touches): the Calls tab reads its list again when shown. */
   listChanged?(): void;
+  /** Removes the error on screen: what it was about has since succeeded (e.g. Settings saved). */
+  clearErrors?(): void;
 }

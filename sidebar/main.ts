@@ -132,6 +132,9 @@ function start(): void {
     listChanged() {
       callsStale = true;
     },
+    clearErrors() {
+      clear(errorArea);
+    },
     takeSelectedClient() {
       const client = selectedClient;
       selectedClient = null;

@@ -218,7 +218,14 @@ describeBrowser('a day of calls', () => {
     const error = frame.locator('.field', { has: currency }).locator('.field-error');
     await expect(error.textContent()).resolves.toMatch(/^Currency: "dollars" is not a currency/);
     await expect(frame.locator('.errors').textContent()).resolves.toBe('');
+    // A save that fails on the server shows an error at the top; the next save that works clears it.
     await currency.fill('USD');
+    rig.preview.emulator.kernel.injectFault({
+      method: 'Properties.setProperty',
+      message: 'Service error: Properties',
+    });
+    await frame.getByRole('button', { name: 'Save settings' }).click();
+    await frame.locator('.errors .error-message').waitFor();
     await frame.getByRole('button', { name: 'Save settings' }).click();
     await frame.locator('.form-status .saved', { hasText: 'Settings saved.' }).waitFor();
     await expect(frame.locator('.field-error:visible, .errors *').count()).resolves.toBe(0);

@@ -1,6 +1,6 @@
 // Templates that know who they are for: the follow-up goes to the client just called; a mismatch is a warning (issue 11, items 1-2).
 import { mergeWorld, type MergeWorld } from './mailMergeSupport';
-import { previewMerge } from '../../src/app/mailMerge';
+import { getMergeSetup, previewMerge } from '../../src/app/mailMerge';
 import type { MergeRequest } from '../../src/shared/mergeApi';
 
 let w: MergeWorld;
@@ -90,5 +90,31 @@ describe('templates that know their audience', () => {
     expect(preview.emails[0].audienceWarning).toMatch(
       /^Di Fox was last contacted about four months ago: "Reconnect apology" is for clients silent six months or more\.$/,
     );
+  });
+});
+
+describe('a template of your own says who it is for in the Templates sheet', () => {
+  test('the Audience column is read, and a word it does not know is a problem, read as Anyone', () => {
+    w = mergeWorld([
+      { id: 'C-1', name: 'Ann Lee', email: 'ann@example.com', lastContact: '2026-10-01' },
+    ]);
+    w.emu.sheets.setSheet('Templates', [
+      ['Name', 'Subject', 'Body', 'Channel', 'Notes', 'Audience'],
+      ['Spring hello', 'Hello', 'Hi {{First Name|there}}', 'Email', '', 'Silent 6 months or more'],
+      ['Odd one', 'Hi', 'Hi', 'Email', '', 'whoever'],
+    ]);
+    const preview = w.run(() =>
+      previewMerge({
+        template: { source: 'sheet', name: 'Spring hello' },
+        recipients: { kind: 'clients', ids: ['C-1'] },
+        mode: 'send',
+      }),
+    );
+    expect(preview.template.audience).toBe('Silent 6 months or more');
+    expect(preview.emails[0].audienceWarning).toMatch(
+      /^Ann Lee was last contacted about two months ago: "Spring hello" is for clients silent six months or more\.$/,
+    );
+    const setup = w.run(() => getMergeSetup());
+    expect(setup.problems.join(' ')).toMatch(/Audience "whoever" is not one of/);
   });
 });
