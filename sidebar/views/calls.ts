@@ -14,6 +14,7 @@ import { isContact } from '../../src/shared/goal';
 import type { ViewContext } from '../context';
 import { plural } from '../format';
 import { renderCard } from './card';
+import { emailOffer, loggedRow, nextCard, previousCard } from './callsParts';
 import { clear, el, uid } from './dom';
 import { emptyState, errorState, problemsList } from './states';
 
@@ -352,50 +353,14 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     focusTarget.focus();
   }
 
-  function loggedRow(message: string, onUndo: () => void): HTMLLIElement {
-    const row = el(
-      'li',
-      { className: 'card-logged' },
-      el('span', { text: message }),
-      el('button', {
-        className: 'link',
-        text: 'Undo',
-        attrs: { type: 'button', 'aria-label': `Undo: ${message}` },
-        on: {
-          click: () => {
-            row.remove();
-            onUndo();
-          },
-        },
-      }),
-    );
-    return row;
-  }
-
   function offerEmail(item: CallListItem, input: TouchInput): void {
     clear(banner);
     if (!item.email || !ctx.canEmail()) return;
-    const close = () => clear(banner);
     banner.appendChild(
-      el(
-        'div',
-        { className: 'banner', attrs: { role: 'region', 'aria-label': 'Follow up by email' } },
-        el('p', {
-          text: `${input.outcome === 'voicemail' ? `Voicemail left for ${item.name}` : `No answer from ${item.name}`}. Call first, then email: send the reconnect email now?`,
-        }),
-        el('button', {
-          className: 'primary',
-          text: 'Write the email',
-          attrs: { type: 'button' },
-          on: {
-            click: () => {
-              close();
-              ctx.navigate('emails', item);
-            },
-          },
-        }),
-        el('button', { text: 'Not now', attrs: { type: 'button' }, on: { click: close } }),
-      ),
+      emailOffer(item, input, {
+        close: () => clear(banner),
+        write: () => ctx.navigate('emails', item),
+      }),
     );
   }
 
@@ -440,18 +405,6 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
 
   load();
   return { reload: load };
-}
-
-function nextCard(node: Element | null): Element | null {
-  let n = node?.nextElementSibling ?? null;
-  while (n && !n.classList.contains('card')) n = n.nextElementSibling;
-  return n;
-}
-
-function previousCard(node: Element | null): Element | null {
-  let n = node?.previousElementSibling ?? null;
-  while (n && !n.classList.contains('card')) n = n.previousElementSibling;
-  return n;
 }
 
 let painted = false;

@@ -2,7 +2,37 @@
 import type { Client } from '../clients';
 import { addMonths, daysBetween, type CivilDate } from '../dates';
 import { timeInWords } from '../../shared/timeWords';
-import type { Audience, Template } from './templates';
+import type { Template } from './templates';
+
+/**
+ * Who a template is for. silent: not reached for six months or more (the apology, the letter);
+ * recent: reached in the last few days (the follow-up; exempt from the recently-contacted skip);
+ * purchase: by purchase date; referral: an open referral commitment; anyone: no rule.
+ */
+export type Audience = 'silent' | 'recent' | 'purchase' | 'referral' | 'anyone';
+
+/** The Audience column's words, as the Templates sheet shows them. */
+export const AUDIENCE_LABELS: Record<Audience, string> = {
+  silent: 'Silent 6 months or more',
+  recent: 'Reached in the last few days',
+  purchase: 'By purchase date',
+  referral: 'Open referral commitment',
+  anyone: 'Anyone',
+};
+
+/** The Audience cell read loosely: the label, the key, or its first word ("Silent", "Recent"). */
+export function parseAudience(text: string): Audience | null {
+  const t = text.trim().toLowerCase();
+  for (const [key, label] of Object.entries(AUDIENCE_LABELS) as [Audience, string][]) {
+    if (t === key || t === label.toLowerCase()) return key;
+  }
+  if (/^silent/.test(t)) return 'silent';
+  if (/^(recent|reached)/.test(t)) return 'recent';
+  if (/purchase/.test(t)) return 'purchase';
+  if (/referral/.test(t)) return 'referral';
+  if (/^any/.test(t)) return 'anyone';
+  return null;
+}
 
 /** Silent this many months or more: the apology's and the letter's audience. */
 export const SILENT_MONTHS = 6;

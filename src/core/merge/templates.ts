@@ -1,4 +1,7 @@
 // The merge templates: the built-in ones (written from the playbook), the Templates sheet's rows, and how a template is picked.
+import { AUDIENCE_LABELS, parseAudience, type Audience } from './audience';
+
+export { AUDIENCE_LABELS, parseAudience, type Audience };
 
 export type TemplateChannel = 'email' | 'letter';
 
@@ -15,22 +18,6 @@ export interface Template {
   /** Who the template is for; absent means anyone (a Gmail draft, an old sheet row). */
   audience?: Audience;
 }
-
-/**
- * Who a template is for. silent: not reached for six months or more (the apology, the letter);
- * recent: reached in the last few days (the follow-up; exempt from the recently-contacted skip);
- * purchase: by purchase date; referral: an open referral commitment; anyone: no rule.
- */
-export type Audience = 'silent' | 'recent' | 'purchase' | 'referral' | 'anyone';
-
-/** The Audience column's words, as the Templates sheet shows them. */
-export const AUDIENCE_LABELS: Record<Audience, string> = {
-  silent: 'Silent 6 months or more',
-  recent: 'Reached in the last few days',
-  purchase: 'By purchase date',
-  referral: 'Open referral commitment',
-  anyone: 'Anyone',
-};
 
 export const TEMPLATE_SHEET = 'Templates';
 export const TEMPLATE_HEADERS = [
@@ -283,20 +270,6 @@ export function pickTemplate(
  */
 export function isReferralTemplate(template: Pick<Template, 'name' | 'notes'>): boolean {
   return /referral/i.test(template.name) || /referral/i.test(template.notes);
-}
-
-/** The Audience cell read loosely: the label, the key, or its first word ("Silent", "Recent"). */
-export function parseAudience(text: string): Audience | null {
-  const t = text.trim().toLowerCase();
-  for (const [key, label] of Object.entries(AUDIENCE_LABELS) as [Audience, string][]) {
-    if (t === key || t === label.toLowerCase()) return key;
-  }
-  if (/^silent/.test(t)) return 'silent';
-  if (/^(recent|reached)/.test(t)) return 'recent';
-  if (/purchase/.test(t)) return 'purchase';
-  if (/referral/.test(t)) return 'referral';
-  if (/^any/.test(t)) return 'anyone';
-  return null;
 }
 
 /** A row without an Audience cell (a sheet made before the column): a built-in name keeps its own. */
