@@ -25,8 +25,10 @@ export interface CallScript {
 /** Which script fits this client now: Recovery first, then whether they were ever reconnected. */
 export function scriptKindFor(item: CallListItem): ScriptKind {
   if (item.recovery) return 'recovery';
-  if (item.status === 'Reconnected' || item.touches > 0) return 'followUp';
-  return 'first';
+  if (item.status === 'Reconnected') return 'followUp';
+  // Only tried (no answer, voicemail): nobody has spoken yet, so it is still the first call.
+  const onlyTries = !!item.lastTry && item.lastTry.attempts >= item.touches;
+  return item.touches > 0 && !onlyTries ? 'followUp' : 'first';
 }
 
 function whoIAm(myName: string): string {

@@ -243,6 +243,7 @@ describeBrowser('a day of calls', () => {
     await expect(history.locator('.history-list li').allTextContents()).resolves.toEqual([
       '2026-11-25 call: no answer',
     ]);
+    await screenshot(rig.page, 'card-history', 'sidebar');
     await search('');
   });
 
