@@ -29,6 +29,7 @@ function start(): void {
   let calls: CallsView | null = null;
   let callsStale = false;
   let selectedClient: CallListItem | null = null;
+  let selectedTemplate: string | null = null;
 
   const toastArea = el('div', {
     className: 'toasts',
@@ -122,8 +123,9 @@ function start(): void {
         ),
       );
     },
-    navigate(tab, client) {
+    navigate(tab, client, template) {
       selectedClient = client ?? null;
+      selectedTemplate = template ?? null;
       // A view reads the handed-over client when it mounts: mount it afresh to pass a new one.
       if (client) remount(tab);
       select(tab, true);
@@ -131,6 +133,11 @@ function start(): void {
     canEmail: () => tabs.some((t) => t.name === 'emails'),
     listChanged() {
       callsStale = true;
+    },
+    takeSelectedTemplate() {
+      const template = selectedTemplate;
+      selectedTemplate = null;
+      return template;
     },
     clearErrors() {
       clear(errorArea);

@@ -14,7 +14,14 @@ import { isContact } from '../../src/shared/goal';
 import type { ViewContext } from '../context';
 import { plural } from '../format';
 import { renderCard } from './card';
-import { emailOffer, loggedRow, nextCard, previousCard } from './callsParts';
+import {
+  FOLLOW_UP,
+  emailOffer,
+  followUpOffer,
+  loggedRow,
+  nextCard,
+  previousCard,
+} from './callsParts';
 import { clear, el, uid } from './dom';
 import { emptyState, errorState, problemsList } from './states';
 
@@ -324,6 +331,7 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     removeItem(item, input, result.message, () => undo(touchId));
     ctx.toast(result.message, () => undo(touchId));
     if (input.outcome === 'no answer' || input.outcome === 'voicemail') offerEmail(item, input);
+    if (input.outcome === 'reached') offerFollowUp(item);
   }
 
   /**
@@ -360,6 +368,18 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
       emailOffer(item, input, {
         close: () => clear(banner),
         write: () => ctx.navigate('emails', item),
+      }),
+    );
+  }
+
+  /** After a call that reached them: the follow-up email, chosen for this client. */
+  function offerFollowUp(item: CallListItem): void {
+    clear(banner);
+    if (!item.email || !ctx.canEmail()) return;
+    banner.appendChild(
+      followUpOffer(item, FOLLOW_UP, {
+        close: () => clear(banner),
+        write: () => ctx.navigate('emails', item, FOLLOW_UP),
       }),
     );
   }

@@ -1,4 +1,4 @@
-// Pieces of the Calls tab: the logged card's one-line record with its Undo, the email offer after no answer, and finding the card to focus next.
+// Pieces of the Calls tab: the logged card's one-line record with its Undo, the email offers (after no answer, after Reached), and finding the card to focus next.
 import type { CallListItem, TouchInput } from '../../src/shared/api';
 import { el } from './dom';
 
@@ -43,6 +43,36 @@ export function emailOffer(
     el('button', {
       className: 'primary',
       text: 'Write the email',
+      attrs: { type: 'button' },
+      on: {
+        click: () => {
+          actions.close();
+          actions.write();
+        },
+      },
+    }),
+    el('button', { text: 'Not now', attrs: { type: 'button' }, on: { click: actions.close } }),
+  );
+}
+
+/** The built-in template for after a reconnect call (src/core/merge/templates.ts). */
+export const FOLLOW_UP = 'Follow-up after a call';
+
+/** After Reached: offer the follow-up email ("Thank you for our conversation") for this client. */
+export function followUpOffer(
+  item: CallListItem,
+  template: string,
+  actions: { close(): void; write(): void },
+): HTMLElement {
+  return el(
+    'div',
+    { className: 'banner', attrs: { role: 'region', 'aria-label': 'Follow up by email' } },
+    el('p', {
+      text: `Reached ${item.name}. Send "${template}" while the call is fresh?`,
+    }),
+    el('button', {
+      className: 'primary',
+      text: 'Write the follow-up',
       attrs: { type: 'button' },
       on: {
         click: () => {

@@ -26,6 +26,7 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
   const body = el('div', { className: 'merge' });
   root.appendChild(body);
   const handed = ctx.takeSelectedClient();
+  const handedTemplate = ctx.takeSelectedTemplate?.() ?? null;
   body.appendChild(el('p', { className: 'loading', text: 'Loading templates…' }));
   ctx.api.call('getMergeSetup').then(
     (setup) => render(setup),
@@ -69,6 +70,12 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
         group.appendChild(el('option', { text: name, attrs: { value: `${t.source}:${t.name}` } }));
       }
       templateSelect.appendChild(group);
+    }
+    // The template handed over with the client (the follow-up after a call) is chosen for them.
+    if (handedTemplate) {
+      const wanted = `sheet:${handedTemplate}`;
+      if (setup.templates.some((t) => `${t.source}:${t.name}` === wanted))
+        templateSelect.value = wanted;
     }
     const templateNotes = el('p', { className: 'hint' });
 

@@ -260,4 +260,52 @@ describeBrowser('a day of calls', () => {
     expect(civilOf(clientRecord(rig.preview, 'Mei Chen')['Next Due'])).toBe('2026-12-10');
     await expect(goal()).resolves.toBe('Today: 4 of 5 contacts');
   });
+
+  it('after Reached, the follow-up email is offered for that client and is not skipped as just contacted', async () => {
+    await frame.getByRole('tab', { name: 'Calls' }).click();
+    const kwame = await expand('Kwame Mensah');
+    await kwame.getByRole('button', { name: 'Reached' }).click();
+    await kwame.getByRole('button', { name: 'Log the call' }).click();
+    await card('Kwame Mensah').waitFor({ state: 'detached' });
+    const offer = frame.locator('.banner');
+    await expect(offer.locator('p').textContent()).resolves.toBe(
+      'Reached Kwame Mensah. Send "Follow-up after a call" while the call is fresh?',
+    );
+    await offer.getByRole('button', { name: 'Write the follow-up' }).click();
+    await expect(frame.getByLabel('Template').inputValue()).resolves.toBe(
+      'sheet:Follow-up after a call',
+    );
+    await expect(frame.getByLabel('Who').locator('option:checked').textContent()).resolves.toBe(
+      'Only Kwame Mensah',
+    );
+    await frame.getByRole('button', { name: 'Preview', exact: true }).click();
+    const summary = frame.locator('.merge .summary');
+    await expect(summary.textContent()).resolves.toBe('1 email ready, 0 skipped.');
+    await expect(frame.locator('.merge .audience-warning:visible').count()).resolves.toBe(0);
+  });
+
+  it('the follow-up chosen for a client silent for years is a warning in the preview and at the confirmation', async () => {
+    await frame.getByRole('tab', { name: 'Calls' }).click();
+    const oliver = await expand('Victor Petrov');
+    await oliver.getByRole('button', { name: 'No answer / voicemail' }).click();
+    await oliver.getByRole('button', { name: 'No answer', exact: true }).click();
+    await card('Victor Petrov').waitFor({ state: 'detached' });
+    await frame.locator('.banner').getByRole('button', { name: 'Write the email' }).click();
+    await frame.getByLabel('Template').selectOption({ label: 'Follow-up after a call' });
+    await frame.getByRole('button', { name: 'Preview', exact: true }).click();
+    const warnings = frame.locator('.merge .audience-warning:visible');
+    await warnings.first().waitFor();
+    await expect(warnings.allTextContents()).resolves.toEqual([
+      '1 of 1 goes to a client "Follow-up after a call" is not for (Reached in the last few days). Check each one below.',
+      expect.stringMatching(
+        /^Victor Petrov was last contacted .* ago: "Follow-up after a call" is for clients reached in the last few days\.$/,
+      ),
+    ]);
+    await frame.getByRole('button', { name: 'Send 1 email' }).click();
+    await expect(frame.locator('.merge .actions .audience-warning').textContent()).resolves.toBe(
+      '1 of these goes to a client this template is not for.',
+    );
+    await rig.page.keyboard.press('Escape');
+    expect(rig.preview.emulator.mail.outbox.filter((m) => m.to.includes('petrov'))).toEqual([]);
+  });
 });
