@@ -11,9 +11,15 @@ export interface ViewContext {
   /** Shows a server or network error in plain words, with what to do next. */
   showError(error: unknown): void;
   /** Switches tab; `client` preselects that client in the view (e.g. Emails after "No answer"). */
-  navigate(tab: TabName, client?: CallListItem): void;
+  navigate(tab: TabName, client?: CallListItem, template?: string): void;
   /** Whether the Emails tab is available (the mail merge is part of this build). */
   canEmail(): boolean;
   /** The client handed over by the last navigate() to this tab, if any; reading it clears it. */
   takeSelectedClient(): CallListItem | null;
+  /** The template handed over with the client ("Follow-up after a call" after Reached); reading clears it. */
+  takeSelectedTemplate?(): string | null;
+  /** The sheet changed (a merge wrote touches): the Calls tab reads its list again when shown. */
+  listChanged?(): void;
+  /** Removes the error on screen: what it was about has since succeeded (e.g. Settings saved). */
+  clearErrors?(): void;
 }

@@ -81,6 +81,10 @@ function start(): void {
         el(
           'article',
           { className: 'letter', attrs: { 'aria-label': `Letter to ${letter.name}` } },
+          // The postal address block, where a window envelope shows it (when the sheet has one).
+          letter.address?.length
+            ? el('div', { className: 'address', text: letter.address.join('\n') })
+            : null,
           el('div', { className: 'date', text: longDate(batch.date) }),
           el('div', { className: 'text', text: letter.text }),
           el('label', { className: 'posted' }, box, ` Posted to ${letter.name}`),

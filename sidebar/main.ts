@@ -31,6 +31,7 @@ function start(): void {
   let calls: CallsView | null = null;
   let callsStale = false;
   let selectedClient: CallListItem | null = null;
+  let selectedTemplate: string | null = null;
 
   const toastArea = el('div', {
     className: 'toasts',
@@ -43,6 +44,7 @@ function start(): void {
   const closeToast = () => {
     pendingUndo = null;
     clear(toastArea);
+    app.classList.remove('toast-open');
   };
   document.addEventListener('keydown', (event) => {
     const typing = (event.target as HTMLElement | null)?.closest?.('input, textarea, select');
@@ -85,6 +87,8 @@ function start(): void {
         }),
       );
       toastArea.appendChild(toast);
+      // The list gets room below its last card, so the toast never covers it.
+      app.classList.add('toast-open');
       // Long enough to reach Undo by keyboard; hovering or focusing inside keeps it.
       const hide = () => {
         if (!toast.matches(':hover, :focus-within')) closeToast();
@@ -121,13 +125,25 @@ function start(): void {
         ),
       );
     },
-    navigate(tab, client) {
+    navigate(tab, client, template) {
       selectedClient = client ?? null;
+      selectedTemplate = template ?? null;
       // A view reads the handed-over client when it mounts: mount it afresh to pass a new one.
       if (client) remount(tab);
       select(tab, true);
     },
     canEmail: () => tabs.some((t) => t.name === 'emails'),
+    listChanged() {
+      callsStale = true;
+    },
+    takeSelectedTemplate() {
+      const template = selectedTemplate;
+      selectedTemplate = null;
+      return template;
+    },
+    clearErrors() {
+      clear(errorArea);
+    },
     takeSelectedClient() {
       const client = selectedClient;
       selectedClient = null;
@@ -246,7 +262,9 @@ function start(): void {
     mounted.delete(name);
   }
 
-  app.append(tabList, errorArea, panels, toastArea);
+  // The toast (with Undo) comes right after the tabs in keyboard order: a few Tab presses from the
+  // top, not past every card; on screen it stays at the bottom.
+  app.append(tabList, toastArea, errorArea, panels);
   const initial = window.reconnectView;
   select(tabs.some((t) => t.name === initial) ? (initial as TabName) : 'calls', false);
 }

@@ -1,6 +1,6 @@
 // The call scripts, personalised per client: the first reconnect call, a follow-up (with a referral ask when the rule suggests one), and open questions for Recovery.
 import type { CallListItem } from '../src/shared/api';
-import { NUMBER_WORDS } from '../src/shared/words';
+import { timeInWords } from '../src/shared/timeWords';
 
 export type ScriptKind = 'first' | 'followUp' | 'recovery';
 
@@ -25,39 +25,18 @@ export interface CallScript {
 /** Which script fits this client now: Recovery first, then whether they were ever reconnected. */
 export function scriptKindFor(item: CallListItem): ScriptKind {
   if (item.recovery) return 'recovery';
-  if (item.status === 'Reconnected' || item.touches > 0) return 'followUp';
-  return 'first';
+  if (item.status === 'Reconnected') return 'followUp';
+  // Only tried (no answer, voicemail): nobody has spoken yet, so it is still the first call.
+  const onlyTries = !!item.lastTry && item.lastTry.attempts >= item.touches;
+  return item.touches > 0 && !onlyTries ? 'followUp' : 'first';
 }
 
 function whoIAm(myName: string): string {
   return myName.trim() ? `it's ${myName.trim()}` : "it's me (say your name and business)";
 }
 
-const DAYS_PER_MONTH = 365.25 / 12;
-
-function count(n: number, unit: string): string {
-  const word = NUMBER_WORDS[n] ?? n.toLocaleString();
-  return n === 1 ? `a ${unit}` : `${word} ${unit}s`;
-}
-
-/**
- * The gap as one says it on the phone: "almost five years", "over a year", "about eight months".
- * The playbook says not to dwell on the length of time, so the spoken script rounds it; the card
- * keeps the exact figure for the caller.
- */
-export function spokenSince(days: number | null): string {
-  if (days === null || !Number.isFinite(days) || days < 0) return '';
-  const exact = days / DAYS_PER_MONTH;
-  if (exact < 1.5) return 'a few weeks';
-  if (exact < 10.5) return `about ${count(Math.round(exact), 'month')}`;
-  // Whole months, as the card counts them (a year of 365 days is 12, not 11.99).
-  const months = Math.floor(exact + 0.05);
-  const years = Math.floor(months / 12);
-  const extra = months % 12;
-  if (extra >= 9) return `almost ${count(years + 1, 'year')}`;
-  if (extra >= 3) return `over ${count(years, 'year')}`;
-  return `about ${count(years, 'year')}`;
-}
+/** The gap as one says it on the phone (src/shared/timeWords.ts, shared with {{Time Since Contact}}). */
+export const spokenSince = timeInWords;
 
 function since(item: CallListItem, fallback: string): string {
   return spokenSince(item.daysSinceContact) || fallback;
@@ -105,9 +84,7 @@ export function callScript(kind: ScriptKind, item: CallListItem, myName = ''): C
         title: SCRIPT_TITLES.followUp,
         steps: [
           { say: `Hi ${first}, ${me}. I said I'd keep in touch, so here I am.` },
-          {
-            say: `It's been ${since(item, 'a little while')} since we talked. How have things been?`,
-          },
+          { say: sinceWeTalked(item) },
           {
             tip: 'Listen for changes and new needs. If a need comes up, understand it before offering anything: what is the issue, what does it affect, how much does it matter to them?',
           },
@@ -143,6 +120,16 @@ export function callScript(kind: ScriptKind, item: CallListItem, myName = ''): C
         ],
       };
   }
+}
+
+/** Right after a call the gap is days, not weeks: said as such. */
+function sinceWeTalked(item: CallListItem): string {
+  const days = item.daysSinceContact;
+  if (days !== null && days <= 0)
+    return 'Thanks again for talking with me earlier today. How are things?';
+  if (days !== null && days < 7)
+    return 'We spoke a few days ago, and I wanted to follow up. How have things been?';
+  return `It's been ${since(item, 'a little while')} since we talked. How have things been?`;
 }
 
 function cadenceWords(cadence: string): string {

@@ -9,6 +9,7 @@ export { setupClientSheet } from './app/setup';
 export { getCallList, showClientInSheet } from './app/callList';
 export { onEdit } from './app/callListIndex';
 export { logTouch, undoLastTouch } from './app/touches';
+export { getClientHistory } from './app/clientHistory';
 export { getSettings, getSettingsChoices, saveSettings, submitSettings } from './app/settings';
 
 // Sidebar and settings

@@ -1,5 +1,6 @@
 // The sheet grids the preview page draws: only the rows a person can see (the top, and around the selection), formatted as Sheets shows them.
 import type { Emulator } from '../emulator';
+import { dueHighlights } from './highlight';
 
 /** Rows from the top of each sheet: more than a tall window shows, few enough to stay cheap at 10,000 rows. */
 export const TOP_ROWS = 80;
@@ -9,6 +10,8 @@ const AROUND_SELECTION = 15;
 export interface GridRow {
   row: number;
   cells: string[];
+  /** The row's background from Reconnect's due highlight, when it applies today. */
+  background?: string;
 }
 
 export interface SheetGrid {
@@ -53,15 +56,21 @@ export function sheetGrid(emulator: Emulator, name: string): SheetGrid {
     const to = Math.min(values.length, selection.row - 1 + selection.numRows + AROUND_SELECTION);
     for (let i = from; i < to; i += 1) keep.add(i);
   }
+  const highlighted = dueHighlights(emulator, name);
   const rows = [...keep]
     .sort((a, b) => a - b)
-    .map((i) => ({
-      row: i + 1,
-      cells: values[i].map((value, c) =>
-        value === ''
-          ? ''
-          : emulator.sheets.cell(name, `${columnLetters(c + 1)}${i + 1}`).displayValue,
-      ),
-    }));
+    .map((i) => {
+      const row: GridRow = {
+        row: i + 1,
+        cells: values[i].map((value, c) =>
+          value === ''
+            ? ''
+            : emulator.sheets.cell(name, `${columnLetters(c + 1)}${i + 1}`).displayValue,
+        ),
+      };
+      const background = highlighted.get(i + 1);
+      if (background) row.background = background;
+      return row;
+    });
   return { name, hidden: isHidden(emulator, name), totalRows: values.length, width, rows };
 }

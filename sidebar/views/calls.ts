@@ -10,9 +10,18 @@ import {
   type SortMode,
   type TouchInput,
 } from '../../src/shared/api';
+import { isContact } from '../../src/shared/goal';
 import type { ViewContext } from '../context';
 import { plural } from '../format';
 import { renderCard } from './card';
+import {
+  FOLLOW_UP,
+  emailOffer,
+  followUpOffer,
+  loggedRow,
+  nextCard,
+  previousCard,
+} from './callsParts';
 import { clear, el, uid } from './dom';
 import { emptyState, errorState, problemsList } from './states';
 
@@ -107,6 +116,8 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     },
   });
   const banner = el('div', { className: 'banner-area' });
+  // What Reconnect did on the way ("Gave a Client ID to 29 new clients"): at the top, where it is seen.
+  const noticeArea = el('div', { className: 'notices', attrs: { 'aria-live': 'polite' } });
   const summary = el('p', { className: 'summary', attrs: { 'aria-live': 'polite' } });
   const list = el('ul', { className: 'cards', attrs: { 'aria-label': 'Clients to call' } });
   const status = el('div', { className: 'list-status' });
@@ -132,6 +143,7 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
         search,
       ),
     ),
+    noticeArea,
     banner,
     summary,
     list,
@@ -215,7 +227,9 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
   function card(item: CallListItem): HTMLLIElement {
     return renderCard(item, {
       currency: state.list?.currency ?? 'USD',
+      today: state.list?.today ?? '',
       myName: () => state.myName,
+      history: (clientId) => ctx.api.call('getClientHistory', clientId),
       logTouch,
       showInSheet: (client) => {
         ctx.api.call('showClientInSheet', client.id).catch((error) => ctx.showError(error));
@@ -280,15 +294,23 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     const shown = state.items.length;
     const total = result.total;
     if (shown === 0) {
+      const group = state.filter === 'due' ? null : BUCKET_LABELS[state.filter];
       status.appendChild(
-        emptyState(state.search, state.filter === 'due' ? null : BUCKET_LABELS[state.filter]),
+        emptyState(state.search, group, {
+          doNotContact: result.doNotContactMatches ?? [],
+          searchAll: () => {
+            state.filter = 'due';
+            load();
+          },
+        }),
       );
       summary.textContent = '';
     } else {
       summary.textContent = `Showing ${shown.toLocaleString()} of ${plural(total, 'client', 'clients')}`;
     }
-    for (const problem of result.notices ?? []) {
-      status.appendChild(el('p', { className: 'notice', text: problem }));
+    clear(noticeArea);
+    for (const notice of result.notices ?? []) {
+      noticeArea.appendChild(el('p', { className: 'notice', text: notice }));
     }
     if (result.problems?.length) status.appendChild(problemsList(result.problems));
     more.hidden = shown >= total || shown === 0;
@@ -306,23 +328,33 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
       if (String((error as Error)?.message ?? error).includes(RELOAD_HINT)) reloadShown();
       return;
     }
-    removeItem(item, input);
     const touchId = result.touchId;
+    removeItem(item, input, result.message, () => undo(touchId));
     ctx.toast(result.message, () => undo(touchId));
-    if (input.outcome === 'no answer' || input.outcome === 'voicemail') offerEmail(item);
+    if (input.outcome === 'no answer' || input.outcome === 'voicemail') offerEmail(item, input);
+    if (input.outcome === 'reached') offerFollowUp(item);
   }
 
-  function removeItem(item: CallListItem, input: TouchInput): void {
+  /**
+   * The logged card leaves the list; in its place a one-line record with its own Undo, so the
+   * keyboard reaches Undo with one Shift+Tab from the next card (the toast sits at the bottom).
+   */
+  function removeItem(
+    item: CallListItem,
+    input: TouchInput,
+    message: string,
+    onUndo: () => void,
+  ): void {
     const index = state.items.findIndex((i) => i.id === item.id);
     const node = list.querySelector(`li[data-client-id="${CSS.escape(item.id)}"]`);
-    const next = node?.nextElementSibling ?? node?.previousElementSibling;
-    node?.remove();
+    const next = nextCard(node) ?? previousCard(node);
+    node?.replaceWith(loggedRow(message, onUndo));
     if (index >= 0) state.items.splice(index, 1);
     const result = state.list;
     if (result) {
       result.total = Math.max(0, result.total - 1);
       if (item.due) result.counts[item.bucket] = Math.max(0, (result.counts[item.bucket] ?? 0) - 1);
-      if (input.channel === 'call' || input.channel === 'voicemail') result.goal.done += 1;
+      if (isContact(input)) result.goal.done += 1;
       renderHeader(result);
       renderFooter();
     }
@@ -330,30 +362,26 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     focusTarget.focus();
   }
 
-  function offerEmail(item: CallListItem): void {
+  function offerEmail(item: CallListItem, input: TouchInput): void {
     clear(banner);
     if (!item.email || !ctx.canEmail()) return;
-    const close = () => clear(banner);
     banner.appendChild(
-      el(
-        'div',
-        { className: 'banner', attrs: { role: 'region', 'aria-label': 'Follow up by email' } },
-        el('p', {
-          text: `No answer from ${item.name}. Call first, then email: send the reconnect email now?`,
-        }),
-        el('button', {
-          className: 'primary',
-          text: 'Write the email',
-          attrs: { type: 'button' },
-          on: {
-            click: () => {
-              close();
-              ctx.navigate('emails', item);
-            },
-          },
-        }),
-        el('button', { text: 'Not now', attrs: { type: 'button' }, on: { click: close } }),
-      ),
+      emailOffer(item, input, {
+        close: () => clear(banner),
+        write: () => ctx.navigate('emails', item),
+      }),
+    );
+  }
+
+  /** After a call that reached them: the follow-up email, chosen for this client. */
+  function offerFollowUp(item: CallListItem): void {
+    clear(banner);
+    if (!item.email || !ctx.canEmail()) return;
+    banner.appendChild(
+      followUpOffer(item, FOLLOW_UP, {
+        close: () => clear(banner),
+        write: () => ctx.navigate('emails', item, FOLLOW_UP),
+      }),
     );
   }
 

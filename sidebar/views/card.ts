@@ -1,6 +1,13 @@
 // One client card in the call list: the summary, the expanded call script, and the outcome buttons that log a touch.
-import { BUCKET_LABELS, type CallListItem, type TouchInput } from '../../src/shared/api';
-import { formatMoney, mailtoHref, telHref } from '../format';
+import {
+  BUCKET_LABELS,
+  type CallListItem,
+  type ClientHistory,
+  type TouchInput,
+} from '../../src/shared/api';
+import { historyBlock } from './cardHistory';
+import { formatMoney } from '../format';
+import { emailNode, phoneNode, sinceText, triedText } from './cardFacts';
 import { callScript, scriptKindFor, SCRIPT_TITLES, type ScriptKind } from '../scripts';
 import { clear, el, uid } from './dom';
 import { outcomes } from './outcomes';
@@ -8,7 +15,11 @@ import { referralActions } from './referralActions';
 
 export interface CardOptions {
   currency: string;
+  /** Today in the spreadsheet's time zone (yyyy-MM-dd): "Tried 3 days ago". */
+  today: string;
   myName(): string;
+  /** The client's recent touches, read when the card is expanded. */
+  history?(clientId: string): Promise<ClientHistory>;
   /** Logs the touch; resolves once the server accepted it (the list removes the card). */
   logTouch(item: CallListItem, input: TouchInput): Promise<void>;
   showInSheet(item: CallListItem): void;
@@ -51,9 +62,7 @@ export function renderCard(item: CallListItem, options: CardOptions): HTMLLIElem
   );
 
   const value = formatMoney(item.value, options.currency);
-  const since = item.sinceWords ? `${item.sinceWords} since last contact` : 'No contact recorded';
-  const phone = telHref(item.phone);
-  const email = mailtoHref(item.email);
+  const tried = triedText(item, options.today);
 
   const card = el(
     'li',
@@ -70,39 +79,16 @@ export function renderCard(item: CallListItem, options: CardOptions): HTMLLIElem
     el(
       'div',
       { className: 'card-meta' },
-      el('span', { className: 'card-since', text: since }),
+      el('span', { className: 'card-since', text: sinceText(item) }),
       value ? el('span', { className: 'card-value', text: value }) : null,
       item.recovery ? el('span', { className: 'chip recovery', text: 'Recovery' }) : null,
     ),
+    tried ? el('p', { className: 'card-tried', text: tried }) : null,
     el(
       'div',
       { className: 'card-contact' },
-      item.phone
-        ? phone
-          ? el('a', {
-              className: 'card-phone',
-              text: item.phone,
-              attrs: {
-                href: phone,
-                target: '_top',
-                'aria-label': `Call ${item.name}: ${item.phone}`,
-              },
-            })
-          : el('span', { className: 'card-phone', text: item.phone })
-        : el('span', { className: 'card-missing', text: 'No phone number' }),
-      item.email
-        ? email
-          ? el('a', {
-              className: 'card-email',
-              text: item.email,
-              attrs: { href: email, target: '_blank', rel: 'noopener', title: item.email },
-            })
-          : el('span', {
-              className: 'card-email invalid',
-              text: item.email,
-              attrs: { title: `Not a valid email address: ${item.email}` },
-            })
-        : el('span', { className: 'card-missing', text: 'No email' }),
+      phoneNode(item),
+      emailNode(item),
       el('button', {
         className: 'link',
         text: 'Show in sheet',
@@ -116,7 +102,9 @@ export function renderCard(item: CallListItem, options: CardOptions): HTMLLIElem
   card.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || details.hidden) return;
     event.preventDefault();
-    const opened = details.querySelector<HTMLElement>('.outcome-buttons [aria-expanded="true"]');
+    const opened = details.querySelector<HTMLElement>(
+      '.outcome-buttons [aria-expanded="true"], .outcome-later [aria-expanded="true"]',
+    );
     const follow = details.querySelector('.outcome-follow');
     if (opened && follow?.firstChild) {
       clear(follow);
@@ -199,10 +187,12 @@ function fillDetails(details: HTMLElement, item: CallListItem, options: CardOpti
   showScript();
   const notes = notesBlock(item.notes);
   if (notes) details.appendChild(notes);
+  const history = options.history;
+  if (history) details.appendChild(historyBlock(() => history(item.id)));
   details.append(
     picker,
     scriptBox,
-    outcomes(item, (input) => options.logTouch(item, input)),
+    outcomes(item, (input) => options.logTouch(item, input), options.today),
     referralActions(item, options.emailClient),
   );
 }

@@ -26,6 +26,7 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
   const body = el('div', { className: 'merge' });
   root.appendChild(body);
   const handed = ctx.takeSelectedClient();
+  const handedTemplate = ctx.takeSelectedTemplate?.() ?? null;
   body.appendChild(el('p', { className: 'loading', text: 'Loading templates…' }));
   ctx.api.call('getMergeSetup').then(
     (setup) => render(setup),
@@ -69,6 +70,12 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
         group.appendChild(el('option', { text: name, attrs: { value: `${t.source}:${t.name}` } }));
       }
       templateSelect.appendChild(group);
+    }
+    // The template handed over with the client (the follow-up after a call) is chosen for them.
+    if (handedTemplate) {
+      const wanted = `sheet:${handedTemplate}`;
+      if (setup.templates.some((t) => `${t.source}:${t.name}` === wanted))
+        templateSelect.value = wanted;
     }
     const templateNotes = el('p', { className: 'hint' });
     // A client due for a follow-up (issue 13) arrives with its template chosen.
@@ -164,7 +171,11 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
       setup.templates.find((t) => `${t.source}:${t.name}` === templateSelect.value);
     const sync = () => {
       const t = chosen();
-      templateNotes.textContent = t ? t.notes : '';
+      templateNotes.textContent = t
+        ? [t.audience && t.audience !== 'Anyone' ? `For: ${t.audience}.` : '', t.notes]
+            .filter(Boolean)
+            .join(' ')
+        : '';
       const who = whoSelect.value as Who;
       bucketRow.hidden = who !== 'bucket';
       countRow.hidden = who !== 'top' && who !== 'bucket';
@@ -209,6 +220,14 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
       };
     }
 
+    /** The name typed here is kept in Settings, so the next merge (and the call scripts) know it. */
+    function rememberName(): void {
+      const name = nameInput.value.trim();
+      if (!name || name === setup.myName) return;
+      setup.myName = name;
+      ctx.api.call('saveSettings', { myName: name }).catch(() => undefined);
+    }
+
     function preview(): void {
       clear(output);
       output.appendChild(el('p', { className: 'loading', text: 'Rendering…' }));
@@ -227,19 +246,24 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
       clear(output);
       for (const text of p.notices) output.appendChild(el('p', { className: 'notice', text }));
       if (p.blocked) {
+        // Only the name is missing: the fix is the box above, not the template.
+        const unsigned = /your name is not set/i.test(p.blocked.message);
         output.appendChild(
           el(
             'div',
             { className: 'blocked', attrs: { role: 'alert' } },
             el('p', { text: p.blocked.message }),
-            el('p', {
-              className: 'hint',
-              text: 'Edit the template in the Templates sheet, then preview again.',
-            }),
+            unsigned
+              ? button('Type your name', () => nameInput.focus())
+              : el('p', {
+                  className: 'hint',
+                  text: 'Edit the template in the Templates sheet, then preview again.',
+                }),
           ),
         );
         return;
       }
+      rememberName();
       const letters = p.path === 'print';
       const noun = letters ? 'letter' : req.mode === 'draft' ? 'draft' : 'email';
       const summary = `${p.emails.length} ${noun}${p.emails.length === 1 ? '' : 's'} ready, ${p.skips.length} skipped.`;
@@ -252,7 +276,17 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
           }),
         );
       }
-      if (p.emails.length) output.appendChild(emailViewer(p));
+      const viewer = p.emails.length ? emailViewer(p) : null;
+      const notFor = p.emails.filter((e) => e.audienceWarning).length;
+      if (notFor) {
+        output.appendChild(
+          el('p', {
+            className: 'audience-warning',
+            text: `${notFor} of ${p.emails.length} ${notFor === 1 ? 'goes to a client' : 'go to clients'} "${p.template.name}" is not for (${p.template.audience ?? 'see its notes'}). Check each one below.`,
+          }),
+        );
+      }
+      if (viewer) output.appendChild(viewer.node);
       if (p.skips.length) {
         const list = el('ul', { className: 'skips' });
         for (const s of p.skips)
@@ -280,15 +314,21 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
         actions.appendChild(
           button('Send a test to me', (b) => {
             b.disabled = true;
+            // As the client shown in the preview would get it, not only the first.
+            const shown = viewer?.picked().clientId;
+            const one: RecipientSpec = shown ? { kind: 'clients', ids: [shown] } : exact;
             ctx.api
-              .call('sendTestEmail', request(exact))
+              .call('sendTestEmail', request(one))
               .then((r) => ctx.toast(r.message), ctx.showError)
               .finally(() => (b.disabled = false));
           }),
         );
         const go = `${req.mode === 'draft' ? 'Create' : 'Send'} ${p.emails.length} ${noun}${p.emails.length === 1 ? '' : 's'}`;
+        const caution = notFor
+          ? `${notFor} of these ${notFor === 1 ? 'goes to a client' : 'go to clients'} this template is not for.`
+          : '';
         actions.appendChild(
-          button(go, (b) => confirmThen(b, actions, () => run(request(exact))), true),
+          button(go, (b) => confirmThen(b, actions, () => run(request(exact)), caution), true),
         );
       }
       output.appendChild(actions);
@@ -306,6 +346,8 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
         (r) => {
           clear(output);
           ctx.toast(r.message);
+          // Times since contact, counts and today's goal changed: the Calls tab reads them again.
+          ctx.listChanged?.();
           if (r.mode === 'send') quotaHint.textContent = `Email quota left today: ${r.quotaLeft}.`;
           for (const text of r.notices) output.appendChild(el('p', { className: 'notice', text }));
           output.appendChild(el('p', { className: 'summary', text: r.message }));

@@ -1,5 +1,5 @@
 // Pieces of the Emails tab: its styles, the email previewer (a sandboxed frame), labelled controls, the two-step confirm, and the "Free merge storage" offer.
-import type { MergePreview, MergeStorage } from '../../src/shared/mergeApi';
+import type { MergePreview, MergeStorage, PreviewEmail } from '../../src/shared/mergeApi';
 import type { ViewContext } from '../context';
 import { el, uid } from './dom';
 
@@ -17,6 +17,7 @@ export const MERGE_CSS = `
 .merge .notice{border-left:3px solid #1a73e8;padding:4px 8px;background:#e8f0fe;margin:6px 0}
 .merge fieldset{border:0;padding:0;margin:8px 0}
 .merge legend{font-weight:500;padding:0}
+.merge .audience-warning{border-left:3px solid #f9ab00;padding:4px 8px;background:#fef7e0;margin:6px 0;width:100%}
 .merge .storage{border-left:3px solid #f9ab00;padding:4px 8px;background:#fef7e0;margin:6px 0}
 `;
 
@@ -63,30 +64,50 @@ export function storageOffer(
   );
 }
 
+/** The email picked in a viewer (the test email goes to the user as this client would get it). */
+export interface EmailViewer {
+  node: HTMLElement;
+  picked(): PreviewEmail;
+}
+
 /** One email at a time: a recipient picker, the subject, and the HTML in a sandboxed frame (no scripts). */
-export function emailViewer(p: MergePreview): HTMLElement {
+export function emailViewer(p: MergePreview): EmailViewer {
   const pick = el('select', { attrs: { id: uid('email') } });
+  // Letters are named by where they go: the address, not the email.
+  const whom = (e: PreviewEmail) =>
+    p.path === 'print'
+      ? [e.name, ...(e.address ?? []).slice(1)].filter(Boolean).join(', ')
+      : `${e.name} <${e.to}>`;
   p.emails.forEach((e, i) =>
-    pick.appendChild(el('option', { text: `${e.name} <${e.to}>`, attrs: { value: i } })),
+    pick.appendChild(el('option', { text: whom(e), attrs: { value: i } })),
   );
   const subject = el('p', { className: 'subject' });
   const warning = el('p', { className: 'hint' });
+  const mismatch = el('p', { className: 'audience-warning', attrs: { role: 'note' } });
   const frame = el('iframe', {
     attrs: { sandbox: '', title: 'Email preview', referrerpolicy: 'no-referrer' },
   });
   const show = () => {
-    const e = p.emails[Number(pick.value)] ?? p.emails[0];
+    const e = picked();
     subject.textContent = p.path === 'print' ? '' : `Subject: ${e.subject}`;
     warning.textContent = e.warning ?? '';
+    mismatch.textContent = e.audienceWarning ?? '';
+    mismatch.hidden = !e.audienceWarning;
     // srcdoc in a sandbox without allow-scripts: the HTML (values already escaped by the server) cannot run code.
     frame.srcdoc =
       p.path === 'print'
-        ? `<pre style="white-space:pre-wrap;font:13px serif">${escape(e.text)}</pre>`
+        ? `<pre style="white-space:pre-wrap;font:13px serif">${escape(
+            e.address?.length ? `${e.address.join('\n')}\n\n${e.text}` : e.text,
+          )}</pre>`
         : e.html;
   };
+  const picked = () => p.emails[Number(pick.value)] ?? p.emails[0];
   pick.addEventListener('change', show);
   show();
-  return el('div', {}, label('Preview for', pick), pick, subject, warning, frame);
+  return {
+    node: el('div', {}, label('Preview for', pick), pick, subject, mismatch, warning, frame),
+    picked,
+  };
 }
 
 function escape(text: string): string {
@@ -107,17 +128,38 @@ export function button(
   return b;
 }
 
-/** A second click confirms: sending cannot be undone, so it never happens on one stray click. */
-export function confirmThen(b: HTMLButtonElement, actions: HTMLElement, go: () => void): void {
+/**
+ * A second click confirms: sending cannot be undone, so it never happens on one stray click.
+ * `caution` (e.g. emails to clients the template is not for) is said beside the confirmation.
+ * Escape cancels, as Cancel does.
+ */
+export function confirmThen(
+  b: HTMLButtonElement,
+  actions: HTMLElement,
+  go: () => void,
+  caution = '',
+): void {
   const original = b.textContent ?? '';
   const confirm = button(`Yes, ${original.toLowerCase()}`, () => go(), true);
-  const cancel = button('Cancel', () => {
+  const note = caution ? el('p', { className: 'audience-warning', text: caution }) : null;
+  const undo = () => {
     confirm.remove();
     cancel.remove();
+    note?.remove();
+    actions.removeEventListener('keydown', onKey);
     b.hidden = false;
     b.focus();
-  });
+  };
+  const cancel = button('Cancel', undo);
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    undo();
+  };
+  actions.addEventListener('keydown', onKey);
   b.hidden = true;
+  if (note) actions.append(note);
   actions.append(confirm, cancel);
   confirm.focus();
 }

@@ -6,6 +6,7 @@ import { clear, el, uid } from './dom';
 export function outcomes(
   item: CallListItem,
   logTouch: (input: TouchInput) => Promise<void>,
+  today = '',
 ): HTMLElement {
   const panel = el('div', { className: 'outcome-panel' });
   const buttons: HTMLButtonElement[] = [];
@@ -69,13 +70,24 @@ export function outcomes(
       dnc,
     ),
   );
-  buttons.push(reached, noAnswer, dnc);
+  const later = button('Call back on…', '', () => open(callBackForm(today, log), later));
+  const snooze = button('Snooze a week', '', () =>
+    log({ channel: 'note', outcome: 'snoozed', nextDue: addDays(today, 7) }),
+  );
+  buttons.push(reached, noAnswer, dnc, later);
+  later.setAttribute('aria-expanded', 'false');
   reached.setAttribute('aria-expanded', 'false');
   noAnswer.setAttribute('aria-expanded', 'false');
   dnc.setAttribute('aria-expanded', 'false');
   panel.append(
     el('h3', { className: 'outcome-title', text: 'How did the call go?' }),
     el('div', { className: 'outcome-buttons' }, reached, noAnswer, wrong, dnc),
+    el(
+      'div',
+      { className: 'outcome-later', attrs: { role: 'group', 'aria-label': 'Later' } },
+      later,
+      today ? snooze : null,
+    ),
     follow,
   );
   return panel;
@@ -132,6 +144,46 @@ function reachedForm(
     notes,
     el('label', { className: 'check' }, problem, ` ${problemLabel} (Recovery: no asks)`),
     el('button', { className: 'primary', text: 'Log the call', attrs: { type: 'submit' } }),
+  );
+  return form;
+}
+
+/** yyyy-MM-dd plus `days` (calendar days, in UTC so no clock change shifts it). */
+function addDays(day: string, days: number): string {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** "Call back on…": a date from today on; the client is due again that day. */
+function callBackForm(
+  today: string,
+  log: (input: Omit<TouchInput, 'clientId'>) => Promise<void>,
+): HTMLElement {
+  const id = uid('callback');
+  const date = el('input', {
+    attrs: {
+      id,
+      type: 'date',
+      required: true,
+      min: today || null,
+      value: today ? addDays(today, 1) : '',
+    },
+  });
+  const form = el(
+    'form',
+    {
+      className: 'callback-form',
+      on: {
+        submit: (event) => {
+          event.preventDefault();
+          if (!date.value) return date.focus();
+          void log({ channel: 'note', outcome: 'call back', nextDue: date.value });
+        },
+      },
+    },
+    el('label', { attrs: { for: id }, text: 'Call back on' }),
+    date,
+    el('button', { className: 'primary', text: 'Set the date', attrs: { type: 'submit' } }),
   );
   return form;
 }

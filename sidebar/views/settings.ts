@@ -309,6 +309,8 @@ export function mountSettingsView(
       ctx.api.call('submitSettings', formUpdate(fields, columns)).then(
         (result) => {
           save.disabled = false;
+          // The earlier error is stale once a save answers: problems show under their fields.
+          ctx.clearErrors?.();
           if (!result.saved) return showProblems(result.problems, fields, columns, general);
           ctx.toast(result.message);
           onSaved(result.settings);

@@ -4,9 +4,37 @@ import { explainError } from '../format';
 import { el } from './dom';
 
 /** What to say when no card is shown: a search with no match, an empty group, or everyone caught up. */
-export function emptyState(search: string, groupLabel: string | null): HTMLElement {
+/**
+ * Nobody listed, and why. A search says which group chip hid the matches (with a way out) and names
+ * matching clients marked Do Not Contact, who are never listed.
+ */
+export function emptyState(
+  search: string,
+  groupLabel: string | null,
+  why: { doNotContact?: string[]; searchAll?: () => void } = {},
+): HTMLElement {
   if (search) {
-    return el('div', { className: 'empty' }, el('p', { text: `No client matches “${search}”.` }));
+    const box = el('div', { className: 'empty' });
+    const dnc = why.doNotContact ?? [];
+    if (groupLabel) {
+      box.append(
+        el('p', { text: `No client in ${groupLabel} matches “${search}”.` }),
+        el('button', {
+          text: 'Search all clients',
+          attrs: { type: 'button' },
+          on: { click: () => why.searchAll?.() },
+        }),
+      );
+    } else if (dnc.length) {
+      box.append(
+        el('p', {
+          text: `${dnc.join(', ')} ${dnc.length === 1 ? 'matches' : 'match'} “${search}” but ${dnc.length === 1 ? 'is' : 'are'} marked Do Not Contact, so not listed. Untick Do Not Contact in the sheet to call again.`,
+        }),
+      );
+    } else {
+      box.append(el('p', { text: `No client matches “${search}”.` }));
+    }
+    return box;
   }
   if (groupLabel) {
     return el('div', { className: 'empty' }, el('p', { text: `No one is due in ${groupLabel}.` }));

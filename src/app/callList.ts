@@ -19,6 +19,8 @@ import {
 import type { Client } from '../core/clients';
 import type { ColumnMap } from '../core/columns';
 import { num, object, oneOf, optional, text } from '../core/schema';
+import { lastTries } from '../core/touchLog';
+import { readTouches } from '../services/touchSheet';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { loadSettings } from '../services/settings';
@@ -81,7 +83,18 @@ export function getCallList(input: CallListQuery = {}): CallList {
     const { list, page } = rankedPage(query, settings, loaded, hook);
     const rows = list.items.map((i) => i.row);
     if (!loaded.fromCache || confirmedBy(loaded.index.clients, page.clients, rows)) {
-      return hook.decorate(withPage(list, page, loaded, settings, hook));
+      const shown = withPage(list, page, loaded, settings, hook);
+      const annotated = annotate(
+        shown,
+        {
+          valueColumn: loaded.opened.recognition.columns.value !== undefined,
+          problems: page.problems,
+          clients: loaded.index.clients,
+          tries: () => recentTries(spreadsheet, loaded.opened.dates),
+        },
+        query.search ?? '',
+      );
+      return hook.decorate(annotated);
     }
     loaded = rebuild(loaded.opened, loaded.cached);
   }
@@ -154,16 +167,25 @@ function listAfterIds(
     return fresh;
   });
   return withReferralFollowUps(cs, (clients) =>
-    buildCallList(
-      clients,
-      query,
-      listContext(settings, cs.spreadsheet, {
-        dates: cs.dates,
+    annotate(
+      buildCallList(
+        clients,
+        query,
+        listContext(settings, cs.spreadsheet, {
+          dates: cs.dates,
+          problems: cs.problems,
+          notices: [...cs.notices, ...notices],
+          currency: () => valueCurrency(cs.sheet, cs.columns, cs.clients),
+          goal: () => contactsToday(cs.spreadsheet, cs.dates),
+        }),
+      ),
+      {
+        valueColumn: cs.columns.value !== undefined,
         problems: cs.problems,
-        notices: [...cs.notices, ...notices],
-        currency: () => valueCurrency(cs.sheet, cs.columns, cs.clients),
-        goal: () => contactsToday(cs.spreadsheet, cs.dates),
-      }),
+        clients: cs.clients,
+        tries: () => recentTries(cs.spreadsheet, cs.dates),
+      },
+      query.search ?? '',
     ),
   );
 }
@@ -192,6 +214,54 @@ function listContext(
     currency: settings.currency || from.currency() || '$',
     goal: { done: from.goal(), target: settings.dailyGoal },
   };
+}
+
+interface Annotations {
+  /** The sheet has a Value column (else the list says it ranks by time alone). */
+  valueColumn: boolean;
+  /** Data problems of the rows whose cards are shown. */
+  problems: readonly DataProblem[];
+  /** The clients a search looked through (for "Do Not Contact" matches). */
+  clients: readonly Client[];
+  /** Each client's last try, from the recent end of the Touches log (read when asked). */
+  tries: () => ReturnType<typeof lastTries>;
+}
+
+/** Last tries from the recent end of the Touches log (one read). */
+function recentTries(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  dates: CivilDates,
+): ReturnType<typeof lastTries> {
+  return lastTries(readTouches(spreadsheet, dates, { lastRows: RECENT_TRY_ROWS }).touches);
+}
+
+/**
+ * How far back the list looks for each card's last try: the recent end only (about 800 cells), so
+ * a cached list stays cheap; the card's full history is read when it is expanded (getClientHistory).
+ */
+const RECENT_TRY_ROWS = 100;
+
+const NO_VALUE_NOTICE =
+  'No value column was found, so the list ranks by time since contact alone. To rank your most valuable clients first, choose the column that holds what each client is worth in Settings, under Your columns > Value.';
+
+/** What the cards and the empty state say beyond the ranking: tries, the row's problems, Do Not Contact matches. */
+function annotate(list: CallList, from: Annotations, search: string): CallList {
+  if (!from.valueColumn) list.notices.push(NO_VALUE_NOTICE);
+  const tries = from.tries();
+  const byRow = new Map<number, string[]>();
+  for (const p of from.problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p.message]);
+  for (const item of list.items) {
+    item.lastTry = tries.get(item.id) ?? null;
+    item.problems = byRow.get(item.row) ?? [];
+  }
+  const needle = search.trim().toLowerCase();
+  if (list.total > 0 || !needle) return list;
+  list.doNotContactMatches = from.clients
+    .filter((c) => c.doNotContact)
+    .filter((c) => [c.name, c.company, c.email, c.id].some((f) => f.toLowerCase().includes(needle)))
+    .slice(0, 5)
+    .map((c) => c.name || c.id);
+  return list;
 }
 
 function capped(problems: DataProblem[], notices: string[]): DataProblem[] {

@@ -56,6 +56,7 @@ export function getLetterBatch(): LetterBatch {
         clientId: r.client.id,
         name: r.client.name,
         text: r.email.text,
+        address: r.address,
       })),
       skips: skipsOf(planned.plan),
       blocked: blockOf(ctx, planned.plan),

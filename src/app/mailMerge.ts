@@ -100,6 +100,8 @@ export function previewMerge(input: MergeRequest): MergePreview {
       text: r.email.text,
       html: r.email.html,
       warning: r.warning,
+      audienceWarning: r.audienceWarning,
+      address: r.address,
     }));
     return {
       template: summarize(template),

@@ -10,7 +10,12 @@ import { choosePath, planMerge, type MergePlan, type SendPath } from '../core/me
 import { selectCandidates } from '../core/merge/recipients';
 import { buildHistory, type LoggedTouch } from '../core/merge/skipRules';
 import { availableTags, buildCatalog } from '../core/merge/tags';
-import { isReferralTemplate, pickTemplate, type Template } from '../core/merge/templates';
+import {
+  AUDIENCE_LABELS,
+  isReferralTemplate,
+  pickTemplate,
+  type Template,
+} from '../core/merge/templates';
 import {
   idUpdates,
   readClientSheet,
@@ -143,7 +148,14 @@ export function resolveTemplate(ctx: MergeContext, ref: MergeRequest['template']
 }
 
 export function summarize(t: Template): TemplateSummary {
-  return { source: t.source, name: t.name, subject: t.subject, channel: t.channel, notes: t.notes };
+  return {
+    source: t.source,
+    name: t.name,
+    subject: t.subject,
+    channel: t.channel,
+    notes: t.notes,
+    audience: AUDIENCE_LABELS[t.audience ?? 'anyone'],
+  };
 }
 
 export interface PlannedMerge {
@@ -167,7 +179,10 @@ export function planFor(
     const items = clients.filter((c) => !c.doNotContact).map((c) => toItem(c, today, months));
     const byId = new Map(clients.map((c) => [c.id, c] as const));
     const ordered = priorityOrder(
-      request.recipients.kind === 'top' ? items.filter((i) => i.due) : items,
+      // The follow-up's clients were just reached: not due, and still its audience.
+      request.recipients.kind === 'top' && template.audience !== 'recent'
+        ? items.filter((i) => i.due)
+        : items,
     );
     return ordered.map((i) => byId.get(i.id) as Client);
   };
@@ -198,7 +213,7 @@ export function planFor(
       request.recipients.kind === 'clients' ? new Set(request.recipients.skipped ?? []) : undefined,
     repeatWhenDue: request.repeatWhenDue === true,
   });
-  return { template, path, plan, notices: candidates.notices };
+  return { template, path, plan, notices: [...candidates.notices, ...plan.notices] };
 }
 
 export function blockOf(ctx: MergeContext, plan: MergePlan): TemplateBlock | null {

@@ -14,11 +14,14 @@ import {
   readClientSheet,
   writeOwnedCells,
   type CellUpdate,
+  type ClientSheet,
 } from '../services/clientSheet';
+import { nextDueFor, parseCadence } from '../core/cadence';
 import {
   addDueHighlight,
   formatColumns,
   freezeHeader,
+  hasDateFormat,
   hasSheet,
   isEmptySheet,
   sheetNamed,
@@ -54,23 +57,43 @@ function setUp(): string {
     value: STANDARD_HEADER[field],
   }));
   const ids = idUpdates(cs);
-  writeOwnedCells(cs, [...headerUpdates, ...ids.updates]);
+  const due = nextDueUpdates(cs);
+  writeOwnedCells(cs, [...headerUpdates, ...ids.updates, ...due]);
   if (added.length)
     done.push(`added the columns ${added.map((f) => STANDARD_HEADER[f]).join(', ')} at the end`);
   done.push(...ids.notices.map(lowerFirst));
+  if (due.length)
+    done.push(
+      `filled Next Due for ${due.length} ${due.length === 1 ? 'client' : 'clients'} with a cadence`,
+    );
 
   const formatted: ClientField[] = isNew ? [...STANDARD_FIELDS] : added;
+  // A Next Due column without a date format would show dates as date-times.
+  if (!formatted.includes('nextDue') && !hasDateFormat(sheet, cs.columns))
+    formatted.push('nextDue');
   if (formatted.length) formatColumns(sheet, cs.columns, formatted, settings.currency);
   if (freezeHeader(sheet)) done.push('froze the header row');
   if (addDueHighlight(sheet, cs.columns, cs.headers.length))
     done.push('highlighted the rows that are due');
   if (!hasSheet(ss, TOUCH_SHEET)) {
     ensureTouchSheet(ss);
-    done.push('created the Touches sheet (the log of every call, email and meeting)');
+    done.push('created the Touches sheet (the log of every call, voicemail, email and letter)');
   }
   if (!done.length)
     return `The sheet "${settings.clientSheet}" is already set up: nothing to change.`;
   return `Set up "${settings.clientSheet}": ${done.join('; ')}.`;
+}
+
+/** Next Due for every client with a cadence and a last contact whose Next Due is blank. */
+function nextDueUpdates(cs: ClientSheet): CellUpdate[] {
+  const updates: CellUpdate[] = [];
+  for (const c of cs.clients) {
+    if (c.nextDue !== null || !c.lastContact || !c.cadence) continue;
+    const span = parseCadence(c.cadence);
+    const due = span ? nextDueFor(c.lastContact, span) : null;
+    if (due) updates.push({ row: c.row, field: 'nextDue', value: cs.dates.toDate(due) });
+  }
+  return updates;
 }
 
 function lowerFirst(s: string): string {

@@ -48,7 +48,7 @@ export const HELP: ReadonlyArray<readonly [string, readonly string[]]> = [
     'Your columns',
     [
       'Reconnect reads a sheet called Clients (or the one you pick in Settings). It recognises common headers such as Name, Company, Email, Phone, Last Contact and Value, including the names other tools export. If it cannot find a column, map it in Settings.',
-      'It only writes the columns it owns: Client ID, Last Contact, Cadence, Next Due, Status, Touches, Last Channel, Do Not Contact. Set up client sheet adds any that are missing, at the end, without touching yours. Every call, voicemail and email is also added to a Touches sheet.',
+      'It only writes the columns it owns: Client ID, Last Contact, Cadence, Next Due, Status, Touches, Last Channel, Do Not Contact, Merge Status (what the last email merge did for that client). Set up client sheet adds any that are missing, at the end, without touching yours. Every call, voicemail, email and letter is also added to a Touches sheet.',
     ],
   ],
   [

@@ -270,6 +270,7 @@ export function logTouch(input: TouchInput): TouchResult {
         notes: checked.notes ?? '',
         step: '',
         cadence: checked.cadence,
+        nextDue: checked.nextDue || undefined,
         status: checked.status,
         expect: checked.expect,
         row: checked.row,

@@ -12,7 +12,11 @@ import type { ClientField } from './columns';
  * Name, Phone Numbers), Xero (*ContactName, EmailAddress, PhoneNumber, MobileNumber), Square
  * (Surname, Email Address, Total Spend, Last Visit), Shopify (Total Spent, Note), dental and
  * practice software (Open Dental's FName, LName, HmPhone, WirelessPhone; Patient, Last Visit,
- * Recall Due Date). The exports' own record IDs (HubSpot Record ID, Salesforce Contact ID, Shopify
+ * Recall Due Date). Value in the professions' words: practice software's production, collections
+ * and charges (Dentrix's Patient Production/Collection report), law-firm billing's "Billed total"
+ * and collected amounts (Clio Manage billing reports, https://help.clio.com/hc/en-150/articles/14330519112987),
+ * accountants' fees and invoiced totals, advisers' AUM, insurance agencies' premiums; what is owed
+ * (Balance, Amount Due, Accounts Receivable) is never value. The exports' own record IDs (HubSpot Record ID, Salesforce Contact ID, Shopify
  * Customer ID) are deliberately not Client IDs: the add-on writes that column, and a copied row's
  * ID gets replaced, which would break the user's next import into their CRM.
  * Order matters: the first alias found wins, so the most specific names come first.
@@ -160,6 +164,37 @@ export const ALIASES: Record<ClientField, readonly string[]> = {
     'Annual Value',
     'Deal Value',
     'Won Deals Value',
+    // The professions' own words. Dental and medical practice reports: production and collections.
+    'Total Production',
+    'Lifetime Production',
+    'Production',
+    'Total Collections',
+    'Collections',
+    'Total Charges',
+    'Lifetime Charges',
+    // Law-firm billing (Clio's billing reports: "Billed total"; collected amounts).
+    'Billed Total',
+    'Total Collected',
+    'Collected',
+    'Fees Billed',
+    'Total Fees Billed',
+    // Accountants.
+    'Annual Fees',
+    'Total Fees',
+    'Fees',
+    'Total Invoiced',
+    'Invoiced',
+    // Financial advisers: assets under management.
+    'AUM',
+    'Assets Under Management',
+    'Household AUM',
+    'Total Assets',
+    'Managed Assets',
+    // Insurance agencies: premium.
+    'Annual Premium',
+    'Total Premium',
+    'Written Premium',
+    'Premium',
   ],
   cadence: ['Cadence', 'Contact Cadence', 'Frequency', 'Contact Frequency', 'Follow-up Frequency'],
   nextDue: [

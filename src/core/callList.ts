@@ -45,7 +45,8 @@ function timing(client: Client, today: CivilDate, recencyMonths?: readonly numbe
   const nextDue = client.nextDue ?? nextDueFor(client.lastContact, span);
   return {
     nextDue,
-    due: client.lastContact === null || (nextDue !== null && nextDue <= today),
+    // A next try set after no answer counts for a client never reached too.
+    due: nextDue !== null ? nextDue <= today : client.lastContact === null,
     days: client.lastContact === null ? null : daysBetween(client.lastContact, today),
     bucket: bucketOf(client.lastContact, today, recencyMonths),
     words: sinceWords(client.lastContact, today),

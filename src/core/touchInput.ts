@@ -22,6 +22,7 @@ const touchInput = object({
   notes: optional(text({ max: MAX_CELL_TEXT })),
   date: optional(civilDate),
   cadence: optional(text({ max: 100 })),
+  nextDue: optional(civilDate),
   status: optional<string>((v, path) => (v === '' ? '' : oneOf(STATUSES)(v, path))),
   expect: optional(
     object({

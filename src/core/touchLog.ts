@@ -1,7 +1,8 @@
 // The touch log: the Touches sheet's columns, what a touch does to a client's own columns, and today's contact count.
-import { CHANNELS, STATUSES } from '../shared/api';
+import { CHANNELS, STATUSES, type LastTry } from '../shared/api';
+import { isContact } from '../shared/goal';
 import type { Client } from './clients';
-import { isCivilDate, type CivilDate } from './dates';
+import { addDays, isCivilDate, type CivilDate } from './dates';
 import { nextDueFor, parseCadence } from './cadence';
 
 export const TOUCH_SHEET = 'Touches';
@@ -121,6 +122,8 @@ export interface TouchRecord {
   /** The merge step or template name; "" from the sidebar. */
   step?: string;
   cadence?: string;
+  /** yyyy-MM-dd, on or after the touch's date: sets Next Due ("Call back on...", "Snooze a week"). */
+  nextDue?: string;
   status?: string;
   /** Text for the Merge Status column (issue 5). */
   mergeStatus?: string;
@@ -132,6 +135,8 @@ export interface TouchRecord {
 
 /** Outcomes where nobody was reached and no message was left: the silence goes on. */
 const NOT_A_CONTACT = new Set(['no answer', 'wrong number']);
+/** After no answer, the client is due again this many days on (then an email: playbook 2). */
+export const RETRY_DAYS = 3;
 
 /** Why a touch cannot be recorded, or null when it can. */
 export function touchProblem(
@@ -156,6 +161,12 @@ export function touchProblem(
   ) {
     return `"${touch.cadence}" is not a cadence: use Quarterly, Twice a year, Yearly or a number of days.`;
   }
+  if (touch.nextDue !== undefined && touch.nextDue !== '') {
+    if (!isCivilDate(touch.nextDue))
+      return `"${touch.nextDue}" is not a date (expected yyyy-MM-dd).`;
+    if (touch.nextDue < today)
+      return `Next Due ${touch.nextDue} is in the past: choose today (${today}) or later.`;
+  }
   if (
     touch.status !== undefined &&
     touch.status !== '' &&
@@ -168,17 +179,21 @@ export function touchProblem(
 
 /**
  * The client after a touch. Last Contact moves to the touch's date, never backwards (an older touch
- * logged late keeps the latest date), except when nobody was reached ("no answer", "wrong number").
- * Status follows the outcome unless one is given: reached -> Reconnected, raised a problem ->
- * Recovery, wrong number -> Wrong number; "do not contact" ticks Do Not Contact.
+ * logged late keeps the latest date), except when nobody was reached ("no answer", "wrong number")
+ * or the client asked not to be contacted. Status follows the outcome unless one is given: reached
+ * -> Reconnected, raised a problem -> Recovery, wrong number -> Wrong number; "do not contact"
+ * ticks Do Not Contact and leaves the dates alone. No answer sets the next try RETRY_DAYS on.
  */
 export function applyTouch(client: Client, touch: TouchRecord): Client {
   const next: Client = { ...client };
   const isLatest = !client.lastContact || touch.date >= client.lastContact;
   const outcome = touch.outcome.trim().toLowerCase();
-  if (!NOT_A_CONTACT.has(outcome) && isLatest) next.lastContact = touch.date;
+  const dnc = outcome === 'do not contact';
+  // A note (a call-back date, a snooze) is no contact either.
+  const note = touch.channel.trim().toLowerCase() === 'note';
+  if (!NOT_A_CONTACT.has(outcome) && !dnc && !note && isLatest) next.lastContact = touch.date;
   next.touches = client.touches + 1;
-  if (isLatest) next.lastChannel = touch.channel;
+  if (isLatest && !dnc && !note) next.lastChannel = touch.channel;
   if (touch.cadence !== undefined && touch.cadence !== '') next.cadence = touch.cadence.trim();
   if (touch.status) next.status = touch.status;
   else if (outcome === 'raised a problem') next.status = 'Recovery';
@@ -186,12 +201,22 @@ export function applyTouch(client: Client, touch: TouchRecord): Client {
   else if (outcome === 'reached' && (client.status === '' || client.status === 'To reconnect')) {
     next.status = 'Reconnected';
   }
-  if (outcome === 'do not contact') next.doNotContact = true;
+  if (dnc) next.doNotContact = true;
   if (next.lastContact !== client.lastContact || next.cadence !== client.cadence) {
     next.nextDue = nextDueFor(next.lastContact, parseCadence(next.cadence) ?? null);
   }
+  if (outcome === 'no answer' && isLatest) next.nextDue = retryDue(next, touch.date);
+  if (touch.nextDue) next.nextDue = touch.nextDue;
   if (touch.mergeStatus !== undefined) next.mergeStatus = touch.mergeStatus;
   return next;
+}
+
+/** The next try after no answer: RETRY_DAYS on, unless the client is not due before that anyway. */
+function retryDue(client: Client, date: CivilDate): CivilDate {
+  const retry = addDays(date, RETRY_DAYS);
+  const due =
+    client.nextDue ?? nextDueFor(client.lastContact, parseCadence(client.cadence) ?? null);
+  return due !== null && due > retry ? due : retry;
 }
 
 /** The owned fields a touch may change. */
@@ -212,13 +237,13 @@ export function changedFields(before: Client, after: Client): TouchedField[] {
   return TOUCHED_FIELDS.filter((f) => before[f] !== after[f]);
 }
 
-/** Contacts logged for `today` (every channel but notes). */
+/** Contacts logged for `today` (see isContact). */
 export function countContactsOn(
-  rows: readonly { date: CivilDate | null; channel: string }[],
+  rows: readonly { date: CivilDate | null; channel: string; outcome?: string }[],
   today: CivilDate,
 ): number {
   let n = 0;
-  for (const r of rows) if (r.date === today && r.channel.trim().toLowerCase() !== 'note') n += 1;
+  for (const r of rows) if (r.date === today && isContact(r)) n += 1;
   return n;
 }
 
@@ -231,8 +256,45 @@ const VERBS: Record<string, string> = {
   note: 'a note on',
 };
 
-/** "Logged a call with Ann Lee" (with the date when it is not today). */
+/** What the toast says: the outcome in words ("No answer from Ann Lee: try again in 3 days."), dated when not today. */
 export function touchMessage(touch: TouchRecord, name: string, today: CivilDate): string {
+  const who = name || 'this client';
+  const on = touch.date === today ? '' : ` on ${touch.date}`;
+  switch (touch.outcome.trim().toLowerCase()) {
+    case 'no answer':
+      return `No answer from ${who}${on}: try again in ${RETRY_DAYS} days.`;
+    case 'voicemail':
+      return `Left a voicemail for ${who}${on}.`;
+    case 'wrong number':
+      return `Wrong number for ${who}${on}: marked in Status.`;
+    case 'do not contact':
+      return `${who} is marked Do not contact: no more calls or emails.`;
+    case 'call back':
+      return touch.nextDue ? `Call back ${who} on ${touch.nextDue}.` : `Noted for ${who}.`;
+    case 'snoozed':
+      return touch.nextDue ? `Snoozed ${who} until ${touch.nextDue}.` : `Noted for ${who}.`;
+    case 'raised a problem':
+      return `Logged a call with ${who}${on}: in Recovery, no asks until it is solved.`;
+  }
   const what = VERBS[touch.channel] ?? `a ${touch.channel} with`;
-  return `Logged ${what} ${name || 'this client'}${touch.date === today ? '' : ` on ${touch.date}`}.`;
+  return `Logged ${what} ${who}${on}.`;
+}
+
+/** Outcomes where nobody was spoken to: each is one more attempt. */
+const ATTEMPTS = new Set(['no answer', 'voicemail', 'wrong number']);
+
+/** Each client's last touch in `rows` (log order, oldest first) and the attempts since the last conversation. */
+export function lastTries(
+  rows: readonly { date: CivilDate | null; clientId: string; outcome: string; channel: string }[],
+): Map<string, LastTry> {
+  const tries = new Map<string, LastTry>();
+  for (const r of rows) {
+    if (!r.clientId || !r.date || r.channel.trim().toLowerCase() === 'note') continue;
+    const outcome = r.outcome.trim().toLowerCase();
+    const seen = tries.get(r.clientId);
+    if (seen && seen.date > r.date) continue;
+    const attempts = ATTEMPTS.has(outcome) ? (seen?.attempts ?? 0) + 1 : 0;
+    tries.set(r.clientId, { date: r.date, outcome, attempts });
+  }
+  return tries;
 }

@@ -48,8 +48,9 @@ export function formatColumns(
     const c = columns[field];
     return c === undefined || !fields.includes(field) ? null : sheet.getRange(2, c + 1, rows, 1);
   };
-  for (const field of ['lastContact', 'nextDue'] as const)
-    column(field)?.setNumberFormat('yyyy-mm-dd');
+  column('lastContact')?.setNumberFormat('yyyy-mm-dd');
+  // Next Due reads like Last Contact beside it: the user's date format when theirs is one.
+  column('nextDue')?.setNumberFormat(dateFormatOf(sheet, columns.lastContact));
   column('value')?.setNumberFormat(currencyFormat(currency));
   column('cadence')?.setDataValidation(
     SpreadsheetApp.newDataValidation()
@@ -70,6 +71,26 @@ export function formatColumns(
   );
   for (const field of ['notes', 'name', 'firstName', 'company'] as const)
     column(field)?.setNumberFormat('@');
+}
+
+/** A number format that shows a date and no time ("M/d/yyyy", "dd.mm.yyyy", "yyyy-mm-dd"). */
+function isDateOnly(format: string): boolean {
+  const f = format.replace(/"[^"]*"|\\./g, '').toLowerCase();
+  return /[dy]/.test(f) && /m/.test(f) && !/[hs]/.test(f);
+}
+
+/** The date format of the first data cell of `column`; "yyyy-mm-dd" when it has none. */
+function dateFormatOf(sheet: Sheet, column: number | undefined): string {
+  if (column === undefined || sheet.getMaxRows() < 2) return 'yyyy-mm-dd';
+  const format = sheet.getRange(2, column + 1).getNumberFormat();
+  return isDateOnly(format) ? format : 'yyyy-mm-dd';
+}
+
+/** Whether the Next Due column (when there is one) already shows dates without a time. */
+export function hasDateFormat(sheet: Sheet, columns: ColumnMap): boolean {
+  const c = columns.nextDue;
+  if (c === undefined || sheet.getMaxRows() < 2) return true;
+  return isDateOnly(sheet.getRange(2, c + 1).getNumberFormat());
 }
 
 function currencyFormat(currency: string): string {

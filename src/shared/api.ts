@@ -87,6 +87,41 @@ export interface CallListItem {
   followUp?: FollowUpDue;
   /** Whether to suggest a referral ask on this touch (issue 13). */
   referralAsk?: ReferralAskAdvice;
+  /** The last touch in the recent log, and the tries since the last conversation; null when none. */
+  lastTry?: LastTry | null;
+  /** This row's data problems in words ("Email is invalid: ..."), shown on the card. */
+  problems?: string[];
+}
+
+/** A client's last logged touch: when, what came of it, and attempts since you last spoke. */
+export interface LastTry {
+  date: string;
+  outcome: string;
+  /** No answers, voicemails and wrong numbers since the last conversation. */
+  attempts: number;
+}
+
+/** One touch on a card's history. */
+export interface HistoryTouch {
+  /** yyyy-MM-dd in the spreadsheet's time zone. */
+  date: string;
+  channel: string;
+  outcome: string;
+  /** The touch's notes, or the template of an email or letter. */
+  notes: string;
+}
+
+/** A client's recent history from the Touches log (getClientHistory). */
+export interface ClientHistory {
+  clientId: string;
+  /** The last few touches, newest first. */
+  touches: HistoryTouch[];
+  /** No answers, voicemails and wrong numbers since the last conversation. */
+  attempts: number;
+  /** The outcome of the latest touch, "" when none. */
+  lastOutcome: string;
+  /** yyyy-MM-dd of the last conversation (reached, a meeting), null when none is logged. */
+  lastConversation: string | null;
 }
 
 /** A problem in one cell, reported by row and column; the row is still listed with what is known. */
@@ -110,6 +145,8 @@ export interface CallList {
   /** ISO 4217 code or symbol used to show values, from the sheet's format or settings. */
   currency: string;
   goal: GoalProgress;
+  /** A search that lists no one: the Do Not Contact clients it matches (never listed), by name. */
+  doNotContactMatches?: string[];
 }
 
 export interface GoalProgress {
@@ -128,6 +165,8 @@ export interface TouchInput {
   date?: string;
   /** The cadence the client chose ("Quarterly", "Twice a year", "Yearly", or a number of days). */
   cadence?: string;
+  /** yyyy-MM-dd, today or later: when the client is due again ("Call back on...", "Snooze a week"). */
+  nextDue?: string;
   status?: string;
   /** What the card showed: the row found by ID must still hold this client, or nothing is logged. */
   expect?: { name?: string; email?: string };

@@ -48,6 +48,8 @@ export interface TemplateSummary {
   subject: string;
   channel: 'email' | 'letter';
   notes: string;
+  /** Who the template is for, in words ("Silent 6 months or more"); "Anyone" when it does not say. */
+  audience?: string;
 }
 
 export interface MergeSetup {
@@ -99,6 +101,10 @@ export interface PreviewEmail {
   text: string;
   html: string;
   warning: string | null;
+  /** The client is not who the template is for: shown in the preview, confirmed before sending. */
+  audienceWarning?: string | null;
+  /** A letter's postal address block, from the sheet's address columns; [] when it has none. */
+  address?: string[];
 }
 
 export interface MergeSkip {
@@ -161,6 +167,8 @@ export interface LetterPage {
   clientId: string;
   name: string;
   text: string;
+  /** The postal address block printed above the letter; [] when the sheet has no address columns. */
+  address?: string[];
 }
 
 export interface LetterBatch {

@@ -146,8 +146,9 @@ test("today's goal is kept until a touch is logged or undone, or the log is edit
   expect(load().goal.done).toBe(0);
   emu.kernel.resetCounts();
   expect(load().goal.done).toBe(0);
-  // The client sheet, and whether a Referrals sheet exists (referral reminders): no log read.
-  expect(emu.kernel.count('Spreadsheet.getSheetByName')).toBe(2);
+  // The client sheet, whether a Referrals sheet exists (referral reminders), and the log's recent
+  // end for the cards' last tries; the goal itself is not read again.
+  expect(emu.kernel.count('Spreadsheet.getSheetByName')).toBe(3);
   const top = load().items[0];
   emu.run(() => logTouch({ clientId: top.id, channel: 'call', outcome: 'reached', row: top.row }));
   expect(load().goal.done).toBe(1);

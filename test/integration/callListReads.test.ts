@@ -46,7 +46,9 @@ test('at most 6 cells a client beyond the header and the page, and the same page
         }),
       );
     });
-    expect(list.items).toEqual(full.items);
+    // Cards carry their last try and row problems besides: not part of the ranking.
+    const ranked = list.items.map(({ lastTry: _t, problems: _p, ...item }) => item);
+    expect(ranked).toEqual(full.items);
     expect(list.counts).toEqual(full.counts);
     expect(list.total).toBe(full.total);
   }

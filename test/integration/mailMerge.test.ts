@@ -60,7 +60,7 @@ describe('sending the reconnect apology', () => {
     ]);
     expect(sent[0].subject).toBe('It has been too long');
     expect(sent[0].body).toContain('Hi Ann,');
-    expect(sent[0].body).toContain('it has been three years since');
+    expect(sent[0].body).toContain('it has been over three years since');
     expect(sent[0].body).not.toContain('{{');
     expect(sent[0].htmlBody).toContain('Hi Ann,');
     expect(sent[0].body.endsWith('Warm regards,\nSam Carter')).toBe(true);

@@ -40,7 +40,7 @@ test('letters print one a page, and confirmed ones become letter touches with La
   expect(batch.date).toBe('2026-11-25');
   expect(batch.letters.map((l) => l.name)).toEqual(['Ann Lee', 'Bo Chen']);
   expect(batch.letters[0].text).toMatch(
-    /^Dear Ann,\n\nI owe you an apology\. It has been four years since/,
+    /^Dear Ann,\n\nI owe you an apology\. It has been over four years since/,
   );
   expect(batch.letters[0].text).not.toContain('{{');
 

@@ -33,7 +33,7 @@ test('a copy pasted above the original and renamed: "Do not contact" lands on th
     outcome: 'do not contact',
     expect: { name: card.name, email: card.email },
   });
-  expect(result.message).toMatch(/^Logged a call with Ann Lee\. /);
+  expect(result.message).toMatch(/^Ann Lee is marked Do not contact: no more calls or emails\. /);
   expect(result.message).toContain('row 2 had the ID C-1 of row 3 and now has C-');
   expect(result.item).toMatchObject({ id: 'C-1', name: 'Ann Lee', row: 3 });
   const [, copy, original] = values();

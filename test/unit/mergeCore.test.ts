@@ -150,20 +150,21 @@ describe('merge tags', () => {
     ).toBeNull();
   });
 
-  test('time since contact reads as words', () => {
-    expect(timeSinceWords('2023-11-01', TODAY)).toBe('three years');
-    expect(timeSinceWords('2026-03-20', TODAY)).toBe('8 months');
-    expect(timeSinceWords('2025-10-01', TODAY)).toBe('a year');
-    expect(timeSinceWords('2026-10-20', TODAY)).toBe('a month');
+  test('time since contact reads as words, as the call script says them (src/shared/timeWords.ts)', () => {
+    expect(timeSinceWords('2023-11-01', TODAY)).toBe('about three years');
+    expect(timeSinceWords('2026-03-20', TODAY)).toBe('about eight months');
+    expect(timeSinceWords('2025-10-01', TODAY)).toBe('about a year');
+    expect(timeSinceWords('2026-10-20', TODAY)).toBe('a few weeks');
     expect(timeSinceWords('2026-11-10', TODAY)).toBe('a few weeks');
-    expect(timeSinceWords('2010-01-01', TODAY)).toBe('16 years');
+    expect(timeSinceWords('2026-11-22', TODAY)).toBe('a few days');
+    expect(timeSinceWords('2010-01-01', TODAY)).toBe('almost 17 years');
   });
 
   test('derived tags: first name from the Name column, months, my name', () => {
     const values = tagValues(client(), HEADERS, displayRow(client()), TODAY, 'Sam');
     expect(values.get('firstname')).toBe('Ann');
     expect(values.get('monthssincecontact')).toBe('36');
-    expect(values.get('timesincecontact')).toBe('three years');
+    expect(values.get('timesincecontact')).toBe('about three years');
     expect(values.get('myname')).toBe('Sam');
     expect(values.get('value')).toBe('$1200.00');
   });

@@ -1,5 +1,5 @@
 // The call scripts' wording: the gap said softly ("almost five years"), the exact figure left to the card.
-import { callScript, spokenSince } from '../../sidebar/scripts';
+import { callScript, scriptKindFor, spokenSince } from '../../sidebar/scripts';
 import type { CallListItem } from '../../src/shared/api';
 
 describe('spokenSince', () => {
@@ -50,5 +50,39 @@ describe('callScript', () => {
       .join(' ');
     expect(said).toContain('it has been far too long since we last spoke');
     expect(said).toContain("it's me (say your name and business)");
+  });
+});
+
+describe('the follow-up script right after a call', () => {
+  const base = {
+    name: 'Peter Larsen',
+    firstName: 'Peter',
+    status: 'Reconnected',
+    touches: 1,
+    recovery: false,
+    cadence: 'Yearly',
+  } as CallListItem;
+  it.each([0, 3])('%s days after: no "a few weeks"', (days) => {
+    const text = callScript('followUp', { ...base, daysSinceContact: days })
+      .steps.map((s) => s.say ?? '')
+      .join(' ');
+    expect(text).not.toContain('a few weeks');
+    expect(text).toContain(days === 0 ? 'earlier today' : 'a few days ago');
+  });
+});
+
+describe('which script a client gets', () => {
+  const base = { status: '', recovery: false, touches: 0, lastTry: null } as CallListItem;
+  it('tried but never reached: still the first call', () => {
+    const tried = {
+      ...base,
+      touches: 1,
+      lastTry: { date: '2026-11-25', outcome: 'no answer', attempts: 1 },
+    };
+    expect(scriptKindFor(tried)).toBe('first');
+  });
+  it('reached before, or touches from the sheet with no log: the follow-up', () => {
+    expect(scriptKindFor({ ...base, status: 'Reconnected' })).toBe('followUp');
+    expect(scriptKindFor({ ...base, touches: 3 })).toBe('followUp');
   });
 });

@@ -9,6 +9,8 @@ import {
   renderEmail,
   type RenderedEmail,
 } from './render';
+import { addressColumns, addressLines } from './address';
+import { audienceWarning, pickForAudience } from './audience';
 import { historyKey, skipReason, type SendHistory } from './skipRules';
 import { buildCatalog, checkTemplate, tagKey, timeSinceWords, type TemplateProblem } from './tags';
 import type { Template } from './templates';
@@ -39,6 +41,10 @@ export interface PlannedEmail {
   email: RenderedEmail;
   /** Something the user should know about this one email (e.g. an emoji dropped from the plain part). */
   warning: string | null;
+  /** The client is not who the template is for (a warning in the preview, a confirmation to send). */
+  audienceWarning: string | null;
+  /** A letter's postal address block (name, street, city line, country); [] for emails or none. */
+  address: string[];
 }
 
 export interface PlannedSkip {
@@ -51,6 +57,8 @@ export interface MergePlan {
   blocked: TemplateProblem | null;
   ready: PlannedEmail[];
   skipped: PlannedSkip[];
+  /** How the template's audience changed the pick ("1 client was reached in the last 14 days"). */
+  notices: string[];
 }
 
 export interface PlanInput {
@@ -93,7 +101,7 @@ export function planMerge(input: PlanInput): MergePlan {
     checkTemplate(parts, buildCatalog(input.headers)) ??
     unsignedProblem(parts, input.headers, input.myName) ??
     pathProblem(template, path);
-  const plan: MergePlan = { blocked, ready: [], skipped: [] };
+  const plan: MergePlan = { blocked, ready: [], skipped: [], notices: [] };
   if (blocked) return plan;
 
   const ctx = {
@@ -105,7 +113,14 @@ export function planMerge(input: PlanInput): MergePlan {
   };
   const emailsSeen = new Map<string, string>();
   const alreadyGot = addressesThatGot(input);
-  for (const client of input.candidates) {
+  const postal = path === 'print' ? addressColumns(input.headers) : {};
+  // "Top N" kinds are picked for the template's audience; an exact list is the user's own choice.
+  const picked =
+    input.limit === undefined
+      ? { clients: input.candidates, notice: null }
+      : pickForAudience(template, input.candidates, ctx);
+  if (picked.notice) plan.notices.push(picked.notice);
+  for (const client of picked.clients) {
     if (input.limit !== undefined && plan.ready.length >= input.limit) break;
     const row = input.displayRow(client);
     const rawEmail = input.emailColumn >= 0 ? String(row[input.emailColumn] ?? '') : client.email;
@@ -151,7 +166,14 @@ export function planMerge(input: PlanInput): MergePlan {
       continue;
     }
     if (path !== 'print') emailsSeen.set(address, client.name || client.email);
-    plan.ready.push({ client, to: client.email, email: adapted.email, warning: adapted.warning });
+    plan.ready.push({
+      client,
+      to: client.email,
+      email: adapted.email,
+      warning: adapted.warning,
+      audienceWarning: audienceWarning(template, client, ctx),
+      address: addressLines(client.name, row, postal),
+    });
   }
   return plan;
 }

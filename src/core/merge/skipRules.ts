@@ -66,7 +66,7 @@ function isDraft(kind: SentKind): boolean {
 }
 
 export interface SkipContext {
-  template: Pick<Template, 'name' | 'notes' | 'channel'>;
+  template: Pick<Template, 'name' | 'notes' | 'channel' | 'audience'>;
   today: CivilDate;
   /** Contacted within this many days: skipped (Settings.recentDays, 14 by default). */
   recentDays: number;
@@ -102,7 +102,8 @@ export function skipReason(client: Client, rawEmail: string, ctx: SkipContext): 
   if (isReferralTemplate(ctx.template) && /^recovery$/i.test(client.status.trim())) {
     return 'in Recovery: no referral asks while a problem is open';
   }
-  if (client.lastContact) {
+  // The follow-up is for the client just reached: the recently-contacted rule is not for it.
+  if (client.lastContact && ctx.template.audience !== 'recent') {
     const days = daysBetween(client.lastContact, ctx.today);
     if (days < ctx.recentDays) {
       const when = days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;

@@ -1,6 +1,6 @@
 // Merge tags: parsing {{Tag|fallback}} out of a template, matching tags to the client sheet's headers and the derived tags.
-import { NUMBER_WORDS } from '../../shared/words';
-import { monthsBetween, type CivilDate } from '../dates';
+import { daysBetween, type CivilDate } from '../dates';
+import { timeInWords } from '../../shared/timeWords';
 
 /** A piece of a template: literal text, or a tag to fill. */
 export type Segment =
@@ -133,16 +133,7 @@ export function checkTemplate(
   return { message: lines.join(' '), unknownTags: unknown };
 }
 
-/**
- * Time since the last contact in the words an apology uses, without dwelling on it (playbook 2):
- * "a few weeks", "a month", "8 months", "a year", "three years".
- */
+/** Time since the last contact in words: the same words as the call script (src/shared/timeWords.ts). */
 export function timeSinceWords(lastContact: CivilDate, today: CivilDate): string {
-  const months = monthsBetween(lastContact, today);
-  if (months < 1) return 'a few weeks';
-  if (months < 12) return months === 1 ? 'a month' : `${months} months`;
-  const years = Math.floor(months / 12);
-  if (years === 1) return 'a year';
-  // Letters spell out up to ten years only; the sidebar's spoken script goes to twelve.
-  return `${years <= 10 ? NUMBER_WORDS[years] : String(years)} years`;
+  return timeInWords(Math.max(0, daysBetween(lastContact, today)));
 }

@@ -1,4 +1,7 @@
 // The merge templates: the built-in ones (written from the playbook), the Templates sheet's rows, and how a template is picked.
+import { AUDIENCE_LABELS, parseAudience, type Audience } from './audience';
+
+export { AUDIENCE_LABELS, parseAudience, type Audience };
 
 export type TemplateChannel = 'email' | 'letter';
 
@@ -12,12 +15,27 @@ export interface Template {
   channel: TemplateChannel;
   notes: string;
   source: 'sheet' | 'draft';
+  /** Who the template is for; absent means anyone (a Gmail draft, an old sheet row). */
+  audience?: Audience;
 }
 
 export const TEMPLATE_SHEET = 'Templates';
-export const TEMPLATE_HEADERS = ['Name', 'Subject', 'Body', 'Channel', 'Notes'] as const;
+export const TEMPLATE_HEADERS = [
+  'Name',
+  'Subject',
+  'Body',
+  'Channel',
+  'Notes',
+  'Audience',
+] as const;
 
-const email = (name: string, subject: string, body: string[], notes: string): Template => ({
+const email = (
+  name: string,
+  subject: string,
+  body: string[],
+  notes: string,
+  audience: Audience,
+): Template => ({
   name,
   subject,
   body: body.join('\n'),
@@ -25,6 +43,7 @@ const email = (name: string, subject: string, body: string[], notes: string): Te
   channel: 'email',
   notes,
   source: 'sheet',
+  audience,
 });
 
 /**
@@ -48,6 +67,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
       '{{My Name}}',
     ],
     'First touch: it apologises and asks for nothing (no offer, no request for introductions). Record the rhythm they choose as their Cadence.',
+    'silent',
   ),
   email(
     'Follow-up after a call',
@@ -63,6 +83,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
       '{{My Name}}',
     ],
     'Send after a reconnect call. Use "Create drafts" and add a line in each draft summarising what the client shared. When the call card suggested a referral ask, add before the sign-off: "If one or two people come to mind over the next week who could use the kind of help we gave you, just reply with their names and I will look after them as well as I looked after you."',
+    'recent',
   ),
   {
     name: 'Letter from the heart',
@@ -87,6 +108,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
     notes:
       'Printed and posted, for your most valued clients. Make the second paragraph yours: what changed in your life or business. The closing commits you to a call, so put it in your calendar.',
     source: 'sheet',
+    audience: 'silent',
   },
   email(
     'Referral reminder',
@@ -106,6 +128,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
       '{{My Name}}',
     ],
     'Referral: only for clients who made a referral commitment; never sent to a client in Recovery. {{Referral Incentive}} is the incentive of the client’s latest promise in the Referrals sheet.',
+    'referral',
   ),
   email(
     'Post-purchase check-in',
@@ -121,6 +144,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
       '{{My Name}}',
     ],
     'About a week after delivery.',
+    'purchase',
   ),
   email(
     'Post-purchase survey',
@@ -142,6 +166,7 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
       '{{My Name}}',
     ],
     'About a month after delivery.',
+    'purchase',
   ),
 ];
 
@@ -149,7 +174,14 @@ export const BUILT_IN_TEMPLATES: readonly Template[] = [
 export function templateSheetRows(): string[][] {
   return [
     [...TEMPLATE_HEADERS],
-    ...BUILT_IN_TEMPLATES.map((t) => [t.name, t.subject, t.body, channelLabel(t.channel), t.notes]),
+    ...BUILT_IN_TEMPLATES.map((t) => [
+      t.name,
+      t.subject,
+      t.body,
+      channelLabel(t.channel),
+      t.notes,
+      AUDIENCE_LABELS[t.audience ?? 'anyone'],
+    ]),
   ];
 }
 
@@ -168,12 +200,12 @@ export function parseTemplateRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): 
   if (rows.length === 0) return { templates: [], problems: ['The Templates sheet is empty.'] };
   const header = rows[0].map((h) => String(h).trim().toLowerCase());
   const col = (name: string) => header.indexOf(name.toLowerCase());
-  const [iName, iSubject, iBody, iChannel, iNotes] = TEMPLATE_HEADERS.map(col);
+  const [iName, iSubject, iBody, iChannel, iNotes, iAudience] = TEMPLATE_HEADERS.map(col);
   if (iName < 0 || iBody < 0) {
     return {
       templates: [],
       problems: [
-        `The Templates sheet needs the columns ${TEMPLATE_HEADERS.join(', ')}; found: ${rows[0].join(', ')}.`,
+        `The Templates sheet needs the columns ${TEMPLATE_HEADERS.slice(0, 5).join(', ')} (and optionally Audience); found: ${rows[0].join(', ')}.`,
       ],
     };
   }
@@ -188,14 +220,23 @@ export function parseTemplateRows(rows: ReadonlyArray<ReadonlyArray<unknown>>): 
         `Templates row ${i + 2}: Channel "${cell(row, iChannel)}" is not Email or Letter; read as Email.`,
       );
     }
+    const notes = cell(row, iNotes);
+    const audienceText = cell(row, iAudience).trim();
+    const audience = audienceText ? parseAudience(audienceText) : defaultAudience(name, notes);
+    if (audienceText && !audience) {
+      problems.push(
+        `Templates row ${i + 2}: Audience "${audienceText}" is not one of ${Object.values(AUDIENCE_LABELS).join(', ')}; read as Anyone.`,
+      );
+    }
     templates.push({
       name,
       subject: cell(row, iSubject),
       body: cell(row, iBody),
       htmlBody: null,
       channel: channelText === 'letter' ? 'letter' : 'email',
-      notes: cell(row, iNotes),
+      notes,
       source: 'sheet',
+      audience: audience ?? 'anyone',
     });
   });
   return { templates, problems };
@@ -231,4 +272,12 @@ export function pickTemplate(
  */
 export function isReferralTemplate(template: Pick<Template, 'name' | 'notes'>): boolean {
   return /referral/i.test(template.name) || /referral/i.test(template.notes);
+}
+
+/** A row without an Audience cell (a sheet made before the column): a built-in name keeps its own. */
+function defaultAudience(name: string, notes: string): Audience {
+  const wanted = name.trim().toLowerCase();
+  const builtIn = BUILT_IN_TEMPLATES.find((t) => t.name.toLowerCase() === wanted);
+  if (builtIn?.audience) return builtIn.audience;
+  return isReferralTemplate({ name, notes }) ? 'referral' : 'anyone';
 }
