@@ -86,7 +86,17 @@ export function emailViewer(p: MergePreview): HTMLElement {
   };
   pick.addEventListener('change', show);
   show();
-  return el('div', {}, label('Preview for', pick), pick, subject, warning, frame);
+  return el('div', {}, label('Preview for', pick), pick, subject, warning, frame, filesLine(p));
+}
+
+/** A Gmail draft template's attachments and inline images, which go out with every email. */
+function filesLine(p: MergePreview): HTMLElement | null {
+  const files = p.template.files;
+  if (!files || (!files.attachments.length && !files.inlineImages.length)) return null;
+  const parts: string[] = [];
+  if (files.inlineImages.length) parts.push(`Inline images: ${files.inlineImages.join(', ')}`);
+  if (files.attachments.length) parts.push(`Attachments: ${files.attachments.join(', ')}`);
+  return el('p', { className: 'hint draft-files', text: `${parts.join('. ')}.` });
 }
 
 function escape(text: string): string {

@@ -132,7 +132,7 @@ export function sendTestEmail(input: MergeRequest): TestEmailResult {
     if (remainingDailyQuota() < 1)
       throw new Error("Today's email quota is used up; the test can go out tomorrow.");
     const subject = `[Test] ${first.email.subject}`;
-    sendEmail(planned.path, { ...outgoing(request, first), to: ctx.userEmail, subject });
+    sendEmail(planned.path, { ...outgoing(request, first, template), to: ctx.userEmail, subject });
     return {
       to: ctx.userEmail,
       subject,

@@ -139,7 +139,15 @@ export function resolveTemplate(ctx: MergeContext, ref: MergeRequest['template']
 }
 
 export function summarize(t: Template): TemplateSummary {
-  return { source: t.source, name: t.name, subject: t.subject, channel: t.channel, notes: t.notes };
+  const summary: TemplateSummary = {
+    source: t.source,
+    name: t.name,
+    subject: t.subject,
+    channel: t.channel,
+    notes: t.notes,
+  };
+  if (t.files) summary.files = t.files;
+  return summary;
 }
 
 export interface PlannedMerge {

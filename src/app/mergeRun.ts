@@ -5,6 +5,7 @@ import { clientHash, roomProblem } from '../core/merge/journalStore';
 import type { PlannedEmail } from '../core/merge/plan';
 import {
   WAITING_BUSY,
+  WAITING_GMAIL,
   WAITING_QUOTA,
   WAITING_STORAGE,
   WAITING_TIME,
@@ -17,6 +18,7 @@ import { now } from '../services/clock';
 import {
   createDraft,
   errorMessage,
+  isGmailQuotaError,
   isQuotaError,
   remainingDailyQuota,
   sendEmail,
@@ -245,10 +247,10 @@ function tally(result: MergeResult, entry: JournalEntry, sending: Sending, item:
   if (entry.state === 'done') {
     if (sending.mode === 'send') result.sent += 1;
     else result.drafted += 1;
-  } else if (entry.status === WAITING_QUOTA) {
-    // Another script used the quota since we read it: this one and the rest wait.
-    sending.stop = WAITING_QUOTA;
-    sending.waiting.set(item.client.id, WAITING_QUOTA);
+  } else if (entry.status === WAITING_QUOTA || entry.status === WAITING_GMAIL) {
+    // Another script used the quota since we read it (or Gmail's own ran out): the rest wait.
+    sending.stop = entry.status;
+    sending.waiting.set(item.client.id, entry.status);
   } else result.failed += 1;
 }
 
@@ -281,12 +283,17 @@ function deliver(
     return null;
   }
   try {
-    if (request.mode === 'draft') createDraft(outgoing(request, item));
-    else sendEmail(planned.path, outgoing(request, item));
+    const email = outgoing(request, item, planned.template);
+    if (request.mode === 'draft') createDraft(email);
+    else sendEmail(planned.path, email);
     entry.state = 'done';
   } catch (error) {
     entry.state = 'failed';
-    entry.status = isQuotaError(error) ? WAITING_QUOTA : errorStatus(errorMessage(error));
+    entry.status = isQuotaError(error)
+      ? WAITING_QUOTA
+      : isGmailQuotaError(error)
+        ? WAITING_GMAIL
+        : errorStatus(errorMessage(error));
   }
   return stored;
 }

@@ -43,6 +43,8 @@ export interface TemplateSummary {
   subject: string;
   channel: 'email' | 'letter';
   notes: string;
+  /** A Gmail draft template's files (names), sent with every email of the merge. */
+  files?: { attachments: string[]; inlineImages: string[] };
 }
 
 export interface MergeSetup {

@@ -12,6 +12,9 @@ export interface Template {
   channel: TemplateChannel;
   notes: string;
   source: 'sheet' | 'draft';
+  /** A Gmail draft template: its ID, and the names of the files it carries (kept on every email). */
+  draftId?: string;
+  files?: { attachments: string[]; inlineImages: string[] };
 }
 
 export const TEMPLATE_SHEET = 'Templates';
