@@ -29,6 +29,7 @@ import {
 import { selectedClientRows } from '../services/mergeSelection';
 import { now } from '../services/clock';
 import { writeMergeBack } from './mergeWriteBack';
+import { pendingHistory, settleUnconfirmed } from './mergeReconcile';
 
 export interface MergeContext {
   cs: ClientSheet;
@@ -41,6 +42,8 @@ export interface MergeContext {
   journal: Journal;
   /** Sheet rows selected in the client sheet when the operation began (only when asked for). */
   selectedRows?: number[];
+  /** Unconfirmed sends still being settled against Gmail's Sent folder: not offered meanwhile. */
+  pending: ReturnType<typeof pendingHistory>;
 }
 
 export interface ContextOptions {
@@ -85,6 +88,7 @@ export function openMergeContext(options: ContextOptions = {}): MergeContext {
     notices,
     journal: openJournal(),
     selectedRows,
+    pending: [],
   };
   const snap = context.journal.snapshot();
   const nowMs = now().getTime();
@@ -94,17 +98,23 @@ export function openMergeContext(options: ContextOptions = {}): MergeContext {
   return context;
 }
 
-/** Unwritten entries: statuses and touches into the sheet (never twice), then their pages removed. */
-function reconcileLeftovers(ctx: MergeContext, leftovers: StoredEntry[], nowMs: number): void {
+/** Unwritten entries: unconfirmed sends settled, statuses and touches into the sheet (never twice), then their pages removed. */
+function reconcileLeftovers(ctx: MergeContext, all: StoredEntry[], nowMs: number): void {
+  const wasOpen = all.filter((s) => s.entry.state === 'sending').length;
+  const settled = settleUnconfirmed(all, nowMs);
+  ctx.pending = pendingHistory(settled.pending);
+  noteSettled(ctx, settled, wasOpen);
+  const leftovers = settled.ready;
+  if (!leftovers.length) return;
   const entries = leftovers.map((s) => s.entry);
   const back = journalWriteBack(entries, ctx.touches);
   writeMergeBack(ctx.cs, { touches: back.touches, statuses: back.statuses }, ctx.userEmail);
   for (const t of back.touches) {
     ctx.touches.push({ clientId: t.clientId, date: t.date, channel: t.channel, step: t.step });
   }
-  ctx.journal.markWritten(leftovers);
+  ctx.journal.markWritten(leftovers.filter((s) => !settled.keepPages.has(s.key)));
   // A live run never leaves an intent ("sending") outside its locked chunk, and none lives 7 minutes.
-  const stopped = entries.some((e) => e.state === 'sending' || nowMs - (e.at ?? 0) >= RUN_MAX_MS);
+  const stopped = wasOpen > 0 || entries.some((e) => nowMs - (e.at ?? 0) >= RUN_MAX_MS);
   if (!stopped) {
     // Between two chunks of a live run, or a run killed between two sends: both are possible here.
     ctx.notices.push(
@@ -122,6 +132,31 @@ function reconcileLeftovers(ctx: MergeContext, leftovers: StoredEntry[], nowMs: 
         ? ` ${unconfirmed} email${unconfirmed === 1 ? '' : 's'} may or may not have gone out (marked "unconfirmed"); they will not be sent again.`
         : ''),
   );
+}
+
+function noteSettled(
+  ctx: MergeContext,
+  settled: ReturnType<typeof settleUnconfirmed>,
+  wasOpen: number,
+): void {
+  if (!wasOpen) return;
+  if (settled.problem) {
+    ctx.notices.push(
+      `Gmail's Sent folder could not be checked (${settled.problem}), so an email that may have gone out stays "unconfirmed" and is not sent again.`,
+    );
+  }
+  if (settled.found)
+    ctx.notices.push(
+      `${settled.found} email${settled.found === 1 ? '' : 's'} of a stopped merge ${settled.found === 1 ? 'was' : 'were'} found in your Sent folder: marked Sent.`,
+    );
+  if (settled.notSent)
+    ctx.notices.push(
+      `${settled.notSent} email${settled.notSent === 1 ? '' : 's'} of a stopped merge never left (not in your Sent folder): ${settled.notSent === 1 ? 'that client is' : 'those clients are'} offered again.`,
+    );
+  if (settled.pending.length)
+    ctx.notices.push(
+      'A stopped merge may still have one email on its way: that client is left out until Gmail shows whether it went (a few minutes).',
+    );
 }
 
 /** The template a request names: a Templates sheet row, or a Gmail draft without recipients. */
@@ -180,7 +215,7 @@ export function planFor(
     bucketOf: (c) => toItem(c, today, months).bucket,
     selectedRows: ctx.selectedRows,
   });
-  const history = buildHistory(ctx.touches, cs.clients, []);
+  const history = buildHistory(ctx.touches, cs.clients, ctx.pending);
   const display = cs.display ?? [];
   const plan = planMerge({
     template,

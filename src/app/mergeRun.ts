@@ -265,6 +265,7 @@ function deliver(
   planned: PlannedMerge,
   sending: Sending,
 ): StoredEntry | null {
+  const email = outgoing(request, item, planned.template);
   const entry: JournalEntry = {
     clientId: item.client.id,
     template: planned.template.name,
@@ -273,6 +274,8 @@ function deliver(
     date: ctx.today,
     to: item.to,
     run: sending.run,
+    // Kept with the intent: a killed send is known again in the Sent folder by its subject.
+    subjectHash: clientHash(email.subject),
   };
   let stored: StoredEntry;
   try {
@@ -283,7 +286,6 @@ function deliver(
     return null;
   }
   try {
-    const email = outgoing(request, item, planned.template);
     if (request.mode === 'draft') createDraft(email);
     else sendEmail(planned.path, email);
     entry.state = 'done';

@@ -25,6 +25,8 @@ export interface JournalEntry {
   run?: string;
   /** When its run started (ms): a run older than RUN_MAX_MS is certainly over. */
   at?: number;
+  /** With the intent: a hash of the subject, to know the email again in the Sent folder. */
+  subjectHash?: string;
 }
 
 /** An entry and the property that holds it (a page of its run, or one old-format entry). */

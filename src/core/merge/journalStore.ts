@@ -109,6 +109,7 @@ export function clipStatus(status: string): string {
 
 function entryTuple(e: JournalEntry): unknown[] {
   if (e.state === 'failed') return [e.clientId, e.to, 'f', clipStatus(e.status ?? '')];
+  if (e.state === 'sending' && e.subjectHash) return [e.clientId, e.to, 's', e.subjectHash];
   return [e.clientId, e.to, e.state === 'done' ? 'd' : 's'];
 }
 
@@ -135,6 +136,7 @@ function decodePage(value: string, run: RunRecord): JournalEntry[] | null {
         at: run.at,
       };
       if (state === 'failed' && typeof row[3] === 'string') entry.status = row[3];
+      if (state === 'sending' && typeof row[3] === 'string') entry.subjectHash = row[3];
       out.push(entry);
     }
     return out;

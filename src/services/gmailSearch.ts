@@ -1,0 +1,89 @@
+// GmailApp.search for Reconnect: Sent/Drafts lookups and client messages, flattened from threads to plain records.
+import type { FoundMessage } from '../core/merge/reconcile';
+import { errorMessage } from './mailer';
+
+/** GmailApp.search returns at most 500 threads a call. */
+const PAGE = 500;
+
+/** A message of a thread, as the reply scan reads it. */
+export interface MailRecord {
+  threadId: string;
+  messageId: string;
+  from: string;
+  to: string[];
+  subject: string;
+  atMs: number;
+  /** Plain text (read only when asked for). */
+  text: string;
+}
+
+/** The bare addresses of a header ("Ann <a@x.com>, b@y.com"), lower case. */
+export function addressesOf(header: string): string[] {
+  return header
+    .split(',')
+    .map((p) => {
+      const angle = /<([^>]*)>/.exec(p);
+      return (angle ? angle[1] : p).trim().toLowerCase();
+    })
+    .filter(Boolean);
+}
+
+/** Every thread matching the query (paged 500 at a time). */
+export function searchThreads(query: string): GoogleAppsScript.Gmail.GmailThread[] {
+  const out: GoogleAppsScript.Gmail.GmailThread[] = [];
+  for (let start = 0; ; start += PAGE) {
+    const page = GmailApp.search(query, start, PAGE);
+    out.push(...page);
+    if (page.length < PAGE) return out;
+  }
+}
+
+/** Messages of the matching threads; `withText` reads each one's plain body too. */
+export function searchMessages(query: string, withText = false): MailRecord[] {
+  const out: MailRecord[] = [];
+  for (const thread of searchThreads(query)) {
+    const threadId = thread.getId();
+    for (const m of thread.getMessages()) {
+      if (m.isDraft()) continue;
+      out.push({
+        threadId,
+        messageId: m.getId(),
+        from: addressesOf(m.getFrom())[0] ?? '',
+        to: addressesOf(`${m.getTo()},${m.getCc()}`),
+        subject: m.getSubject(),
+        atMs: m.getDate().getTime(),
+        text: withText ? m.getPlainBody() : '',
+      });
+    }
+  }
+  return out;
+}
+
+/** Sent messages (and live drafts) to these recipients, for settling unconfirmed sends; null if Gmail cannot be read. */
+export function findInSentOrDrafts(queries: {
+  sent: string[];
+  drafts: string[];
+}): { found: FoundMessage[] } | { error: string } {
+  try {
+    const found: FoundMessage[] = [];
+    for (const q of queries.sent) {
+      for (const m of searchMessages(q)) found.push({ ...m, folder: 'sent' });
+    }
+    for (const q of queries.drafts) {
+      for (const thread of searchThreads(q)) {
+        for (const m of thread.getMessages()) {
+          if (!m.isDraft()) continue;
+          found.push({
+            to: addressesOf(m.getTo()),
+            subject: m.getSubject(),
+            atMs: m.getDate().getTime(),
+            folder: 'drafts',
+          });
+        }
+      }
+    }
+    return { found };
+  } catch (error) {
+    return { error: errorMessage(error) };
+  }
+}
