@@ -23,3 +23,6 @@ export {
 } from './app/mailMerge';
 export { openLetters, getLetterBatch, confirmLetters } from './app/letters';
 export { repairMergeJournal } from './app/mergeRepair';
+
+// Gmail: replies from clients (the sidebar's throttled scan; the weekly run calls app/gmailScan scanGmail)
+export { scanGmailIfDue } from './app/gmailScan';

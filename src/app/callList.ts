@@ -21,6 +21,7 @@ import {
   type ClientSheet,
 } from '../services/clientSheet';
 import { readTouches } from '../services/touchSheet';
+import { withReplyMarkers } from './repliesCallList';
 
 /** The call list's query: an unknown sort or group is refused with the valid ones, not answered with an empty list. */
 const callListQuery = object({
@@ -62,7 +63,7 @@ export function getCallList(input: CallListQuery = {}): CallList {
   // Today's goal needs only the recent tail of the log, however many years it holds.
   const { touches } = readTouches(cs.spreadsheet, cs.dates, { lastRows: RECENT_TOUCH_ROWS });
   const today = cs.dates.today;
-  return buildCallList(cs.clients, query, {
+  const list = buildCallList(cs.clients, query, {
     today,
     asOf: now().toISOString(),
     recencyMonths: settings.recencyMonths,
@@ -71,6 +72,8 @@ export function getCallList(input: CallListQuery = {}): CallList {
     currency: settings.currency || valueCurrency(cs) || '$',
     goal: { done: countContactsOn(touches, today), target: settings.dailyGoal },
   });
+  // Replies found in Gmail (app/gmailScan.ts): those cards first, marked.
+  return withReplyMarkers(list, touches);
 }
 
 function capped(problems: DataProblem[], notices: string[]): DataProblem[] {

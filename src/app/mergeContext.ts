@@ -8,7 +8,7 @@ import { entryKind, journalWriteBack, RUN_MAX_MS } from '../core/merge/journal';
 import { expiredKeys } from '../core/merge/journalStore';
 import { choosePath, planMerge, type MergePlan, type SendPath } from '../core/merge/plan';
 import { selectCandidates } from '../core/merge/recipients';
-import { buildHistory, type LoggedTouch } from '../core/merge/skipRules';
+import { awaitingCallBack, buildHistory, type LoggedTouch } from '../core/merge/skipRules';
 import { availableTags, buildCatalog } from '../core/merge/tags';
 import { pickTemplate, type Template } from '../core/merge/templates';
 import {
@@ -233,6 +233,7 @@ export function planFor(
     allClients: cs.clients,
     held:
       request.recipients.kind === 'clients' ? new Set(request.recipients.skipped ?? []) : undefined,
+    replied: awaitingCallBack(ctx.touches),
   });
   return { template, path, plan, notices: candidates.notices };
 }

@@ -87,3 +87,16 @@ export function findInSentOrDrafts(queries: {
     return { error: errorMessage(error) };
   }
 }
+
+/** When this user's sidebar last scanned Gmail (ms), kept small in user properties. */
+const LAST_SCAN_KEY = 'rcr.last';
+
+export function lastScanMs(): number {
+  const value = PropertiesService.getUserProperties().getProperty(LAST_SCAN_KEY);
+  const ms = Number(value);
+  return value && Number.isFinite(ms) ? ms : 0;
+}
+
+export function setLastScanMs(ms: number): void {
+  PropertiesService.getUserProperties().setProperty(LAST_SCAN_KEY, String(ms));
+}

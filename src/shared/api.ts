@@ -83,6 +83,8 @@ export interface CallListItem {
   notes: string;
   /** 1-based sheet row when the list was read; informational only (rows move). */
   row: number;
+  /** An unanswered reply found in Gmail: the card says "Replied: call them back" and shows it. */
+  reply?: { date: string; text: string; mayOptOut: boolean };
 }
 
 /** A problem in one cell, reported by row and column; the row is still listed with what is known. */

@@ -87,7 +87,8 @@ export interface TouchToLog {
   clientId: string;
   date: CivilDate;
   channel: 'email' | 'letter';
-  outcome: 'sent';
+  /** `replied`: a client's reply found in Gmail (app/gmailScan.ts). */
+  outcome: 'sent' | 'replied';
   step: string;
   notes?: string;
   mergeStatus: string;

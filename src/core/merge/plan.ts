@@ -67,6 +67,8 @@ export interface PlanInput {
   allClients?: readonly Client[];
   /** Clients the user saw skipped in the preview: planned for their reason, never sent to. */
   held?: ReadonlySet<string>;
+  /** Clients with an unanswered reply (skipRules awaitingCallBack): no more email until a call. */
+  replied?: ReadonlyMap<string, CivilDate>;
 }
 
 export function planMerge(input: PlanInput): MergePlan {
@@ -89,6 +91,7 @@ export function planMerge(input: PlanInput): MergePlan {
     today: input.today,
     recentDays: input.recentDays,
     history: input.history,
+    replied: input.replied,
   };
   const emailsSeen = new Map<string, string>();
   const alreadyGot = addressesThatGot(input);

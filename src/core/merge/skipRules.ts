@@ -23,6 +23,22 @@ export interface LoggedTouch {
   channel: string;
   step: string;
   notes?: string;
+  /** "sent", "replied", a call's outcome... (absent in older callers). */
+  outcome?: string;
+}
+
+/**
+ * Clients whose latest touch is a reply nobody answered yet: no follow-up or scheduled email goes to
+ * them (a reply is a call to make, not a reason for another email).
+ */
+export function awaitingCallBack(touches: readonly LoggedTouch[]): Map<string, CivilDate> {
+  const latest = new Map<string, LoggedTouch>();
+  for (const t of touches) if (t.clientId) latest.set(t.clientId, t);
+  const out = new Map<string, CivilDate>();
+  for (const [id, t] of latest) {
+    if ((t.outcome ?? '').trim().toLowerCase() === 'replied') out.set(id, t.date);
+  }
+  return out;
 }
 
 /**
@@ -66,6 +82,8 @@ export interface SkipContext {
   /** Contacted within this many days: skipped (Settings.recentDays, 14 by default). */
   recentDays: number;
   history: SendHistory;
+  /** Client ID -> the day of an unanswered reply (awaitingCallBack). */
+  replied?: ReadonlyMap<string, CivilDate>;
 }
 
 /**
@@ -80,6 +98,8 @@ export function skipReason(client: Client, rawEmail: string, ctx: SkipContext): 
       return typed ? `invalid email '${typed}'` : 'no email address';
     }
   }
+  const replied = ctx.replied?.get(client.id);
+  if (replied && ctx.template.channel === 'email') return `replied on ${replied}: call them back`;
   const prior = ctx.history.get(historyKey(client.id, ctx.template.name));
   if (prior) return priorReason(prior, ctx.template.name);
   if (isReferralTemplate(ctx.template) && /^recovery$/i.test(client.status.trim())) {
