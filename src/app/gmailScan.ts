@@ -16,6 +16,7 @@ import { withMergeLock } from '../services/mergeLock';
 import { loadSettings } from '../services/settings';
 import { currentUserEmail, readTouchLog } from '../services/touchSheet';
 import { writeMergeBack } from './mergeWriteBack';
+import { checkDrafts } from './gmailDrafts';
 
 /** The sidebar scans at most this often per user. */
 export const SCAN_EVERY_MS = 10 * 60 * 1000;
@@ -24,6 +25,9 @@ export interface GmailScan {
   scanned: boolean;
   /** Clients whose new reply was logged. */
   replies: number;
+  /** Drafts Reconnect created that the user sent from Gmail, or deleted. */
+  draftsSent: number;
+  draftsDeleted: number;
   /** Gmail searches made. */
   searches: number;
   /** Why Gmail could not be read (a declined permission, the daily limit), or null. */
@@ -42,29 +46,45 @@ export function scanGmail(spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet
     const settings = loadSettings();
     const cs = readClientSheet({ settings, spreadsheet });
     const { touches } = readTouchLog(cs.spreadsheet, cs.dates);
-    const emails = new Map(cs.clients.map((c) => [c.id, c.email] as const));
-    const watched = watchedClients(touches, (id) => emails.get(id) ?? '', cs.dates.today);
-    const result: GmailScan = { scanned: true, replies: 0, searches: 0, problem: null };
-    if (!watched.length) return result;
-    let messages: Incoming[];
+    const result: GmailScan = {
+      scanned: true,
+      replies: 0,
+      draftsSent: 0,
+      draftsDeleted: 0,
+      searches: 0,
+      problem: null,
+    };
+    const logs: TouchToLog[] = [];
+    const statuses = new Map<string, string>();
+    let found: ReturnType<typeof newReplies> = [];
     try {
-      messages = searchReplies(watched, cs.dates, result);
+      // Drafts sent from Gmail first: their sends are watched for replies in this same scan.
+      const drafts = checkDrafts((d) => cs.dates.toCivil(d));
+      result.searches += drafts.searches;
+      logs.push(...drafts.sent);
+      for (const [id, status] of drafts.deleted) statuses.set(id, status);
+      result.draftsSent = drafts.sent.length;
+      result.draftsDeleted = drafts.deleted.size;
+      const all = [...touches, ...drafts.sent.map((t) => ({ ...t, notes: t.notes ?? '' }))];
+      const emails = new Map(cs.clients.map((c) => [c.id, c.email] as const));
+      const watched = watchedClients(all, (id) => emails.get(id) ?? '', cs.dates.today);
+      if (watched.length) found = newReplies(watched, searchReplies(watched, cs.dates, result));
     } catch (error) {
       result.problem = errorMessage(error);
-      return result;
     }
-    const found = newReplies(watched, messages);
-    if (!found.length) return result;
-    const logs: TouchToLog[] = found.map((r) => ({
-      clientId: r.clientId,
-      date: r.day,
-      channel: 'email',
-      outcome: 'replied',
-      step: r.template,
-      notes: r.notes,
-      mergeStatus: `Replied ${r.day}: ${r.template}`,
-    }));
-    writeMergeBack(cs, { touches: logs, statuses: new Map() }, currentUserEmail());
+    logs.push(
+      ...found.map((r): TouchToLog => ({
+        clientId: r.clientId,
+        date: r.day,
+        channel: 'email',
+        outcome: 'replied',
+        step: r.template,
+        notes: r.notes,
+        mergeStatus: `Replied ${r.day}: ${r.template}`,
+      })),
+    );
+    if (logs.length || statuses.size)
+      writeMergeBack(cs, { touches: logs, statuses }, currentUserEmail());
     result.replies = found.length;
     return result;
   });
@@ -74,7 +94,14 @@ export function scanGmail(spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet
 export function scanGmailIfDue(): GmailScan {
   const at = now().getTime();
   if (at - lastScanMs() < SCAN_EVERY_MS) {
-    return { scanned: false, replies: 0, searches: 0, problem: null };
+    return {
+      scanned: false,
+      replies: 0,
+      draftsSent: 0,
+      draftsDeleted: 0,
+      searches: 0,
+      problem: null,
+    };
   }
   setLastScanMs(at);
   return scanGmail();

@@ -30,6 +30,8 @@ import { selectedClientRows } from '../services/mergeSelection';
 import { now } from '../services/clock';
 import { writeMergeBack } from './mergeWriteBack';
 import { pendingHistory, settleUnconfirmed } from './mergeReconcile';
+import { rememberDraftEntries, trackedDraftHistory } from './gmailDrafts';
+import { readDraftRecords } from '../services/draftStore';
 
 export interface MergeContext {
   cs: ClientSheet;
@@ -112,6 +114,7 @@ function reconcileLeftovers(ctx: MergeContext, all: StoredEntry[], nowMs: number
   for (const t of back.touches) {
     ctx.touches.push({ clientId: t.clientId, date: t.date, channel: t.channel, step: t.step });
   }
+  rememberDraftEntries(entries, nowMs);
   ctx.journal.markWritten(leftovers.filter((s) => !settled.keepPages.has(s.key)));
   // A live run never leaves an intent ("sending") outside its locked chunk, and none lives 7 minutes.
   const stopped = wasOpen > 0 || entries.some((e) => nowMs - (e.at ?? 0) >= RUN_MAX_MS);
@@ -215,7 +218,11 @@ export function planFor(
     bucketOf: (c) => toItem(c, today, months).bucket,
     selectedRows: ctx.selectedRows,
   });
-  const history = buildHistory(ctx.touches, cs.clients, ctx.pending);
+  // "Already done for this template": the Touches log, the journal, and the drafts still in Gmail.
+  const history = buildHistory(ctx.touches, cs.clients, [
+    ...ctx.pending,
+    ...trackedDraftHistory(readDraftRecords()),
+  ]);
   const display = cs.display ?? [];
   const plan = planMerge({
     template,

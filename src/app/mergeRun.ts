@@ -286,7 +286,7 @@ function deliver(
     return null;
   }
   try {
-    if (request.mode === 'draft') createDraft(email);
+    if (request.mode === 'draft') Object.assign(entry, createDraft(email));
     else sendEmail(planned.path, email);
     entry.state = 'done';
   } catch (error) {

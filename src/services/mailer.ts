@@ -55,13 +55,15 @@ export function sendEmail(path: SendPath, email: OutgoingEmail): void {
   GmailApp.sendEmail(email.to, email.subject, email.text, options);
 }
 
-export function createDraft(email: OutgoingEmail): void {
+/** Creates the draft; its IDs let a later scan see it sent from Gmail (or deleted). */
+export function createDraft(email: OutgoingEmail): { draftId: string; messageId: string } {
   const options: GoogleAppsScript.Gmail.GmailAdvancedOptions = { htmlBody: email.html };
   if (email.name) options.name = email.name;
   if (email.replyTo) options.replyTo = email.replyTo;
   if (email.from) options.from = email.from;
   withFiles(options, email);
-  GmailApp.createDraft(email.to, email.subject, email.text, options);
+  const draft = GmailApp.createDraft(email.to, email.subject, email.text, options);
+  return { draftId: draft.getId(), messageId: draft.getMessageId() };
 }
 
 /** Recipients left today; shared by MailApp and GmailApp (there is no GmailApp equivalent). */
@@ -91,6 +93,11 @@ export function errorMessage(error: unknown): string {
 /** The address the add-on runs as: where a test email goes. */
 export function userEmail(): string {
   return Session.getEffectiveUser().getEmail();
+}
+
+/** The IDs of the user's drafts still in Gmail (one call). */
+export function liveDraftIds(): Set<string> {
+  return new Set(GmailApp.getDrafts().map((d) => d.getId()));
 }
 
 /** The user's verified "Send mail as" aliases. */

@@ -27,6 +27,9 @@ export interface JournalEntry {
   at?: number;
   /** With the intent: a hash of the subject, to know the email again in the Sent folder. */
   subjectHash?: string;
+  /** A draft's IDs (done drafts): remembered so a scan sees it sent from Gmail, or deleted. */
+  draftId?: string;
+  messageId?: string;
 }
 
 /** An entry and the property that holds it (a page of its run, or one old-format entry). */
