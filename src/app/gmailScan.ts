@@ -17,6 +17,7 @@ import { loadSettings } from '../services/settings';
 import { currentUserEmail, readTouchLog } from '../services/touchSheet';
 import { writeMergeBack } from './mergeWriteBack';
 import { checkDrafts } from './gmailDrafts';
+import { declinedPermission } from '../shared/permissions';
 
 /** The sidebar scans at most this often per user. */
 export const SCAN_EVERY_MS = 10 * 60 * 1000;
@@ -70,7 +71,8 @@ export function scanGmail(spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet
       const watched = watchedClients(all, (id) => emails.get(id) ?? '', cs.dates.today);
       if (watched.length) found = newReplies(watched, searchReplies(watched, cs.dates, result));
     } catch (error) {
-      result.problem = errorMessage(error);
+      const message = errorMessage(error);
+      result.problem = declinedPermission(message, 'Finding replies in Gmail') ?? message;
     }
     logs.push(
       ...found.map((r): TouchToLog => ({

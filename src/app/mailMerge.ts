@@ -28,6 +28,7 @@ import { withMergeLock } from '../services/mergeLock';
 import { mergeStorage } from './mergeRepair';
 import { checkRequest, outgoing, runMerge } from './mergeRun';
 import { checkMergeRequest } from './mergeInput';
+import { declinedPermission } from '../shared/permissions';
 
 export { runMerge, type RunOptions } from './mergeRun';
 
@@ -66,7 +67,11 @@ export function getMergeSetup(): MergeSetup {
       }
       aliases = gmailAliases();
     } catch (error) {
-      problems.push(`Gmail drafts and aliases could not be read: ${errorMessage(error)}`);
+      const message = errorMessage(error);
+      problems.push(
+        declinedPermission(message, 'Using Gmail drafts as templates and sending from an alias') ??
+          `Gmail drafts and aliases could not be read: ${message}`,
+      );
     }
     return {
       templates,
