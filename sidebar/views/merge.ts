@@ -21,13 +21,17 @@ import {
 
 type Who = 'top' | 'bucket' | 'selected' | 'client';
 
-export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
+export function mountMergeView(root: HTMLElement, ctx: ViewContext, refreshGmail = false): void {
   root.appendChild(el('style', { text: MERGE_CSS }));
   const body = el('div', { className: 'merge' });
   root.appendChild(body);
   const handed = ctx.takeSelectedClient();
   body.appendChild(el('p', { className: 'loading', text: 'Loading templates…' }));
-  ctx.api.call('getMergeSetup').then(
+  // Gmail's drafts and aliases come from a cache; "Refresh Gmail drafts" reads Gmail again.
+  const setupCall = refreshGmail
+    ? ctx.api.call('getMergeSetup', { refresh: 'gmail' })
+    : ctx.api.call('getMergeSetup');
+  setupCall.then(
     (setup) => render(setup),
     (error) => {
       clear(body);
@@ -45,9 +49,9 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
     if (isStorageError(error)) output.appendChild(storageOffer(ctx, null, () => undefined));
   }
 
-  function mountAgain(): void {
+  function mountAgain(refresh = false): void {
     clear(root);
-    mountMergeView(root, ctx);
+    mountMergeView(root, ctx, refresh);
   }
 
   function render(setup: MergeSetup): void {
@@ -71,6 +75,7 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
       templateSelect.appendChild(group);
     }
     const templateNotes = el('p', { className: 'hint' });
+    const refreshDrafts = button('Refresh Gmail drafts', () => mountAgain(true));
 
     const whoSelect = el('select', { attrs: { id: uid('who') } });
     const whoOptions: Array<[Who, string]> = [
@@ -139,6 +144,7 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
       label('Template', templateSelect),
       templateSelect,
       templateNotes,
+      refreshDrafts,
       label('Who', whoSelect),
       whoSelect,
       bucketRow,

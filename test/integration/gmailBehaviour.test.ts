@@ -1,6 +1,6 @@
 // The merge against Gmail as it really behaves: Gmail's own quota in draft mode, '☺' and emoji through drafts, a draft template's inline image and attachment.
 import { manyClients, mergeWorld, type MergeWorld } from './mailMergeSupport';
-import { previewMerge, runMailMerge } from '../../src/app/mailMerge';
+import { getMergeSetup, previewMerge, runMailMerge } from '../../src/app/mailMerge';
 import type { MergeRequest } from '../../src/shared/mergeApi';
 
 let w: MergeWorld;
@@ -84,4 +84,24 @@ test('a draft template keeps its inline image and its attachment; the preview na
       ['logo.png', 'ii_logo', 'PNG'],
     ]);
   }
+});
+
+test('opening the Emails tab again reads no draft from Gmail; "Refresh Gmail drafts" does', () => {
+  w = mergeWorld(manyClients(2));
+  for (let i = 0; i < 20; i++) w.emu.mail.addDraft({ subject: `Template ${i}`, body: 'Hi' });
+  const gmailCalls = () =>
+    ['GmailApp.getDrafts', 'GmailDraft.getMessage', 'GmailApp.getAliases']
+      .map((k) => w.emu.kernel.count(k))
+      .reduce((a, b) => a + b, 0);
+  const first = w.run(() => getMergeSetup());
+  expect(first.templates.filter((t) => t.source === 'draft')).toHaveLength(20);
+  const afterFirst = gmailCalls();
+  expect(afterFirst).toBeGreaterThan(20);
+  w.emu.mail.addDraft({ subject: 'Brand new', body: 'Hi' });
+  const second = w.run(() => getMergeSetup());
+  expect(gmailCalls()).toBe(afterFirst);
+  expect(second.templates.filter((t) => t.source === 'draft')).toHaveLength(20);
+  const refreshed = w.run(() => getMergeSetup({ refresh: 'gmail' }));
+  expect(refreshed.templates.map((t) => t.name)).toContain('Brand new');
+  expect(() => w.run(() => getMergeSetup({ refresh: 'all' } as never))).toThrow('refresh');
 });
