@@ -123,9 +123,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       outbox: emulator.mail.outbox.map((m) => ({
         kind: m.kind,
         to: m.to,
+        from: m.from,
         subject: m.subject,
         body: m.body,
         at: m.at,
+        draftId: m.draftId,
       })),
       error: lastError,
       question: pending ? pending.question : null,
@@ -230,6 +232,29 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       if (path === '/api/dialogs/close') {
         dialogsClosed = emulator.ui.dialogs.length;
         return json(res, { ok: true });
+      }
+      // Gmail (issue 10): what happens outside the add-on, from the outbox's buttons.
+      if (path === '/api/mail/reply' || path === '/api/mail/send-draft') {
+        const body = JSON.parse((await readBody(req)) || '{}') as {
+          to?: unknown;
+          draftId?: unknown;
+        };
+        try {
+          if (path === '/api/mail/reply') {
+            const to = typeof body.to === 'string' ? body.to : '';
+            emulator.mail.simulateReply(
+              to,
+              'Lovely to hear from you!\nCould you call me this week?',
+            );
+          } else {
+            emulator.mail.userSendsDraft(typeof body.draftId === 'string' ? body.draftId : '');
+          }
+        } catch (error) {
+          return json(res, { ...state(), ok: false, error: message(error) }, 409);
+        }
+        // The sidebar scans Gmail at most every 10 minutes: let the next opening scan at once.
+        emulator.properties.set('user', 'rcr.last', '0');
+        return json(res, { ...state(), ok: true });
       }
       const call = /^\/run\/([\w$]+)$/.exec(path);
       if (call) {

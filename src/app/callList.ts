@@ -6,7 +6,7 @@ import {
   type CallListQuery,
   type DataProblem,
 } from '../shared/api';
-import { MAX_LIMIT, buildCallList, currencyFromFormat } from '../core/callList';
+import { MAX_LIMIT, buildCallList, currencyFromFormat, toItem } from '../core/callList';
 import { num, object, oneOf, optional, text } from '../core/schema';
 import { countContactsOn } from '../core/touchLog';
 import { now } from '../services/clock';
@@ -72,8 +72,12 @@ export function getCallList(input: CallListQuery = {}): CallList {
     currency: settings.currency || valueCurrency(cs) || '$',
     goal: { done: countContactsOn(touches, today), target: settings.dailyGoal },
   });
-  // Replies found in Gmail (app/gmailScan.ts): those cards first, marked.
-  return withReplyMarkers(list, touches);
+  // Replies found in Gmail (app/gmailScan.ts): those cards first, marked, due or not.
+  const byId = new Map(cs.clients.map((c) => [c.id, c] as const));
+  return withReplyMarkers(list, touches, !query.offset && !query.search, (id) => {
+    const client = byId.get(id);
+    return client && !client.doNotContact ? toItem(client, today, settings.recencyMonths) : null;
+  });
 }
 
 function capped(problems: DataProblem[], notices: string[]): DataProblem[] {

@@ -1,0 +1,93 @@
+// In Chromium: a client's reply (simulated from the preview's outbox) puts their card first as "Replied: call them back"; every server call failing as with several Google accounts is explained.
+import {
+  describeBrowser,
+  openCallList,
+  openRig,
+  screenshot,
+  sidebar,
+  type Rig,
+} from '../support/browser';
+
+describeBrowser('replies and Gmail failures', () => {
+  describe('a client replies', () => {
+    let rig: Rig;
+    beforeAll(async () => {
+      rig = await openRig({ clients: 12 });
+    });
+    afterAll(async () => {
+      await rig?.close();
+    });
+
+    it('the card comes first, marked, with the first lines of the reply', async () => {
+      const result = rig.preview.addon.call(
+        'runMailMerge',
+        [
+          {
+            template: { source: 'sheet', name: 'Reconnect apology' },
+            recipients: { kind: 'top', count: 10 },
+            mode: 'send',
+            senderName: 'Sam Carter',
+          },
+        ],
+        'FULL',
+      ) as { sent: number };
+      expect(result.sent).toBeGreaterThan(6);
+      await rig.page.reload();
+      const sent = rig.page.locator('#outbox li', { hasText: 'Sent' });
+      await sent.nth(result.sent - 1).waitFor();
+      await expect(sent.count()).resolves.toBe(result.sent);
+      // The seventh email's client answers (the outbox's own button, as a person would use it).
+      const seventh = sent.nth(6);
+      const to = ((await seventh.textContent()) ?? '').replace(/^Sent to (\S+):[^]*$/, '$1');
+      await seventh.getByRole('button', { name: 'Simulate a reply' }).click();
+      await rig.page.locator('#outbox li', { hasText: `Reply from ${to}` }).waitFor();
+
+      const frame = await openCallList(rig.page);
+      const first = frame.locator('.cards li.card').first();
+      await first.locator('.reply-marker').waitFor();
+      await expect(first.locator('.reply-title').textContent()).resolves.toBe(
+        'Replied: call them back',
+      );
+      await expect(first.locator('.reply-text').textContent()).resolves.toBe(
+        'Lovely to hear from you! / Could you call me this week?',
+      );
+      await expect(first.locator('.card-email').textContent()).resolves.toBe(to);
+      await expect(frame.locator('.reply-marker').count()).resolves.toBe(1);
+      await screenshot(rig.page, 'replied-card', 'sidebar');
+      expect(rig.pageErrors).toEqual([]);
+    });
+  });
+
+  describe('a browser signed into several Google accounts', () => {
+    let rig: Rig;
+    beforeAll(async () => {
+      rig = await openRig({ clients: 5 });
+    });
+    afterAll(async () => {
+      await rig?.close();
+    });
+
+    it('every google.script.run call fails with PERMISSION_DENIED: the sidebar says what to do', async () => {
+      // The failure as reported (enuchi/React-Google-Apps-Script#46): every call, from the sidebar.
+      await rig.page.route('**/run/**', (route) =>
+        route.fulfill({
+          json: {
+            ok: false,
+            error:
+              "We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED.",
+            serverMs: 0,
+          },
+        }),
+      );
+      const frame = await openCallList(rig.page);
+      const error = frame.locator('.error-state');
+      await error.waitFor();
+      await expect(error.textContent()).resolves.toContain(
+        'Google could not tell which of your accounts is running Reconnect.',
+      );
+      await expect(error.textContent()).resolves.toContain('private (incognito) window');
+      await expect(error.textContent()).resolves.toContain('sign out of the other accounts');
+      await screenshot(rig.page, 'multiple-accounts', 'sidebar');
+    });
+  });
+});
