@@ -42,6 +42,7 @@ const GMAIL_QUOTA_MEMBERS = new Set([
   'GmailApp.getDraft',
   'GmailApp.getAliases',
   'GmailApp.search',
+  'GmailApp.getMessagesForThreads',
   'GmailApp.getMessageById',
   'GmailApp.getThreadById',
   'GmailDraft.deleteDraft',
@@ -359,6 +360,11 @@ export function createMail(kernel: Kernel, options: MailOptions) {
     getThreadById(id: string) {
       guardGmail('GmailApp.getThreadById');
       return outbox.some((m) => m.threadId === id) ? mailbox.threadObject(id) : null;
+    },
+    // One call for the messages of many threads (GmailApp reference: getMessagesForThreads).
+    getMessagesForThreads(threads: GoogleAppsScript.Gmail.GmailThread[]) {
+      guardGmail('GmailApp.getMessagesForThreads');
+      return threads.map((t) => mailbox.messagesOf(t));
     },
     search(query: unknown, start?: unknown, max?: unknown) {
       guardGmail('GmailApp.search');

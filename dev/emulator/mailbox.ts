@@ -81,6 +81,7 @@ export function createMailbox(deps: MailboxDeps) {
   const threadObject = (threadId: string): GoogleAppsScript.Gmail.GmailThread =>
     kernel.wrap<GoogleAppsScript.Gmail.GmailThread>('GmailApp', 'GmailThread', {
       getId: () => threadId,
+      _threadId: threadId,
       getMessages: () => threadMessages(threadId).map(messageObject),
       getMessageCount: () => threadMessages(threadId).length,
       getFirstMessageSubject: () => threadMessages(threadId)[0]?.subject ?? '',
@@ -145,7 +146,11 @@ export function createMailbox(deps: MailboxDeps) {
       .map(threadObject);
   }
 
-  return { messageObject, draftObject, threadObject, search, blobOf };
+  /** The messages of threads without a call per thread (getMessagesForThreads is one call). */
+  const messagesOf = (thread: unknown) =>
+    threadMessages(String((thread as { _threadId?: string })._threadId)).map(messageObject);
+
+  return { messageObject, draftObject, threadObject, search, blobOf, messagesOf };
 }
 
 /** The mail file a blob carries, whatever made it (the emulator's Utilities blob, or an attachment's copy). */

@@ -1,5 +1,4 @@
 // scanGmail: replies from recently emailed clients found in a few batched Gmail searches, each logged once as a touch through the merge write-back.
-import { afterSeconds, batchedQueries } from '../core/merge/gmailQuery';
 import {
   byEarliestSend,
   newReplies,
@@ -10,7 +9,7 @@ import {
 import type { TouchToLog } from '../core/merge/journal';
 import { now } from '../services/clock';
 import { readClientSheet } from '../services/clientSheet';
-import { lastScanMs, searchMessages, setLastScanMs } from '../services/gmailSearch';
+import { lastScanMs, repliesInSentThreads, setLastScanMs } from '../services/gmailSearch';
 import { errorMessage } from '../services/mailer';
 import { withMergeLock } from '../services/mergeLock';
 import { loadSettings } from '../services/settings';
@@ -36,9 +35,10 @@ export interface GmailScan {
 }
 
 /**
- * Finds replies from clients emailed in the last 60 days: one search per batch of addresses
- * (`from:(a OR b OR ...) after:<seconds>`, within Gmail's query length), from the earliest send of
- * the batch. A new reply logs a touch (email, "replied", its first lines as notes) and marks the row;
+ * Finds replies from clients emailed in the last 60 days, in the threads of the user's Sent folder
+ * since the earliest of those sends (`in:sent after:<seconds>`, 500 threads a search, their messages
+ * in one batched read): a handful of searches for a thousand clients, where one `from:(a OR b ...)`
+ * query holds only a few dozen addresses within Gmail's query length. A new reply logs a touch (email, "replied", its first lines as notes) and marks the row;
  * a second scan finds the same messages and logs nothing (the log already has that reply).
  * The weekly run calls this with the spreadsheet it opened by ID.
  */
@@ -114,27 +114,15 @@ function searchReplies(
   dates: { toDate(civil: string): Date; toCivil(date: Date): string },
   result: GmailScan,
 ): Incoming[] {
-  const out: Incoming[] = [];
-  const sorted = byEarliestSend(watched);
-  // Batches of addresses in send order, so each search starts at its own earliest send.
-  const queries: string[] = [];
-  let i = 0;
-  while (i < sorted.length) {
-    const since = afterSeconds(dates.toDate(sorted[i].since).getTime());
-    const [first] = batchedQueries(
-      'from:',
-      sorted.slice(i).map((w) => w.email),
-      ` after:${since}`,
-    );
-    const count = (first.match(/ OR /g)?.length ?? 0) + 1;
-    queries.push(first);
-    i += Math.max(1, count);
-  }
-  for (const q of queries) {
-    result.searches += 1;
-    for (const m of searchMessages(q, true)) {
-      out.push({ from: m.from, day: dates.toCivil(new Date(m.atMs)), atMs: m.atMs, text: m.text });
-    }
-  }
-  return out;
+  const earliest = byEarliestSend(watched)[0].since;
+  const addresses = new Set(watched.map((w) => w.email.toLowerCase()));
+  // A day's margin: the send's day starts in the spreadsheet's zone; seconds are exact.
+  const found = repliesInSentThreads(dates.toDate(earliest).getTime() - 86400000, addresses);
+  result.searches += found.searches;
+  return found.messages.map((m) => ({
+    from: m.from,
+    day: dates.toCivil(new Date(m.atMs)),
+    atMs: m.atMs,
+    text: m.text,
+  }));
 }

@@ -100,3 +100,38 @@ export function lastScanMs(): number {
 export function setLastScanMs(ms: number): void {
   PropertiesService.getUserProperties().setProperty(LAST_SCAN_KEY, String(ms));
 }
+
+/**
+ * Replies to what the user sent: the Sent threads since `afterMs` (500 a search), their messages in
+ * one getMessagesForThreads call per page, and of those only the messages from a watched address
+ * (read in full). A thousand recent sends cost a few searches, not one per client.
+ */
+export function repliesInSentThreads(
+  afterMs: number,
+  watched: ReadonlySet<string>,
+): { messages: MailRecord[]; searches: number } {
+  const messages: MailRecord[] = [];
+  let searches = 0;
+  for (let start = 0; ; start += PAGE) {
+    searches += 1;
+    const page = GmailApp.search(`in:sent after:${Math.floor(afterMs / 1000)}`, start, PAGE);
+    const threads = GmailApp.getMessagesForThreads(page);
+    threads.forEach((thread, i) => {
+      if (thread.length < 2) return;
+      for (const m of thread) {
+        const from = addressesOf(m.getFrom())[0] ?? '';
+        if (!watched.has(from) || m.isDraft()) continue;
+        messages.push({
+          threadId: page[i].getId(),
+          messageId: m.getId(),
+          from,
+          to: addressesOf(m.getTo()),
+          subject: m.getSubject(),
+          atMs: m.getDate().getTime(),
+          text: m.getPlainBody(),
+        });
+      }
+    });
+    if (page.length < PAGE) return { messages, searches };
+  }
+}
