@@ -111,7 +111,7 @@ export type GmailGarble = 'nonAscii' | 'astral' | 'none';
 
 export function garble(text: string, mode: GmailGarble): string {
   if (mode === 'astral') return garbleAstral(text);
-  if (mode === 'nonAscii') return text.replace(/[^\x00-\x7F]/g, '\uFFFD');
+  if (mode === 'nonAscii') return text.replace(/[\u0080-\uFFFF]/g, '\uFFFD');
   return text;
 }
 

@@ -1,12 +1,5 @@
 // In Chromium: a client's reply (simulated from the preview's outbox) puts their card first as "Replied: call them back"; every server call failing as with several Google accounts is explained.
-import {
-  describeBrowser,
-  openCallList,
-  openRig,
-  screenshot,
-  sidebar,
-  type Rig,
-} from '../support/browser';
+import { describeBrowser, openCallList, openRig, screenshot, type Rig } from '../support/browser';
 
 describeBrowser('replies and Gmail failures', () => {
   describe('a client replies', () => {
