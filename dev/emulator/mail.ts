@@ -2,6 +2,8 @@
 import { gasError, type Kernel } from './kernel';
 import { cidReferences, createMailbox, fileOfBlob } from './mailbox';
 import { outsideActions } from './mailOutside';
+import { dailyCounter, GMAIL_QUOTA_MEMBERS } from './mailQuota';
+import { mailAppImpl } from './mailApp';
 import {
   BODY_TOO_LARGE,
   FROM_NOT_ALIAS,
@@ -30,25 +32,6 @@ export {
   SEND_MAIL_SCOPE,
   type OutboxEntry,
 } from './mailMessage';
-
-/**
- * GmailApp calls that spend Gmail's own daily quota ("Gmail read/write (excluding send)": 20,000 a
- * day on a consumer account, quotas page): past it they throw "Service invoked too many times for one
- * day: gmail." (btoews/OctoGAS#7, #16). Sends spend the recipient quota instead.
- */
-const GMAIL_QUOTA_MEMBERS = new Set([
-  'GmailApp.createDraft',
-  'GmailApp.getDrafts',
-  'GmailApp.getDraft',
-  'GmailApp.getAliases',
-  'GmailApp.search',
-  'GmailApp.getMessagesForThreads',
-  'GmailApp.getMessageById',
-  'GmailApp.getThreadById',
-  'GmailDraft.deleteDraft',
-]);
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The emulator's handle on the mail services; the outside world's actions come from mailOutside.ts. */
 export interface MailControl extends ReturnType<typeof outsideActions> {
@@ -82,10 +65,8 @@ interface MailOptions {
 
 export function createMail(kernel: Kernel, options: MailOptions) {
   const outbox: OutboxEntry[] = [];
-  let used = 0;
-  let windowStartMs: number | null = null;
-  let gmailUsed = 0;
-  let gmailWindowMs: number | null = null;
+  const recipientsUsed = dailyCounter(kernel.clock);
+  const gmailUsed = dailyCounter(kernel.clock);
   let nextId = 1;
 
   const control: MailControl = {
@@ -99,8 +80,7 @@ export function createMail(kernel: Kernel, options: MailOptions) {
       return outbox.filter((m) => m.kind === 'draft');
     },
     get used() {
-      rollWindow();
-      return used;
+      return recipientsUsed.used();
     },
     quota: options.dailyQuota,
     setQuota(n: number) {
@@ -109,17 +89,15 @@ export function createMail(kernel: Kernel, options: MailOptions) {
     gmailGarble: 'nonAscii',
     gmailQuota: 20000,
     get gmailUsed() {
-      return gmailUsed;
+      return gmailUsed.used();
     },
     bodyLimitBytes: 200 * 1024,
     aliases: [...options.aliases],
     userEmail: options.userEmail,
     clear() {
       outbox.length = 0;
-      used = 0;
-      windowStartMs = null;
-      gmailUsed = 0;
-      gmailWindowMs = null;
+      recipientsUsed.reset();
+      gmailUsed.reset();
     },
     // What the user does in Gmail, and a client's reply (mailOutside.ts).
     ...outsideActions({
@@ -132,28 +110,13 @@ export function createMail(kernel: Kernel, options: MailOptions) {
     }),
   };
 
-  // "Quotas are per user and reset 24 hours after the first request." (quotas page)
-  function rollWindow(): void {
-    if (windowStartMs !== null && kernel.clock.nowMs() >= windowStartMs + DAY_MS) {
-      used = 0;
-      windowStartMs = null;
-    }
-  }
-
   function chargeGmail(member: string): void {
     if (!GMAIL_QUOTA_MEMBERS.has(member)) return;
-    if (gmailWindowMs !== null && kernel.clock.nowMs() >= gmailWindowMs + DAY_MS) {
-      gmailUsed = 0;
-      gmailWindowMs = null;
-    }
-    if (gmailUsed >= control.gmailQuota) throw gasError(GMAIL_QUOTA_EXCEEDED);
-    if (gmailWindowMs === null) gmailWindowMs = kernel.clock.nowMs();
-    gmailUsed += 1;
+    if (!gmailUsed.take(1, control.gmailQuota)) throw gasError(GMAIL_QUOTA_EXCEEDED);
   }
 
   function remaining(): number {
-    rollWindow();
-    return Math.max(0, control.quota - used);
+    return Math.max(0, control.quota - recipientsUsed.used());
   }
 
   function newId(): string {
@@ -179,9 +142,7 @@ export function createMail(kernel: Kernel, options: MailOptions) {
   }
 
   function charge(recipients: number): void {
-    if (recipients > remaining()) throw gasError(QUOTA_EXCEEDED);
-    if (windowStartMs === null) windowStartMs = kernel.clock.nowMs();
-    used += recipients;
+    if (!recipientsUsed.take(recipients, control.quota)) throw gasError(QUOTA_EXCEEDED);
   }
 
   function toMessage(
@@ -293,38 +254,12 @@ export function createMail(kernel: Kernel, options: MailOptions) {
   });
   const { messageObject, draftObject } = mailbox;
 
-  const mailImpl = {
-    sendEmail(...args: unknown[]): void {
-      guardMail('MailApp.sendEmail');
-      if (args.length === 1 && typeof args[0] === 'object' && args[0] !== null) {
-        const m = args[0] as Options & { to?: string; subject?: string; body?: string };
-        send(toMessage('MailApp', m.to, m.subject, m.body, m), 'MailApp');
-        return;
-      }
-      if (args.length === 4 && typeof args[3] === 'object' && args[3] !== null) {
-        send(toMessage('MailApp', args[0], args[1], args[2], args[3] as Options), 'MailApp');
-        return;
-      }
-      if (args.length === 4) {
-        // sendEmail(to, replyTo, subject, body)
-        const replyTo = String(args[1]);
-        send(toMessage('MailApp', args[0], args[2], args[3], { replyTo }), 'MailApp');
-        return;
-      }
-      if (args.length === 3) {
-        send(toMessage('MailApp', args[0], args[1], args[2]), 'MailApp');
-        return;
-      }
-      const types = args.map((a) => typeof a).join(',');
-      throw gasError(
-        `The parameters (${types}) don't match the method signature for MailApp.sendEmail.`,
-      );
-    },
-    getRemainingDailyQuota(): number {
-      guardMail('MailApp.getRemainingDailyQuota');
-      return remaining();
-    },
-  };
+  const mailImpl = mailAppImpl({
+    guard: guardMail,
+    sendMessage: (to, subject, text, opts) =>
+      send(toMessage('MailApp', to, subject, text, opts), 'MailApp'),
+    remaining,
+  });
 
   const gmailImpl = {
     sendEmail(to: unknown, subject: unknown, body: unknown, opts?: Options) {
