@@ -72,8 +72,8 @@ interface Sending {
  * The merge itself, independent of any UI so a time trigger can call it. Planned under the lock,
  * then sent in chunks, each under the lock: before each send its intent is journaled ("sending"),
  * after it its result, so a run killed at any service call loses nothing and, resumed, never sends
- * the same template to the same client twice (an intent without a result counts as sent,
- * "unconfirmed"). Each chunk re-reads the journal, so two merges at once never both reach a client.
+ * the same template to the same client twice (an intent without a result is settled against Gmail's
+ * Sent folder by the next merge: app/mergeReconcile.ts). Each chunk re-reads the journal, so two merges at once never both reach a client.
  * The sheet is written once at the end (or by the next merge or preview if this run dies first).
  */
 export function runMerge(request: MergeRequest, options: RunOptions = {}): MergeResult {

@@ -49,6 +49,29 @@ describeBrowser('replies and Gmail failures', () => {
       await screenshot(rig.page, 'replied-card', 'sidebar');
       expect(rig.pageErrors).toEqual([]);
     });
+
+    it('a reply that may ask to stop is shown with "Do not contact"; the user decides', async () => {
+      const sent = rig.page.locator('#outbox li', { hasText: 'Sent' });
+      const second = sent.nth(1);
+      const to = ((await second.textContent()) ?? '').replace(/^Sent to (\S+):[^]*$/, '$1');
+      rig.preview.emulator.mail.simulateReply(to, 'Please remove me from your list.');
+      rig.preview.emulator.properties.set('user', 'rcr.last', '0');
+      await rig.page.locator('#sidebar-close').click();
+      const frame = await openCallList(rig.page);
+      const card = frame.locator('.cards li.card', {
+        has: frame.locator('.card-email', { hasText: to }),
+      });
+      await card.locator('.reply-dnc').waitFor();
+      await expect(card.locator('.reply-text').textContent()).resolves.toBe(
+        'Please remove me from your list.',
+      );
+      await card.getByRole('button', { name: /Do not contact/ }).click();
+      await card.waitFor({ state: 'detached' });
+      const rows = rig.preview.emulator.sheets.values('Clients');
+      const header = rows[0].map(String);
+      const row = rows.find((r) => r[header.indexOf('Email')] === to) as unknown[];
+      expect(row[header.indexOf('Do Not Contact')]).toBe(true);
+    });
   });
 
   describe('a browser signed into several Google accounts', () => {
