@@ -1,12 +1,13 @@
-// Bench: the mail merge on a 10,000-client sheet, batches of 10 and 100 emails: Gmail/Mail calls, Spreadsheet reads and writes, Properties calls, ms.
+// Bench: the mail merge on 10,000- and 50,000-client sheets, batches of 10 and 100 emails: calls, Node ms, modelled Apps Script seconds (all but the sends), cells, targets.
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createEmulator, installGlobals } from '../dev/emulator';
 import { STANDARD_HEADERS } from '../src/core/clients';
 import { getMergeSetup, previewMerge, runMailMerge } from '../src/app/mailMerge';
 import type { MergeRequest } from '../src/shared/mergeApi';
+import { modelled, verdict, type Modelled } from './modelled';
 
-const CLIENTS = 10000;
+const SIZES = (process.env.MERGE_SIZES ?? '10000,50000').split(',').map(Number);
 const BATCHES = [10, 100];
 
 function clientRows(n: number): unknown[][] {
@@ -45,7 +46,9 @@ const sum = (counts: Record<string, number>, re: RegExp): number =>
     .reduce((a, [, v]) => a + v, 0);
 
 interface Row {
+  size: number;
   op: string;
+  model: Modelled;
   emails: number;
   mail: number;
   reads: number;
@@ -57,65 +60,91 @@ interface Row {
 export function main(): void {
   const rows: Row[] = [];
   const lockTakes: string[] = [];
-  for (const batch of BATCHES) {
-    for (const mode of ['send', 'draft'] as const) {
-      const emu = createEmulator({ now: '2026-11-25T15:00:00Z', dailyEmailQuota: 1500 });
-      emu.sheets.setSheet('Clients', clientRows(CLIENTS), { frozenRows: 1 });
-      const uninstall = installGlobals(emu);
-      // A user who saved their name in Settings: it signs the built-in templates.
-      emu.run(() =>
-        PropertiesService.getDocumentProperties().setProperty(
-          'reconnect.settings',
-          JSON.stringify({ myName: 'Sam Carter' }),
-        ),
-      );
-      try {
-        emu.run(() => getMergeSetup()); // creates the Templates sheet once, as a first use would
-        const request: MergeRequest = {
-          template: { source: 'sheet', name: 'Reconnect apology' },
-          recipients: { kind: 'top', count: batch },
-          mode,
-        };
-        const measure = (op: string, fn: () => number) => {
-          emu.kernel.resetCounts();
-          const t0 = performance.now();
-          const emails = emu.run(fn);
-          const ms = performance.now() - t0;
-          const c = emu.kernel.snapshot();
-          rows.push({
-            op,
-            emails,
-            mail: sum(c, /^(MailApp|GmailApp|GmailDraft|GmailMessage)\./),
-            reads: sum(c, READS),
-            writes: sum(c, WRITES),
-            props: sum(c, /^(Properties|PropertiesService)\./),
-            ms,
+  for (const size of SIZES)
+    for (const batch of BATCHES) {
+      for (const mode of ['send', 'draft'] as const) {
+        const emu = createEmulator({ now: '2026-11-25T15:00:00Z', dailyEmailQuota: 1500 });
+        emu.sheets.setSheet('Clients', clientRows(size), { frozenRows: 1 });
+        const uninstall = installGlobals(emu);
+        // A user who saved their name in Settings: it signs the built-in templates.
+        emu.run(() =>
+          PropertiesService.getDocumentProperties().setProperty(
+            'reconnect.settings',
+            JSON.stringify({ myName: 'Sam Carter' }),
+          ),
+        );
+        try {
+          emu.run(() => getMergeSetup()); // creates the Templates sheet once, as a first use would
+          const request: MergeRequest = {
+            template: { source: 'sheet', name: 'Reconnect apology' },
+            recipients: { kind: 'top', count: batch },
+            mode,
+          };
+          const measure = (op: string, fn: () => number) => {
+            emu.kernel.resetCounts();
+            const t0 = performance.now();
+            const emails = emu.run(fn);
+            const ms = performance.now() - t0;
+            const c = emu.kernel.snapshot();
+            rows.push({
+              size,
+              model: modelled(emu),
+              op,
+              emails,
+              mail: sum(c, /^(MailApp|GmailApp|GmailDraft|GmailMessage)\./),
+              reads: sum(c, READS),
+              writes: sum(c, WRITES),
+              props: sum(c, /^(Properties|PropertiesService)\./),
+              ms,
+            });
+          };
+          if (mode === 'send')
+            measure(`preview top ${batch}`, () => previewMerge(request).emails.length);
+          measure(`${mode === 'send' ? 'send' : 'drafts'} top ${batch}`, () => {
+            const r = runMailMerge(request);
+            return r.sent + r.drafted;
           });
-        };
-        if (mode === 'send')
-          measure(`preview top ${batch}`, () => previewMerge(request).emails.length);
-        measure(`${mode === 'send' ? 'send' : 'drafts'} top ${batch}`, () => {
-          const r = runMailMerge(request);
-          return r.sent + r.drafted;
-        });
-        const locks = emu.locks.history.filter((h) => h.kind === 'document').length;
-        lockTakes.push(`${mode} ${batch}: ${locks} document-lock sections`);
-      } finally {
-        uninstall();
+          const locks = emu.locks.history.filter((h) => h.kind === 'document').length;
+          lockTakes.push(`${size} ${mode} ${batch}: ${locks} document-lock sections`);
+        } finally {
+          uninstall();
+        }
       }
     }
-  }
   console.log(
-    `Mail merge on a ${CLIENTS.toLocaleString('en-US')}-client sheet (one execution each; emulated services)`,
+    'Mail merge (one execution each; emulated services; modelled = Apps Script cost model)',
   );
   console.log(
-    '| operation | emails | Gmail/Mail calls | Sheet reads | Sheet writes | Properties calls | ms |',
+    '| clients | operation | emails | Gmail/Mail calls | Sheet reads | Sheet writes | Properties calls | Node ms | modelled s | modelled s, all but sends | cells read | cells written |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
-      `| ${r.op} | ${r.emails} | ${r.mail} | ${r.reads} | ${r.writes} | ${r.props} | ${r.ms.toFixed(0)} |`,
+      `| ${r.size} | ${r.op} | ${r.emails} | ${r.mail} | ${r.reads} | ${r.writes} | ${r.props} | ${r.ms.toFixed(0)} | ${r.model.s.toFixed(2)} | ${r.model.sNoSends.toFixed(2)} | ${r.model.cellsRead} | ${r.model.cellsWritten} |`,
     );
+  }
+  for (const r of rows.filter((x) => x.op === 'send top 100')) {
+    const top = [...r.model.byMethod]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)} s`);
+    console.log(`Modelled time, send top 100 at ${r.size}: ${top.join(', ')}`);
+  }
+  console.log('\nTargets (issue 12)\n\n| target | figure | limit | |\n|---|---:|---:|---|');
+  for (const [size, limit] of [
+    [10000, 15],
+    [50000, 25],
+  ] as const) {
+    const r = rows.find((x) => x.size === size && x.op === 'send top 100');
+    if (r)
+      console.log(
+        verdict(
+          `${size.toLocaleString('en-US')}: 100-email merge, all but the sends`,
+          r.model.sNoSends,
+          limit,
+          's',
+        ),
+      );
   }
   // Sends go in locked chunks of at most 10: the lock is free between them for the sidebar's writes.
   console.log(

@@ -2,7 +2,7 @@
 import type { Api } from './api';
 import type { CallListItem } from '../src/shared/api';
 
-export type TabName = 'calls' | 'emails' | 'settings';
+export type TabName = 'calls' | 'emails' | 'schedule' | 'settings';
 
 export interface ViewContext {
   api: Api;

@@ -1,4 +1,4 @@
-// The sidebar shell: tabs (Calls, Emails, Settings), the toast area with Undo, plain-words errors, and the first view.
+// The sidebar shell: tabs (Calls, Emails, Weekly, Settings), the toast area with Undo, plain-words errors, and the first view.
 import type { CallListItem } from '../src/shared/api';
 import { createApi } from './api';
 import type { TabName, ViewContext } from './context';
@@ -6,6 +6,7 @@ import { explainError } from './format';
 import { mountCallsView, type CallsView } from './views/calls';
 import { clear, el } from './views/dom';
 import { mountMergeView } from './views/merge';
+import { mountScheduleView } from './views/schedule';
 import { mountSettingsView } from './views/settings';
 
 performance.mark('reconnect:start');
@@ -147,6 +148,13 @@ function start(): void {
       mount: (panel) => mountMergeView(panel, ctx),
     },
     {
+      name: 'schedule',
+      label: 'Weekly',
+      mount: (panel) => {
+        mountScheduleView(panel, ctx);
+      },
+    },
+    {
       name: 'settings',
       label: 'Settings',
       mount: (panel) =>
@@ -155,6 +163,13 @@ function start(): void {
         }),
     },
   ];
+
+  // A server without the weekly batches (an older deployment) gets no Weekly tab.
+  if (!api.has('getSchedule'))
+    tabs.splice(
+      tabs.findIndex((t) => t.name === 'schedule'),
+      1,
+    );
 
   const tabList = el('div', {
     className: 'tabs',

@@ -7,11 +7,13 @@ export { onOpen, onInstall } from './app/menu';
 // Client database (setup, call list, touch log)
 export { setupClientSheet } from './app/setup';
 export { getCallList, showClientInSheet } from './app/callList';
+export { onEdit } from './app/callListIndex';
 export { logTouch, undoLastTouch } from './app/touches';
 export { getSettings, getSettingsChoices, saveSettings, submitSettings } from './app/settings';
 
 // Sidebar and settings
 export { openCallList, openSettings, showHelp } from './app/sidebar';
+export { openWeeklyBatches } from './app/sidebar';
 
 // Mail merge and letters
 export {
@@ -26,3 +28,6 @@ export { repairMergeJournal } from './app/mergeRepair';
 
 // Gmail: replies from clients (the sidebar's throttled scan; the weekly run calls app/gmailScan scanGmail)
 export { scanGmailIfDue } from './app/gmailScan';
+// Weekly batches (the panel's calls, and the time-driven trigger's handler)
+export { getSchedule, saveSchedule } from './app/schedule';
+export { runScheduledBatch } from './app/weeklyRun';

@@ -97,6 +97,7 @@ export function clockTriggerBuilder(
       },
       create() {
         kernel.requireAuth('ClockTriggerBuilder.create', ['FULL'], [SCRIPTAPP_SCOPE]);
+        kernel.requireScope('ClockTriggerBuilder.create', [SCRIPTAPP_SCOPE]);
         const frequencies = [
           'everyMinutes',
           'everyHours',

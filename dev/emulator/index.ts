@@ -10,6 +10,7 @@ import { createUi, type UiControl } from './ui';
 import { createSession, type SessionControl } from './session';
 import { createUtilities, type UtilitiesControl } from './utilities';
 import { createLogger, type LogControl } from './logger';
+import { createCache, type CacheControl } from './cache';
 
 export { Clock, Kernel, gasError, EXCEEDED_TIME, NotEmulatedError } from './kernel';
 export type { Fault, AuthModeName } from './kernel';
@@ -47,8 +48,18 @@ export interface Emulator {
   session: SessionControl;
   utilities: UtilitiesControl;
   logs: LogControl;
+  /** CacheService's document, user and script caches. */
+  cache: CacheControl;
   /** Runs fn as one execution in the given auth mode; locks are released at the end, as in Apps Script. */
   run<T>(fn: () => T, authMode?: AuthModeName): T;
+  /**
+   * Runs fn (which starts its own executions: emu.run, triggers.fire) in the middle of the current
+   * execution, as Apps Script runs two executions in parallel: the current one's locks are held by
+   * "another process" meanwhile, and its state (call counts, kill, context) comes back afterwards.
+   */
+  concurrently<T>(fn: () => T): T;
+  /** Runs fn concurrently just before the current execution's call number `atCall` (or nth call of `method`). */
+  interleave(at: { atCall?: number; method?: string; nth?: number }, fn: () => void): void;
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -75,12 +86,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const html = createHtmlService(kernel, { dir: options.htmlDir ?? 'dist' });
   const utilities = createUtilities(kernel);
   const logger = createLogger(kernel);
+  const cache = createCache(kernel);
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: sheets.SpreadsheetApp,
     GmailApp: mail.GmailApp,
     MailApp: mail.MailApp,
     PropertiesService: properties.PropertiesService,
+    CacheService: cache.CacheService,
     LockService: locks.LockService,
     ScriptApp: script.ScriptApp,
     HtmlService: html.HtmlService,
@@ -91,7 +104,20 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     Date: clockDate(clock),
   };
 
+  const concurrently = <T>(fn: () => T): T => {
+    const restoreExecution = kernel.saveExecution();
+    const restoreLocks = locks.control.suspendMine();
+    try {
+      return fn();
+    } finally {
+      restoreLocks();
+      restoreExecution();
+    }
+  };
+
   const emulator: Emulator = {
+    concurrently,
+    interleave: (at, fn) => kernel.interleave({ ...at, run: () => concurrently(fn) }),
     kernel,
     clock,
     globals,
@@ -104,6 +130,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     session: session.control,
     utilities: utilities.control,
     logs: logger.control,
+    cache: cache.control,
     run<T>(fn: () => T, authMode: AuthModeName = 'FULL'): T {
       kernel.beginExecution(authMode);
       try {

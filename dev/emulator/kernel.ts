@@ -1,4 +1,5 @@
-// The emulator's kernel: the clock, the execution (auth mode, kill state), call counts per method, fault injection, and the proxy that makes unimplemented methods fail loudly.
+// The emulator's kernel: the clock, the execution (auth mode, kill state), call counts per method, modelled cost, fault injection, and the proxy that makes unimplemented methods fail loudly.
+import { CostMeter, cellsMoved } from './cost';
 
 export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
 
@@ -33,6 +34,32 @@ export interface Fault {
 
 export const EXCEEDED_TIME = 'Exceeded maximum execution time';
 
+/**
+ * Where an execution runs. A time-driven trigger has no user interface (SpreadsheetApp.getUi()
+ * throws), and may or may not have the document's context: whether an add-on's timed run does is not
+ * documented, so tests run both ways (document lock and properties null, no active spreadsheet).
+ */
+export interface ExecutionContext {
+  trigger: boolean;
+  document: boolean;
+}
+
+/** Another execution run at a given service call of the current one, as Apps Script runs them in parallel. */
+export interface Interleave {
+  atCall?: number;
+  method?: string;
+  nth?: number;
+  run: () => void;
+}
+
+interface SavedExecution {
+  authMode: AuthModeName;
+  context: ExecutionContext;
+  calls: number;
+  methodCalls: Map<string, number>;
+  killedWith: Error | null;
+}
+
 /** The controllable clock: "now" is whatever a test says; Utilities.sleep advances it. */
 export class Clock {
   private ms: number;
@@ -59,6 +86,8 @@ export class Kernel {
   readonly calls = new Map<string, number>();
   /** Calls per service family since the last reset, e.g. "SpreadsheetApp", "GmailApp". */
   readonly serviceCalls = new Map<string, number>();
+  /** Modelled Apps Script time and cells read and written since the last reset (dev/emulator/cost.ts). */
+  readonly cost = new CostMeter();
   authMode: AuthModeName = 'FULL';
   /** Scopes granted (the manifest's oauthScopes); null means do not check. */
   scopes: string[] | null = null;
@@ -67,6 +96,11 @@ export class Kernel {
   private methodCallsThisExecution = new Map<string, number>();
   private killedWith: Error | null = null;
   private endHooks: Array<() => void> = [];
+  private interleaves: Interleave[] = [];
+  /** The current execution's context (a sidebar call by default). */
+  context: ExecutionContext = { trigger: false, document: true };
+  /** The context the next execution starts in (set by a trigger firing), then back to the default. */
+  nextContext: ExecutionContext | null = null;
 
   constructor(clock: Clock = new Clock()) {
     this.clock = clock;
@@ -75,6 +109,9 @@ export class Kernel {
   /** Starts a new simulated execution (menu click, google.script.run call, trigger run). */
   beginExecution(authMode: AuthModeName = 'FULL'): void {
     this.authMode = authMode;
+    this.context = this.nextContext ?? { trigger: false, document: true };
+    this.nextContext = null;
+    this.cost.beginExecution();
     this.callsThisExecution = 0;
     this.methodCallsThisExecution.clear();
     this.killedWith = null;
@@ -88,6 +125,33 @@ export class Kernel {
 
   onExecutionEnd(hook: () => void): void {
     this.endHooks.push(hook);
+  }
+
+  /** Runs `run` (another execution) just before the given call of the current execution proceeds. */
+  interleave(at: Interleave): void {
+    this.interleaves.push(at);
+  }
+
+  clearInterleaves(): void {
+    this.interleaves = [];
+  }
+
+  /** Saves the current execution's state; the returned function puts it back (after a nested execution). */
+  saveExecution(): () => void {
+    const saved: SavedExecution = {
+      authMode: this.authMode,
+      context: this.context,
+      calls: this.callsThisExecution,
+      methodCalls: new Map(this.methodCallsThisExecution),
+      killedWith: this.killedWith,
+    };
+    return () => {
+      this.authMode = saved.authMode;
+      this.context = saved.context;
+      this.callsThisExecution = saved.calls;
+      this.methodCallsThisExecution = saved.methodCalls;
+      this.killedWith = saved.killedWith;
+    };
   }
 
   injectFault(fault: Fault): void {
@@ -106,6 +170,20 @@ export class Kernel {
   resetCounts(): void {
     this.calls.clear();
     this.serviceCalls.clear();
+    this.cost.reset();
+  }
+
+  /** Modelled Apps Script milliseconds since the last reset. */
+  get modelledMs(): number {
+    return this.cost.ms;
+  }
+
+  get cellsRead(): number {
+    return this.cost.cellsRead;
+  }
+
+  get cellsWritten(): number {
+    return this.cost.cellsWritten;
   }
 
   /** Total calls, or calls of one service family ("SpreadsheetApp") or one method ("Range.getValues"). */
@@ -124,9 +202,19 @@ export class Kernel {
     if (this.killedWith) throw this.killedWith;
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
     this.serviceCalls.set(service, (this.serviceCalls.get(service) ?? 0) + 1);
+    this.cost.call(service, key);
     this.callsThisExecution += 1;
     const nthOfMethod = (this.methodCallsThisExecution.get(key) ?? 0) + 1;
     this.methodCallsThisExecution.set(key, nthOfMethod);
+    const other = this.interleaves.find(
+      (f) =>
+        (f.atCall !== undefined && f.atCall === this.callsThisExecution) ||
+        (f.method !== undefined && f.method === key && (f.nth ?? 1) === nthOfMethod),
+    );
+    if (other) {
+      this.interleaves = this.interleaves.filter((f) => f !== other);
+      other.run();
+    }
     const due = this.faults.find(
       (f) =>
         (f.atCall !== undefined && f.atCall === this.callsThisExecution) ||
@@ -169,6 +257,7 @@ export class Kernel {
    */
   wrap<T extends object>(service: string, className: string, impl: object): T {
     const record = (key: string): void => this.record(service, key);
+    const cost = this.cost;
     return new Proxy(impl, {
       get(target, prop, receiver) {
         if (typeof prop === 'symbol' || PASS_THROUGH.has(prop)) {
@@ -180,7 +269,12 @@ export class Kernel {
         const key = `${className}.${prop}`;
         return function emulated(this: unknown, ...args: unknown[]) {
           record(key);
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
+          const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+          if (service === 'SpreadsheetApp') {
+            const moved = cellsMoved(key, target, args, result);
+            if (moved.read || moved.written) cost.cells(key, moved.read, moved.written);
+          }
+          return result;
         };
       },
     }) as T;

@@ -28,6 +28,11 @@ export interface LockControl {
   }>;
   /** getDocumentLock() returns null when the script is not bound to a document. */
   documentBound: boolean;
+  /**
+   * While another execution runs in the middle of this one (Emulator.concurrently), the locks this
+   * one holds are held by "another process"; the returned function gives them back.
+   */
+  suspendMine(): () => void;
 }
 
 export function createLocks(kernel: Kernel) {
@@ -66,6 +71,20 @@ export function createLocks(kernel: Kernel) {
     },
     history,
     documentBound: true,
+    suspendMine() {
+      const held = (Object.keys(locks) as LockKind[]).filter((k) => locks[k].mine);
+      const before = new Map(held.map((k) => [k, locks[k].otherUntilMs] as const));
+      for (const k of held) {
+        locks[k].mine = false;
+        locks[k].otherUntilMs = Number.POSITIVE_INFINITY;
+      }
+      return () => {
+        for (const k of held) {
+          locks[k].mine = true;
+          locks[k].otherUntilMs = before.get(k) ?? null;
+        }
+      };
+    },
   };
 
   /** Waits up to timeoutMs of emulated time; true when acquired. Waiting advances the clock. */
@@ -107,7 +126,9 @@ export function createLocks(kernel: Kernel) {
 
   const LockService = kernel.wrap<GoogleAppsScript.Lock.LockService>('LockService', 'LockService', {
     getDocumentLock() {
-      return control.documentBound ? makeLock('document') : null;
+      // "null if the method is called from a script that is not bound to a document" (Lock reference);
+      // a time-driven run may lack the document's context too (kernel.context.document).
+      return control.documentBound && kernel.context.document ? makeLock('document') : null;
     },
     getScriptLock() {
       return makeLock('script');

@@ -142,7 +142,8 @@ export function createProperties(kernel: Kernel, options: { user?: () => string 
     {
       getDocumentProperties() {
         kernel.requireAuth('PropertiesService.getDocumentProperties', [...ALLOWED]);
-        return control.documentBound ? makeStore('document') : null;
+        // Null outside a document's context: unbound scripts, and maybe a time-driven run (kernel.context).
+        return control.documentBound && kernel.context.document ? makeStore('document') : null;
       },
       getUserProperties() {
         kernel.requireAuth('PropertiesService.getUserProperties', [...ALLOWED]);

@@ -71,6 +71,11 @@ export interface ScriptControl {
   /** How handlers are invoked (the vm loader sets this; default: emulator.globals or globalThis). */
   setInvoker(invoker: TriggerInvoker | null): void;
   setAuthorizationRequired(required: boolean): void;
+  /**
+   * Whether a time-driven run has the document's context (document lock and properties, the active
+   * spreadsheet). Not documented for add-ons, so the trigger tests run both ways; default true.
+   */
+  triggerHasDocument: boolean;
   /** Editor add-on rules: at most hourly, one time-driven trigger per user per document. */
   addOn: boolean;
   clear(): void;
@@ -106,12 +111,19 @@ export function createScriptApp(kernel: Kernel) {
   function invoke(t: TriggerRecord): unknown {
     const event = eventFor(t, kernel.clock.nowMs());
     if (t.schedule.afterMs !== undefined || t.schedule.atMs !== undefined) t.fired = true;
-    if (invoker) return invoker(t.handler, event);
-    if (!emulator) throw new Error('ScriptControl.fire: the emulator is not attached');
-    const fn = (emulator.globals[t.handler] ??
-      (globalThis as Record<string, unknown>)[t.handler]) as ((e: unknown) => unknown) | undefined;
-    if (typeof fn !== 'function') throw gasError(`Script function not found: ${t.handler}`);
-    return emulator.run(() => fn(event), 'FULL');
+    // The run is a trigger's: no Ui, and the document's context only if the test says so.
+    kernel.nextContext = { trigger: true, document: control.triggerHasDocument };
+    try {
+      if (invoker) return invoker(t.handler, event);
+      if (!emulator) throw new Error('ScriptControl.fire: the emulator is not attached');
+      const fn = (emulator.globals[t.handler] ??
+        (globalThis as Record<string, unknown>)[t.handler]) as
+        ((e: unknown) => unknown) | undefined;
+      if (typeof fn !== 'function') throw gasError(`Script function not found: ${t.handler}`);
+      return emulator.run(() => fn(event), 'FULL');
+    } finally {
+      kernel.nextContext = null;
+    }
   }
 
   const control: ScriptControl = {
@@ -164,6 +176,7 @@ export function createScriptApp(kernel: Kernel) {
       authorizationRequired = required;
     },
     addOn: true,
+    triggerHasDocument: true,
     clear() {
       triggers = [];
     },
@@ -192,7 +205,13 @@ export function createScriptApp(kernel: Kernel) {
     },
   };
 
-  const guard = (member: string) => kernel.requireAuth(member, ['FULL'], [SCRIPTAPP_SCOPE]);
+  // ScriptApp's trigger methods need script.scriptapp: with explicit oauthScopes lacking it, Apps Script
+  // refuses the call ("Required permissions: https://www.googleapis.com/auth/script.scriptapp",
+  // reference/apps-script-runtime.md 5.3 and the ScriptApp reference's Authorization lines).
+  const guard = (member: string) => {
+    kernel.requireAuth(member, ['FULL'], [SCRIPTAPP_SCOPE]);
+    kernel.requireScope(member, [SCRIPTAPP_SCOPE]);
+  };
 
   const ScriptApp = kernel.wrap<GoogleAppsScript.Script.ScriptApp>('ScriptApp', 'ScriptApp', {
     AuthMode,

@@ -13,6 +13,8 @@ export interface GridRow {
 
 export interface SheetGrid {
   name: string;
+  /** Hidden in Sheets (the add-on's own records); the page still shows it, marked. */
+  hidden: boolean;
   totalRows: number;
   width: number;
   rows: GridRow[];
@@ -24,6 +26,14 @@ function columnLetters(column: number): string {
     s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   }
   return s;
+}
+
+/** Whether the tab is hidden (Sheet.hideSheet), read off the model so the page makes no script call. */
+function isHidden(emulator: Emulator, name: string): boolean {
+  const book = emulator.sheets.active() as unknown as {
+    _workbook?: { sheet(n: string): { hidden?: boolean } | null };
+  };
+  return book._workbook?.sheet(name)?.hidden === true;
 }
 
 /**
@@ -53,5 +63,5 @@ export function sheetGrid(emulator: Emulator, name: string): SheetGrid {
           : emulator.sheets.cell(name, `${columnLetters(c + 1)}${i + 1}`).displayValue,
       ),
     }));
-  return { name, totalRows: values.length, width, rows };
+  return { name, hidden: isHidden(emulator, name), totalRows: values.length, width, rows };
 }

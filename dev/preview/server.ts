@@ -4,20 +4,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, type Emulator } from '../emulator';
-import type { Cell } from './demo';
 import { loadBundle, type VmAddon } from '../emulator/vm';
 import { toClient, toServer } from '../emulator/scriptRun';
-import { fillWorkbook, listen } from './workbook';
+import { fillWorkbook, listen, type ClientsOption } from './workbook';
 import { sheetGrid } from './grid';
 import { isAnswer, unansweredQuestion, writesBetween, type Question } from './questions';
 import { injectShim } from './shim';
 import { refusal } from './guard';
+import { fileFeatures, type FileOptions } from './fileRoutes';
+import { CliError, parseCli, USAGE } from './cli';
+import { createTimeTravel, type TimeTravel } from './timeTravel';
 
-export interface PreviewOptions {
+export interface PreviewOptions extends FileOptions {
   /** 0 = any free port; default 8787. */
   port?: number;
-  /** How many generated clients, or the client sheet's rows (header first); default: the demo sheet. */
-  clients?: number | Cell[][];
+  /**
+   * How many generated clients, `{people: n}` invented ones, or the client sheet's rows (header
+   * first); default: the small demo sheet. Ignored when `file` is given.
+   */
+  clients?: ClientsOption;
   /** "Now" for the emulator's clock. */
   now?: Date | string;
   /** Where the built Code.js and Sidebar.html are; default dist/ of this repository. */
@@ -32,6 +37,10 @@ export interface Preview {
   addon: VmAddon;
   /** Server milliseconds of every /run call, in order (for bench/sidebar.ts). */
   runs: Array<{ name: string; serverMs: number; ok: boolean }>;
+  /** Writes every sheet to the `save` path now; null when there is none. */
+  save(): Promise<string | null>;
+  /** The emulated clock as the page's time travel moves it (firing the time-driven triggers). */
+  time: TimeTravel;
   close(): Promise<void>;
 }
 
@@ -70,13 +79,16 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const root = repoRoot();
   const dist = options.distDir ?? join(root, 'dist');
   const emulator = createEmulator({ htmlDir: dist, now: options.now });
-  fillWorkbook(emulator, options.clients);
+  const files = await fileFeatures(emulator, options);
+  if (!files.opened) fillWorkbook(emulator, options.clients);
 
   const addon = loadBundle(emulator, readFileSync(join(dist, 'Code.js'), 'utf8'));
+  files.addonLoaded(addon);
   const functionNames = addon.globalFunctions().filter((n) => !n.endsWith('_'));
   // As when the spreadsheet opens with the add-on enabled in it.
   addon.call('onOpen', [{ authMode: 'LIMITED' }], 'LIMITED');
   const page = readFileSync(join(root, 'dev', 'preview', 'page.html'), 'utf8');
+  const time = createTimeTravel(emulator, options.log ? (line) => console.log(line) : undefined);
 
   const runs: Preview['runs'] = [];
   let sidebarShown: unknown = null;
@@ -121,6 +133,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       })),
       toasts: emulator.sheets.toasts,
       outbox: emulator.mail.outbox.map((m) => ({
+        id: m.id,
         kind: m.kind,
         to: m.to,
         from: m.from,
@@ -131,10 +144,18 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       })),
       error: lastError,
       question: pending ? pending.question : null,
+      file: files.info(),
+      time: time.state(),
     };
   }
 
   function run(name: string, args: unknown[]): RunResult {
+    const result = runOnce(name, args);
+    files.afterRun();
+    return result;
+  }
+
+  function runOnce(name: string, args: unknown[]): RunResult {
     const started = performance.now();
     try {
       const value = toClient(addon.call(name, toServer(args), 'FULL'));
@@ -178,6 +199,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }
 
   let port = 0;
+  /** Time travel from the page: {days} advances and fires what was due, {date} jumps to that day. */
+  function moveTime(body: string) {
+    try {
+      const parsed = JSON.parse(body || '{}') as { days?: unknown; date?: unknown };
+      const move =
+        typeof parsed.date === 'string' ? { date: parsed.date } : { days: Number(parsed.days) };
+      const ran = time.move(move);
+      return { ...state(), ok: true, ran };
+    } catch (error) {
+      return { ...state(), ok: false, timeError: message(error), ran: [] };
+    }
+  }
+
   const server = createServer(async (req, res) => {
     try {
       // Only the preview's own page, at a local address (guard.ts says why).
@@ -200,6 +234,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         if (!shown) return send(res, 404, 'text/plain', 'No such dialog.');
         return send(res, 200, 'text/html; charset=utf-8', injectShim(shown.html, functionNames));
       }
+      // Opening and saving files, reading an email of the outbox (dev/preview/fileRoutes.ts).
+      if (await files.handle(req, res, path)) return;
       if (req.method !== 'POST') return send(res, 404, 'text/plain', 'Not found');
 
       const menu = /^\/api\/menu\/([\w$]+)$/.exec(path);
@@ -256,6 +292,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         emulator.properties.set('user', 'rcr.last', '0');
         return json(res, { ...state(), ok: true });
       }
+      if (path === '/api/time') return json(res, moveTime(await readBody(req)));
       const call = /^\/run\/([\w$]+)$/.exec(path);
       if (call) {
         const body = JSON.parse((await readBody(req)) || '{}') as {
@@ -292,6 +329,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     emulator,
     addon,
     runs,
+    save: () => files.saveNow(),
+    time,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();
@@ -306,27 +345,47 @@ function isMain(): boolean {
   return process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
 }
 
-if (isMain()) {
-  const clients = process.env.PREVIEW_CLIENTS ? Number(process.env.PREVIEW_CLIENTS) : undefined;
-  const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
-  startPreview({ port, clients, log: true }).then(
-    (preview) => {
-      console.log(`Reconnect preview: ${preview.url}`);
-      console.log(
-        'Open it in a browser; use the Reconnect menu buttons above the sheet. Ctrl+C stops it.',
-      );
-      // Ctrl+C ends open connections (a held sidebar call, a keep-alive browser) and exits with 0.
-      const stop = () => {
-        console.log('\nStopping the preview.');
-        void preview.close().then(() => process.exit(0));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    },
-    (error) => {
-      console.error(`The preview could not start: ${message(error)}`);
+/** `npm start -- [options]`: see dev/preview/cli.ts. */
+async function main(): Promise<void> {
+  let cli;
+  try {
+    cli = parseCli(process.argv.slice(2), process.env);
+  } catch (error) {
+    console.error(error instanceof CliError ? error.message : message(error));
+    process.exitCode = 2;
+    return;
+  }
+  if (cli.help) return console.log(USAGE);
+  let preview: Preview;
+  try {
+    preview = await startPreview({ ...cli, port: cli.port ?? DEFAULT_PORT, log: true });
+  } catch (error) {
+    console.error(`The preview could not start: ${message(error)}`);
+    if (/Code\.js|Sidebar\.html/.test(message(error)))
       console.error('Run `npm run build` first if dist/ is missing.');
-      process.exitCode = 1;
-    },
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`Reconnect preview: ${preview.url}`);
+  console.log(
+    'Open it in a browser; use the Reconnect menu buttons above the sheet. Ctrl+C stops it.',
   );
+  if (cli.save) console.log(`Every sheet is saved to ${cli.save} when the preview stops.`);
+  if (cli.outbox) console.log(`Emails are written as .eml files to ${cli.outbox}.`);
+  // Ctrl+C saves (with --save), ends open connections (a held sidebar call, a keep-alive browser) and exits with 0.
+  const stop = () => {
+    console.log('\nStopping the preview.');
+    void preview
+      .save()
+      .then(
+        (path) => path && console.log(`Saved every sheet to ${path}.`),
+        (error) => console.error(`Could not save: ${message(error)}`),
+      )
+      .then(() => preview.close())
+      .then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
+
+if (isMain()) void main();

@@ -3,16 +3,22 @@ import type { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Emulator } from '../emulator';
 import { demoClientRows, generatedClientRows, type Cell } from './demo';
+import { peopleClientRows } from './demoPeople';
 
-/** Puts the client sheet (the demo, `clients` generated ones, or given rows) in the emulator's spreadsheet. */
-export function fillWorkbook(emulator: Emulator, clients: number | Cell[][] | undefined): void {
+/** Which client sheet: the small demo (undefined), `n` uniform generated ones, `{people: n}` invented people, or given rows. */
+export type ClientsOption = number | { people: number } | Cell[][] | undefined;
+
+function clientRows(clients: ClientsOption, now: Date): Cell[][] {
+  if (clients === undefined) return demoClientRows(now);
+  if (typeof clients === 'number') return generatedClientRows(clients, now);
+  if (!Array.isArray(clients)) return peopleClientRows(clients.people, now);
+  return clients;
+}
+
+/** Puts the client sheet in the emulator's spreadsheet. */
+export function fillWorkbook(emulator: Emulator, clients: ClientsOption): void {
   const now = new Date(emulator.clock.nowMs());
-  const rows =
-    clients === undefined
-      ? demoClientRows(now)
-      : typeof clients === 'number'
-        ? generatedClientRows(clients, now)
-        : clients;
+  const rows = clientRows(clients, now);
   emulator.sheets.setSheet('Clients', rows, { frozenRows: 1 });
   formatClientSheet(emulator, rows);
   // The empty starting sheet of a new spreadsheet is not the client database.

@@ -21,6 +21,7 @@ export function outcomes(
         clientId: item.id,
         ...input,
         expect: { name: item.name, email: item.email },
+        row: item.row,
       });
     } finally {
       if (panel.isConnected) setBusy(false);

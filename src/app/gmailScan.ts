@@ -9,10 +9,16 @@ import {
 import type { TouchToLog } from '../core/merge/journal';
 import { now } from '../services/clock';
 import { readClientSheet } from '../services/clientSheet';
-import { lastScanMs, repliesInSentThreads, setLastScanMs } from '../services/gmailSearch';
+import {
+  lastScanMs,
+  repliesInSentThreads,
+  setLastScanMs,
+  setOpenReplies,
+} from '../services/gmailSearch';
 import { errorMessage } from '../services/mailer';
 import { withMergeLock } from '../services/mergeLock';
 import { loadSettings } from '../services/settings';
+import type { Settings } from '../shared/api';
 import { currentUserEmail, readTouchLog } from '../services/touchSheet';
 import { writeMergeBack } from './mergeWriteBack';
 import { checkDrafts } from './gmailDrafts';
@@ -42,9 +48,13 @@ export interface GmailScan {
  * a second scan finds the same messages and logs nothing (the log already has that reply).
  * The weekly run calls this with the spreadsheet it opened by ID.
  */
-export function scanGmail(spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet): GmailScan {
+export function scanGmail(
+  spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  options: { settings?: Settings } = {},
+): GmailScan {
   return withMergeLock(() => {
-    const settings = loadSettings();
+    // A time-driven run may have no document context: it passes the settings it keeps.
+    const settings = options.settings ?? loadSettings();
     const cs = readClientSheet({ settings, spreadsheet });
     const { touches } = readTouchLog(cs.spreadsheet, cs.dates);
     const result: GmailScan = {
@@ -88,6 +98,7 @@ export function scanGmail(spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet
     if (logs.length || statuses.size)
       writeMergeBack(cs, { touches: logs, statuses }, currentUserEmail());
     result.replies = found.length;
+    if (found.length) setOpenReplies(true);
     return result;
   });
 }

@@ -5,6 +5,7 @@ import { showAddonMenu, type MenuEntry } from '../services/ui';
 export const MENU_ITEMS: ReadonlyArray<MenuEntry> = [
   ['Open call list', 'openCallList'],
   ['Send reconnect emails...', 'openMailMerge'],
+  ['Weekly batches...', 'openWeeklyBatches'],
   null,
   ['Set up client sheet', 'setupClientSheet'],
   ['Settings', 'openSettings'],

@@ -50,6 +50,9 @@ export interface MergeContext {
 
 export interface ContextOptions {
   spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** A time-driven run may have no document properties: its settings and journal are passed in. */
+  settings?: Settings;
+  journal?: Journal;
   /** Read the user's selection first, before anything (a new sheet) can move it. */
   selection?: boolean;
 }
@@ -63,7 +66,7 @@ export interface ContextOptions {
  * never logged twice), and it makes those clients part of this operation's history.
  */
 export function openMergeContext(options: ContextOptions = {}): MergeContext {
-  const settings = loadSettings();
+  const settings = options.settings ?? loadSettings();
   const cs = readClientSheet({ settings, displayValues: true, spreadsheet: options.spreadsheet });
   const notices: string[] = [];
   const selection = options.selection ? selectedClientRows(cs.sheet) : undefined;
@@ -88,7 +91,7 @@ export function openMergeContext(options: ContextOptions = {}): MergeContext {
     userEmail: me,
     touches,
     notices,
-    journal: openJournal(),
+    journal: options.journal ?? openJournal(),
     selectedRows,
     pending: [],
   };
@@ -241,6 +244,7 @@ export function planFor(
     held:
       request.recipients.kind === 'clients' ? new Set(request.recipients.skipped ?? []) : undefined,
     replied: awaitingCallBack(ctx.touches),
+    repeatWhenDue: request.repeatWhenDue === true,
   });
   return { template, path, plan, notices: candidates.notices };
 }

@@ -1,7 +1,17 @@
 // The mail merge's and the letters' arguments checked at the boundary: recipient kinds, ID lists, template references, modes.
 import { BUCKETS } from '../shared/api';
 import { MAX_BATCH, type LetterConfirmation, type MergeRequest } from '../shared/mergeApi';
-import { list, num, object, oneOf, optional, text, variant, type Check } from '../core/schema';
+import {
+  bool,
+  list,
+  num,
+  object,
+  oneOf,
+  optional,
+  text,
+  variant,
+  type Check,
+} from '../core/schema';
 import { TEMPLATE_NAME_MAX } from '../core/merge/journalStore';
 
 /** A Client ID as the sidebar sends it (the add-on's IDs are 12 characters; users' own are short). */
@@ -34,6 +44,7 @@ const mergeRequest = object({
   senderName: optional(text({ max: 200 })),
   replyTo: optional(text({ max: 320 })),
   from: optional(text({ max: 320 })),
+  repeatWhenDue: optional(bool),
 }) as Check<unknown> as Check<MergeRequest>;
 
 /** The request of a preview, test, send or letters, checked before anything is read or written. */

@@ -25,11 +25,14 @@ import {
 } from '../services/mailer';
 import { isStorageFull, type JournalRun, type StoredEntry } from '../services/mergeJournal';
 import { MERGE_BUSY, letOthersIn, withMergeLock } from '../services/mergeLock';
+import { openClaims, type Claims } from '../services/scheduleStore';
+import { journalKey } from '../core/scheduleClaims';
 import {
   blockOf,
   openMergeContext,
   planFor,
   resolveTemplate,
+  type ContextOptions,
   type MergeContext,
   type PlannedMerge,
 } from './mergeContext';
@@ -53,6 +56,11 @@ export interface RunOptions {
   budgetMs?: number;
   /** The clock, in ms (tests speed it up). */
   clock?: () => number;
+  /** For a run without document properties (a time-driven one): its settings and journal. */
+  settings?: ContextOptions['settings'];
+  journal?: ContextOptions['journal'];
+  /** The run's ID in the journal and the claims (the weekly run marks its own). */
+  run?: string;
 }
 
 /** What one run carries from chunk to chunk. */
@@ -81,7 +89,8 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
   const clock = options.clock ?? (() => now().getTime());
   const started = clock();
   const budget = options.budgetMs ?? SEND_BUDGET_MS;
-  const run = `${now().getTime().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+  const run =
+    options.run ?? `${now().getTime().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
   const prepared = withMergeLock(() => prepare(request, options, run));
   const { ctx, planned, result, quota, journal } = prepared;
   if (result.blocked) return result;
@@ -96,6 +105,8 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
     stop: null,
   };
   const ready = planned.plan.ready;
+  // Weekly batches: when a trigger may be sending from this spreadsheet, each chunk is claimed there.
+  const claims = openClaims(ctx.cs.spreadsheet, sending.run);
   let next = 0;
   while (next < ready.length && !sending.stop) {
     if (next > 0) letOthersIn();
@@ -107,6 +118,7 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
           planned.template.name,
           clientHash,
         );
+        const lost = claimChunk(claims, ready.slice(next, next + CHUNK_SENDS), planned);
         const chunkStart = clock();
         let i = next;
         for (let n = 0; i < ready.length && n < CHUNK_SENDS; i++, n++) {
@@ -116,7 +128,10 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
           if (!sending.stop && clock() - started >= budget) sending.stop = WAITING_TIME;
           if (sending.stop) break;
           const item = ready[i];
-          if (taken(item.client.id)) {
+          if (
+            taken(item.client.id) ||
+            lost.has(journalKey(item.client.id, planned.template.name))
+          ) {
             sending.taken.set(item.client.id, skippedStatus('another merge sent it moments ago'));
             continue;
           }
@@ -146,6 +161,7 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
         soft: new Map([...sending.waiting, ...sending.taken]),
       }),
     );
+    claims?.release();
   } catch (error) {
     if (errorMessage(error) !== MERGE_BUSY) throw error;
     result.notices.push(
@@ -156,6 +172,19 @@ export function runMerge(request: MergeRequest, options: RunOptions = {}): Merge
     request.mode === 'send' ? Math.max(0, quota - result.sent) : remainingDailyQuota();
   result.message = summary(result);
   return result;
+}
+
+/**
+ * Claims a chunk's sends in the spreadsheet and re-reads the claims just before sending them: the
+ * keys another run (the weekly trigger, maybe without the document lock) claimed first.
+ */
+function claimChunk(
+  claims: Claims | null,
+  chunk: readonly PlannedEmail[],
+  planned: PlannedMerge,
+): ReadonlyMap<string, string> {
+  if (!claims) return new Map();
+  return claims.claim(chunk.map((item) => journalKey(item.client.id, planned.template.name)));
 }
 
 /** Under the lock: the context opened, the template resolved and checked, the batch planned. */
@@ -173,6 +202,8 @@ function prepare(
   const ctx = openMergeContext({
     spreadsheet: options.spreadsheet,
     selection: request.recipients.kind === 'selected',
+    settings: options.settings,
+    journal: options.journal,
   });
   const template = resolveTemplate(ctx, request.template);
   if (template.channel === 'letter') {

@@ -1,6 +1,42 @@
 // The call list's reply hook: clients with an unanswered reply are marked "Replied: call them back" and come first, due or not.
-import type { CallList, CallListItem } from '../shared/api';
+import type { CallList, CallListItem, CallListQuery } from '../shared/api';
+import type { Client } from '../core/clients';
+import { toItem } from '../core/callList';
 import { replyMarkers, type ReplyTouch } from '../core/replies';
+import type { CivilDates } from '../services/civilDates';
+import { hasOpenReplies, setOpenReplies } from '../services/gmailSearch';
+import { readTouches } from '../services/touchSheet';
+
+/** More rows than a few weeks of touches: a reply older than that is no longer "just in". */
+const REPLY_TOUCH_ROWS = 2000;
+
+export interface ReplySource {
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  dates: CivilDates;
+  recencyMonths: readonly number[];
+  /** Whole clients for these IDs (the replied clients not on the page). */
+  clientsFor(ids: ReadonlySet<string>): Client[];
+}
+
+/**
+ * Only while a scan has logged a reply nobody answered yet (a flag in document properties): the
+ * Touches log's tail is read, and the replied clients are marked and listed first.
+ */
+export function withReplies(list: CallList, query: CallListQuery, source: ReplySource): CallList {
+  if (!hasOpenReplies()) return list;
+  const { touches } = readTouches(source.spreadsheet, source.dates, {
+    lastRows: REPLY_TOUCH_ROWS,
+  });
+  const firstPage = !query.offset && !query.search?.trim();
+  const marked = withReplyMarkers(list, touches, firstPage, (ids) =>
+    source
+      .clientsFor(ids)
+      .filter((c) => !c.doNotContact)
+      .map((c) => toItem(c, source.dates.today, source.recencyMonths)),
+  );
+  if (!replyMarkers(touches).size) setOpenReplies(false);
+  return marked;
+}
 
 /**
  * Marks each client whose latest logged touch is a reply, and lists them first. A client who replied
@@ -11,20 +47,20 @@ export function withReplyMarkers(
   list: CallList,
   touches: readonly ReplyTouch[],
   firstPage: boolean,
-  itemOf: (clientId: string) => CallListItem | null,
+  itemsFor: (ids: ReadonlySet<string>) => CallListItem[],
 ): CallList {
   const markers = replyMarkers(touches);
   if (!markers.size) return list;
   const listed = new Set(list.items.map((i) => i.id));
-  const extra = firstPage ? [...markers.keys()].filter((id) => !listed.has(id)).map(itemOf) : [];
-  const added = extra.filter((i): i is CallListItem => i !== null);
+  const missing = new Set([...markers.keys()].filter((id) => !listed.has(id)));
+  const added = firstPage && missing.size ? itemsFor(missing) : [];
   const items = [...list.items, ...added].map((item) => {
     const marker = markers.get(item.id);
     return marker ? { ...item, reply: marker } : item;
   });
   const replied = items
     .filter((i) => i.reply)
-    .sort((a, b) => (a.reply!.date < b.reply!.date ? 1 : -1));
+    .sort((a, b) => ((a.reply?.date ?? '') < (b.reply?.date ?? '') ? 1 : -1));
   return {
     ...list,
     total: list.total + added.length,

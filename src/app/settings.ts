@@ -11,6 +11,7 @@ import { columnChoices } from '../core/settingsChoices';
 import { InputError, object, optional, text } from '../core/schema';
 import { loadSettings, storeSettings } from '../services/settings';
 import { activeSpreadsheet, headerRow, sheetNames } from '../services/clientSheet';
+import { refreshScheduleSettings } from './schedule';
 
 export function getSettings(): Settings {
   return loadSettings();
@@ -41,7 +42,7 @@ export function getSettingsChoices(request: { clientSheet?: string } = {}): Sett
 export function submitSettings(update: SettingsUpdate): SettingsSaveResult {
   const result = checked(update);
   if (result.problems.length) return { saved: false, problems: result.problems };
-  storeSettings(result.settings);
+  keep(result.settings);
   return { saved: true, settings: result.settings, message: 'Settings saved.' };
 }
 
@@ -49,8 +50,14 @@ export function submitSettings(update: SettingsUpdate): SettingsSaveResult {
 export function saveSettings(update: SettingsUpdate): Settings {
   const result = checked(update);
   if (result.problems.length) throw new InputError(problemsMessage(result.problems));
-  storeSettings(result.settings);
+  keep(result.settings);
   return result.settings;
+}
+
+/** Stores the settings, and the copy a weekly run without the document reads (when a schedule exists). */
+function keep(settings: Settings): void {
+  storeSettings(settings);
+  refreshScheduleSettings(activeSpreadsheet(), settings);
 }
 
 function checked(update: unknown): { settings: Settings; problems: SettingsProblem[] } {

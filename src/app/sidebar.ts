@@ -1,10 +1,10 @@
-// Opening the sidebar on a chosen tab, and the Help dialog: the menu actions Open call list, Settings and Help.
+// Opening the sidebar on a chosen tab, and the Help dialog: the menu actions Open call list, Weekly batches, Settings and Help.
 import { showDialogHtml, showSidebarPage } from '../services/ui';
 
 /** The sidebar's tabs; the sidebar opens on the one named here. */
-export type SidebarView = 'calls' | 'emails' | 'settings';
+export type SidebarView = 'calls' | 'emails' | 'schedule' | 'settings';
 
-const VIEWS: readonly SidebarView[] = ['calls', 'emails', 'settings'];
+const VIEWS: readonly SidebarView[] = ['calls', 'emails', 'schedule', 'settings'];
 
 /**
  * Shows the sidebar (always 300 px wide in Sheets) on the given tab. The page is the built
@@ -19,6 +19,11 @@ export function openSidebar(view: SidebarView = 'calls'): void {
 /** Menu: Open call list. */
 export function openCallList(): void {
   openSidebar('calls');
+}
+
+/** Menu: Weekly batches... (the schedule of the batches a time-driven trigger sends). */
+export function openWeeklyBatches(): void {
+  openSidebar('schedule');
 }
 
 /** Menu: Settings. */
@@ -48,6 +53,13 @@ export const HELP: ReadonlyArray<readonly [string, readonly string[]]> = [
       'On the first call, say you noticed how long it has been, own it and apologise, and promise to stay in touch. Ask for nothing: no sales, no referrals. Ask how often they would like to hear from you (every quarter, twice a year or once a year) and offer something useful.',
       'If they raise a problem, stop and listen. Tick "They raised a problem": the client goes into Recovery and Reconnect will not suggest any asks until it is solved.',
       'Each client then comes back to your list when their chosen rhythm says it is time.',
+    ],
+  ],
+  [
+    'Weekly batches',
+    [
+      "Weekly batches... lets Reconnect email the next clients on its own each week, at the day and hour you choose on the spreadsheet's clock, even when the spreadsheet is closed. The emails go from the Gmail of whoever saved the schedule, within their daily quota.",
+      'Every batch goes through the same checks as the Emails tab, and each run that did something is written to the Activity sheet. Pause stops it at once; Resume carries on.',
     ],
   ],
   [

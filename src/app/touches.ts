@@ -87,8 +87,9 @@ export function recordTouches(
       ...entries.map((e) => e.clientId),
       ...(options.mergeStatuses ?? []).map((m) => m.clientId),
     ];
+    const rows = new Map(entries.filter((e) => e.row).map((e) => [e.clientId, e.row!]));
     const cs =
-      readClientRows(wanted, { spreadsheet: options.spreadsheet }) ??
+      readClientRows(wanted, { spreadsheet: options.spreadsheet, rows }) ??
       readClientSheet({ spreadsheet: options.spreadsheet });
     const ids = assignIds(cs, entries);
     const batch = applyEntries(cs, entries, currentUserEmail() || cs.settings.myName);
@@ -271,6 +272,7 @@ export function logTouch(input: TouchInput): TouchResult {
         cadence: checked.cadence,
         status: checked.status,
         expect: checked.expect,
+        row: checked.row,
       },
     ],
     { undoable: true },

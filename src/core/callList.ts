@@ -87,6 +87,7 @@ interface Ranked {
   due: boolean;
   daysSinceContact: number | null;
   nextDue: string | null;
+  sheetOrder: number;
 }
 
 export function emptyCounts(): Record<Bucket, number> {
@@ -147,6 +148,7 @@ export function buildCallList(
       due: t.due,
       daysSinceContact: t.days,
       nextDue: t.nextDue,
+      sheetOrder: client.row,
     });
   }
   const page = picked

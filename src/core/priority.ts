@@ -7,10 +7,20 @@ type Rankable = Pick<
 > & {
   /** The name in lower case, precomputed by callers that sort thousands of clients. */
   nameKey?: string;
+  /**
+   * The sheet row, given by callers that rank without reading names (the call list): equal
+   * clients then keep the sheet's order instead of the name's.
+   */
+  sheetOrder?: number;
 };
 
 const byValueThenName = (a: Rankable, b: Rankable): number =>
-  valueDesc(a.value, b.value) || compareNames(a, b);
+  valueDesc(a.value, b.value) || tieBreak(a, b);
+
+function tieBreak(a: Rankable, b: Rankable): number {
+  if (a.sheetOrder !== undefined && b.sheetOrder !== undefined) return a.sheetOrder - b.sheetOrder;
+  return compareNames(a, b);
+}
 
 /**
  * Names compared ignoring case, without allocating: sorting 50,000 clients compares names hundreds of
@@ -146,7 +156,7 @@ export function orderPicker<T extends Rankable>(mode: SortMode, limit = Infinity
       (a, b) =>
         valueDesc(a.value, b.value) ||
         daysDesc(a.daysSinceContact, b.daysSinceContact) ||
-        compareNames(a, b),
+        tieBreak(a, b),
       limit,
     );
   }

@@ -1,7 +1,7 @@
 // logTouch's argument checked whole, before anything is read or written: types, lengths, channels, statuses, dates.
 import { CHANNELS, MAX_NOTES, STATUSES, type TouchInput } from '../shared/api';
 import { isCivilDate } from './dates';
-import { InputError, checkInput, object, oneOf, optional, text, type Check } from './schema';
+import { InputError, checkInput, num, object, oneOf, optional, text, type Check } from './schema';
 
 /** A Sheets cell holds at most 50,000 characters. */
 export const MAX_CELL_TEXT = MAX_NOTES;
@@ -29,6 +29,7 @@ const touchInput = object({
       email: optional(text({ max: MAX_CELL_TEXT })),
     }),
   ),
+  row: optional(num({ integer: true, min: 2, max: 10_000_000 })),
 });
 
 /** The checked input, or an InputError naming the field ("touch.notes is 50,001 characters long ..."). */

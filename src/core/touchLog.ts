@@ -126,6 +126,8 @@ export interface TouchRecord {
   mergeStatus?: string;
   /** What the sidebar's card showed: the row found by ID must still hold this client. */
   expect?: { name?: string; email?: string };
+  /** Where the list saw this client: looked at first, trusted only if it holds the Client ID. */
+  row?: number;
 }
 
 /** Outcomes where nobody was reached and no message was left: the silence goes on. */

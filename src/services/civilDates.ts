@@ -16,10 +16,10 @@ const DAY_MS = 86400000;
 const SPAN_MS = 16 * DAY_MS;
 
 /**
- * One converter per operation. Utilities.formatDate is the only correct way to apply a time zone,
- * but calling it for each of thousands of distinct dates is slow, so the zone's UTC offset is
- * sampled at the edges of 16-day spans: where both edges agree (every span without a daylight
- * saving change), the calendar day is plain arithmetic; across a change, formatDate decides.
+ * One converter per operation. The zone's UTC offset (zoneOffset: Intl checked against
+ * Utilities.formatDate, or formatDate alone) is sampled at the edges of 16-day spans: where both
+ * edges agree (every span without a daylight saving change), the calendar day is plain
+ * arithmetic; across a change, the offset at the instant itself decides.
  */
 export function civilDates(timeZone: string): CivilDates {
   // Keyed by the local day number (a small integer) where the offset is known, so that 50,000
@@ -28,10 +28,11 @@ export function civilDates(timeZone: string): CivilDates {
   const slowMemo = new Map<number, string>();
   const dateMemo = new Map<string, Date>();
   const offsets = new Map<number, number>();
+  const offsetOf = zoneOffset(timeZone);
   const offsetAt = (edge: number): number => {
     let offset = offsets.get(edge);
     if (offset === undefined) {
-      offset = parseOffset(Utilities.formatDate(new Date(edge * SPAN_MS), timeZone, 'Z'));
+      offset = offsetOf(edge * SPAN_MS);
       offsets.set(edge, offset);
     }
     return offset;
@@ -54,7 +55,7 @@ export function civilDates(timeZone: string): CivilDates {
       }
       let civil = slowMemo.get(t);
       if (civil === undefined) {
-        civil = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd');
+        civil = new Date(t + offsetOf(t)).toISOString().slice(0, 10);
         slowMemo.set(t, civil);
       }
       return civil;
@@ -67,6 +68,60 @@ export function civilDates(timeZone: string): CivilDates {
       }
       return date;
     },
+  };
+}
+
+/**
+ * The zone's UTC offset at an instant. Utilities.formatDate is the reference, one call per instant;
+ * where the runtime's Intl knows the zone and agrees with formatDate now and half a year either
+ * side (standard and daylight time), Intl answers instead, with no service call.
+ */
+function zoneOffset(timeZone: string): (t: number) => number {
+  const viaService = (t: number): number =>
+    parseOffset(Utilities.formatDate(new Date(t), timeZone, 'Z'));
+  const viaIntl = intlOffset(timeZone);
+  if (!viaIntl) return viaService;
+  const nowMs = now().getTime();
+  const checks = [nowMs, nowMs - 182 * DAY_MS, nowMs + 182 * DAY_MS];
+  return checks.every((t) => viaIntl(t) === viaService(t)) ? viaIntl : viaService;
+}
+
+const PART_INDEX: Record<string, number> = {
+  year: 0,
+  month: 1,
+  day: 2,
+  hour: 3,
+  minute: 4,
+  second: 5,
+};
+
+/** The offset from Intl.DateTimeFormat, or null where the runtime has no Intl or not this zone. */
+function intlOffset(timeZone: string): ((t: number) => number) | null {
+  let format: Intl.DateTimeFormat;
+  try {
+    if (typeof Intl === 'undefined' || typeof Intl.DateTimeFormat !== 'function') return null;
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    if (typeof format.formatToParts !== 'function') return null;
+  } catch {
+    return null;
+  }
+  return (t) => {
+    const f = [0, 1, 1, 0, 0, 0];
+    for (const part of format.formatToParts(new Date(t))) {
+      const i = PART_INDEX[part.type];
+      if (i !== undefined) f[i] = Number(part.value);
+    }
+    const local = Date.UTC(f[0], f[1] - 1, f[2], f[3] % 24, f[4], f[5]);
+    return local - (t - (((t % 1000) + 1000) % 1000));
   };
 }
 

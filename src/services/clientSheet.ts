@@ -92,17 +92,18 @@ export function readClientSheet(options: ReadOptions = {}): ClientSheet {
   const display = options.displayValues
     ? (range.getDisplayValues() as string[][]).slice(1)
     : undefined;
-  const recognition = recognize(sheet, values[0] ?? [], settings, options.allowMissing);
+  const recognition = recognizeHeaders(sheet, values[0] ?? [], settings, options.allowMissing);
   return assemble(spreadsheet, sheet, settings, recognition, values, 2, values.length, display);
 }
 
-interface HeaderRecognition {
+export interface HeaderRecognition {
   headers: string[];
   columns: ColumnMap;
   notices: string[];
 }
 
-function recognize(
+/** Header texts and the column of each field; throws the missing-columns message unless allowed. */
+export function recognizeHeaders(
   sheet: Sheet,
   headerRow: readonly unknown[],
   settings: Settings,
@@ -174,7 +175,9 @@ function rowFinder(clients: readonly Client[]): (id: string) => number | null {
 }
 
 /**
- * Reads only what touching a few known clients needs, in three reads whatever the sheet's size: the
+ * Reads only what touching a few known clients needs. One client whose row the list gave: the
+ * header and that row, when it still holds the client's ID (a copy of the row elsewhere is not
+ * looked for; the next call list gives the copy its own ID). Otherwise three reads whatever the sheet's size: the
  * header row, the Client ID column, and the rows from the first to the last of those clients. The
  * result holds those clients only (values has the header and those rows). Returns null when the
  * full read is needed instead: no Client ID column, or an ID that is not on exactly one row (the
@@ -182,18 +185,33 @@ function rowFinder(clients: readonly Client[]): (id: string) => number | null {
  */
 export function readClientRows(
   clientIds: readonly string[],
-  options: Pick<ReadOptions, 'spreadsheet' | 'settings'> = {},
+  options: Pick<ReadOptions, 'spreadsheet' | 'settings'> & {
+    /** Rows the list gave, by Client ID: read first, trusted only if they hold that ID. */
+    rows?: ReadonlyMap<string, number>;
+  } = {},
 ): ClientSheet | null {
   const settings = options.settings ?? loadSettings();
   const spreadsheet = options.spreadsheet ?? activeSpreadsheet();
   const sheet = findClientSheet(spreadsheet, settings);
-  const lastRow = sheet.getLastRow();
   const width = sheet.getLastColumn();
-  if (lastRow < 2 || width < 1 || !clientIds.length) return null;
+  if (width < 1 || !clientIds.length) return null;
   const headerRow = sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[];
-  const recognition = recognize(sheet, headerRow, settings);
+  const recognition = recognizeHeaders(sheet, headerRow, settings);
   const idColumn = recognition.columns.id;
   if (idColumn === undefined) return null;
+  const given = clientIds.length === 1 ? options.rows?.get(clientIds[0]) : undefined;
+  if (given !== undefined && given >= 2) {
+    // Constant time: the row the list gave, confirmed by the ID in it; a search only if it moved.
+    const line = sheet.getRange(given, 1, 1, width).getValues()[0] as unknown[];
+    const cell = line[idColumn];
+    if ((typeof cell === 'string' ? cell.trim() : String(cell)) === clientIds[0]) {
+      const values: unknown[][] = [headerRow];
+      values[given - 1] = line;
+      return assemble(spreadsheet, sheet, settings, recognition, values, given, given);
+    }
+  }
+  const lastRow = sheet.getLastRow();
+  if (lastRow < 2) return null;
   const ids = sheet.getRange(2, idColumn + 1, lastRow - 1, 1).getValues() as unknown[][];
   const wanted = new Map<string, number>(clientIds.map((id) => [id, 0]));
   let top = Infinity;

@@ -2,6 +2,7 @@
 import { OWNED_FIELDS, STANDARD_HEADER, type ClientField } from '../core/columns';
 import { parseDateText } from '../core/dates';
 import type { ClientSheet } from './clientSheet';
+import { noteOwnWrites } from './listCache';
 
 /** One owned cell to write; `value` is sheet-ready (Dates for dates, numbers, booleans, text). */
 export interface CellUpdate {
@@ -72,6 +73,11 @@ export function writeOwnedCells(cs: ClientSheet, updates: readonly CellUpdate[])
       run.forEach((c, i) => (target[c] = block[row - start][i]));
     }
   }
+  // After the write: a call list reading the log then reads these rows as written (listCache.ts).
+  noteOwnWrites(
+    cs.spreadsheet.getId(),
+    updates.map((u) => u.row),
+  );
 }
 
 /** Sorted runs of adjacent columns; a gap made only of owned columns is bridged. */

@@ -135,3 +135,20 @@ export function repliesInSentThreads(
     if (page.length < PAGE) return { messages, searches };
   }
 }
+
+/**
+ * Set when a scan logs a reply, cleared once no reply is left unanswered: the call list reads the
+ * Touches log's tail for its "Replied" cards only while this says there may be some.
+ */
+const OPEN_REPLIES_KEY = 'rcr.open';
+
+export function hasOpenReplies(): boolean {
+  return PropertiesService.getDocumentProperties()?.getProperty(OPEN_REPLIES_KEY) === '1';
+}
+
+export function setOpenReplies(open: boolean): void {
+  const props = PropertiesService.getDocumentProperties();
+  if (!props) return;
+  if (open) props.setProperty(OPEN_REPLIES_KEY, '1');
+  else props.deleteProperty(OPEN_REPLIES_KEY);
+}

@@ -1,4 +1,5 @@
 // The Touches sheet: the one writer (appends by header, adds missing headers, a cleared log gets its header first) and the one reader, by header.
+import { noteTouchLogChanged } from './listCache';
 import {
   TOUCH_FIELDS,
   TOUCH_HEADER,
@@ -74,6 +75,8 @@ export function appendTouches(
     sheet.getRange(1, at + 1, 1, added.length).setValues([added.map((f) => TOUCH_HEADER[f])]);
   }
   sheet.getRange(first, 1, block.length, total).setValues(block);
+  // After the write: the call list's count of today's contacts is taken again (listCache.ts).
+  noteTouchLogChanged(ss.getId());
   const start = withHeader ? 2 : first;
   return rows.map((_, i) => start + i);
 }
@@ -215,4 +218,5 @@ export function currentUserEmail(): string {
 
 export function deleteTouchRow(sheet: Sheet, row: number): void {
   sheet.deleteRow(row);
+  noteTouchLogChanged(sheet.getParent().getId());
 }

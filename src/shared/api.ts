@@ -129,6 +129,8 @@ export interface TouchInput {
   status?: string;
   /** What the card showed: the row found by ID must still hold this client, or nothing is logged. */
   expect?: { name?: string; email?: string };
+  /** The sheet row the list gave: read first (one row), and confirmed by the Client ID in it. */
+  row?: number;
 }
 
 /** The longest notes a touch may carry: what a Sheets cell holds. */

@@ -35,6 +35,11 @@ export interface MergeRequest {
   replyTo?: string;
   /** A Gmail alias to send from; "" or absent for the user's own address. */
   from?: string;
+  /**
+   * A template sent on each client's cadence (the weekly batches' cadence template): a client who
+   * got it before gets it again once due again, instead of "already sent".
+   */
+  repeatWhenDue?: boolean;
 }
 
 export interface TemplateSummary {

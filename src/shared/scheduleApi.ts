@@ -54,7 +54,7 @@ export interface CampaignProgress {
 }
 
 /** getSchedule(): the saved schedule (or defaults) and what the panel shows. */
-export interface ScheduleView extends Schedule {
+export interface ScheduleView extends Schedule, ScheduleViewExtras {
   /** Read from the real trigger: a trigger the user deleted shows as off. */
   active: boolean;
   /** Whether a schedule has ever been saved for this document. */
@@ -71,4 +71,18 @@ export interface ScheduleView extends Schedule {
   lastRun: string;
   /** Problems that need the owner's attention (sheet missing, authorization lapsed, ...). */
   attention: string[];
+}
+
+/** Optional fields of getSchedule() the panel uses when the server sends them (more fields are allowed). */
+export interface ScheduleViewExtras {
+  /** IANA id of the spreadsheet's zone ("America/New_York"): the hour and the next run are shown in it. */
+  timeZone?: string;
+  /** The largest batch size the server accepts (what the daily quota allows). */
+  maxSize?: number;
+}
+
+/** Server functions of the weekly batches that the sidebar calls. */
+export interface ScheduleApi {
+  getSchedule(): ScheduleView;
+  saveSchedule(schedule: Schedule): ScheduleView;
 }

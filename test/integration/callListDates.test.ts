@@ -25,3 +25,15 @@ test('midnight of a day written by toDate reads back as that day', () => {
     expect(dates.toCivil(dates.toDate(day))).toBe(day);
   }
 });
+
+test('a zone id Intl knows but formatDate reads as GMT: formatDate decides, every hour of a year', () => {
+  // Java's TimeZone ids are case-sensitive: "america/new_york" is GMT for formatDate, New York for
+  // Intl. The converter checks Intl against formatDate and, as they disagree, uses formatDate.
+  const zone = 'america/new_york';
+  const dates = civilDates(zone);
+  const start = Date.UTC(2026, 0, 1);
+  for (let t = start; t < start + 365 * 24 * HOUR; t += HOUR + 59 * 60000) {
+    const date = new Date(t);
+    expect(dates.toCivil(date)).toBe(Utilities.formatDate(date, zone, 'yyyy-MM-dd'));
+  }
+});

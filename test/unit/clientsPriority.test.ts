@@ -1,6 +1,7 @@
 // Unit tests for the call list: the priority order on a hand-checked example, the other sorts, filters, paging, JSON safety.
 import { buildCallList, toItem, currencyFromFormat } from '../../src/core/callList';
 import type { Client } from '../../src/core/clients';
+import { sortClients } from '../../src/core/priority';
 import type { CallListQuery } from '../../src/shared/api';
 
 const TODAY = '2026-11-25';
@@ -64,30 +65,31 @@ const ctx = {
 };
 const names = (q: CallListQuery) => buildCallList(clients, q, ctx).items.map((i) => i.name);
 
-test('priority: round-robin over the groups, longest silent first, most valuable first, ties by name', () => {
-  // Round 1: Aaron (3y+, 500, before Bea by name), Dana, Eve, Gus, Jo, Hal.
-  // Round 2: Bea, Finn, Ivy. Round 3: Cal. Then the clients not due: Kim.
+test('priority: round-robin over the groups, longest silent first, most valuable first, ties in sheet order', () => {
+  // Round 1: Bea (3y+, 500, above Aaron in the sheet), Dana, Eve, Gus, Jo, Hal.
+  // Round 2: Aaron, Finn, Ivy. Round 3: Cal. Then the clients not due: Kim.
+  // (Ties follow the sheet, not the name: ranking reads no names, issue 12.)
   expect(names({ bucket: 'all' })).toEqual([
-    'Aaron',
+    'Bea',
     'Dana',
     'Eve',
     'Gus',
     'Jo',
     'Hal',
-    'Bea',
+    'Aaron',
     'Finn',
     'Ivy',
     'Cal',
     'Kim',
   ]);
   expect(names({})).toEqual([
-    'Aaron',
+    'Bea',
     'Dana',
     'Eve',
     'Gus',
     'Jo',
     'Hal',
-    'Bea',
+    'Aaron',
     'Finn',
     'Ivy',
     'Cal',
@@ -210,7 +212,7 @@ test('every page of a large list is the same slice of the full order, in every s
   }
 });
 
-test('names tie-break ignoring case, accents included', () => {
+test('names tie-break ignoring case, accents included, for callers that rank by name', () => {
   const tied = [
     client('bob', '2020-01-01', 100),
     client('Ámy', '2020-01-01', 100),
@@ -219,6 +221,12 @@ test('names tie-break ignoring case, accents included', () => {
     client('Anna', '2020-01-01', 100),
     client('BOBBY', '2020-01-01', 100),
   ];
-  const order = buildCallList(tied, { sort: 'value' }, ctx).items.map((i) => i.name);
+  const order = sortClients(
+    tied.map((c) => toItem(c, TODAY)),
+    'value',
+  ).map((i) => i.name);
   expect(order).toEqual(['Amy', 'ann', 'Anna', 'bob', 'BOBBY', 'Ámy']);
+  // The call list ranks without names: equal clients keep the sheet's order.
+  const listed = buildCallList(tied, { sort: 'value' }, ctx).items.map((i) => i.name);
+  expect(listed).toEqual(tied.map((c) => c.name));
 });

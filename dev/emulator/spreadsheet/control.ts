@@ -46,6 +46,8 @@ export interface SpreadsheetControl {
   active(): Spreadsheet;
   create(name: string, opts?: { id?: string; timeZone?: string }): Spreadsheet;
   setActive(idOrSpreadsheet: string | Spreadsheet): void;
+  /** The file is gone for this user (trashed, or their access removed): openById fails from now on. */
+  remove(id: string): void;
   byId(id: string): Spreadsheet | null;
   /** Creates or replaces a sheet with raw values (no user-entered coercion). */
   setSheet(
@@ -136,6 +138,10 @@ export function createControl(
         if (!wb) throw new Error('emulator: not an emulated spreadsheet');
         books.active = wb;
       }
+    },
+    remove(id: string): void {
+      const wb = book(id);
+      books.list = books.list.filter((b) => b !== wb);
     },
     byId: (id: string) => {
       const wb = books.list.find((b) => b.id === id);

@@ -28,6 +28,7 @@ const SCOPES_CURRENT = [
   'https://www.googleapis.com/auth/spreadsheets',
 ];
 const SCOPES_ANY = ['https://www.googleapis.com/auth/spreadsheets'];
+export const GET_UI_CONTEXT = 'Cannot call SpreadsheetApp.getUi() from this context.';
 
 export interface Workbooks {
   list: SpreadsheetModel[];
@@ -111,8 +112,16 @@ export function createSpreadsheetApp(
     WrapStrategy,
     Dimension,
     Direction,
-    getActiveSpreadsheet: () => ctx.spreadsheet(documentAccess('getActiveSpreadsheet')),
-    getActive: () => ctx.spreadsheet(documentAccess('getActive')),
+    // A run without the document's context (a time-driven run may be one) has no active spreadsheet:
+    // "getActiveSpreadsheet() is null in timed runs" (mogsdad/SheetConverter#2); open it by ID instead.
+    getActiveSpreadsheet: () => {
+      const wb = documentAccess('getActiveSpreadsheet');
+      return kernel.context.document ? ctx.spreadsheet(wb) : null;
+    },
+    getActive: () => {
+      const wb = documentAccess('getActive');
+      return kernel.context.document ? ctx.spreadsheet(wb) : null;
+    },
     openById,
     openByUrl: (url: string) => {
       const m = /\/d\/([^/]+)/.exec(url);
@@ -158,7 +167,12 @@ export function createSpreadsheetApp(
       return ctx.range({ sheet, box: { row: b.row, col: b.col, numRows: 1, numCols: 1 } });
     },
     getSelection: () => selectionObject(ctx, documentAccess('getSelection')),
-    getUi: () => deps.ui(),
+    getUi: () => {
+      // A trigger has no user interface: "Cannot call SpreadsheetApp.getUi() from this context."
+      // (LesterCovax/crypto-sheets#50; wording quoted in many public reports, not on an official page).
+      if (kernel.context.trigger) throw gasError(GET_UI_CONTEXT);
+      return deps.ui();
+    },
     flush: () => undefined,
     newDataValidation: () => validationBuilder(ctx),
     newConditionalFormatRule: () => conditionalBuilder(ctx),

@@ -51,6 +51,8 @@ export class SheetModel {
   maxCols = 26;
   frozenRows = 0;
   frozenColumns = 0;
+  /** The tab is hidden (Sheet.hideSheet); the sheet still reads and writes as any other. */
+  hidden = false;
   hiddenColumns = new Set<number>();
   /** Hidden rows (1-based): hidden by the user (hideRows) or by the sheet's filter. */
   hiddenRows = new Map<number, 'user' | 'filter'>();

@@ -60,7 +60,15 @@ export class SheetImpl extends SheetDimensions {
     return 'GRID';
   }
   isSheetHidden(): boolean {
-    return false;
+    return this._model.hidden;
+  }
+  hideSheet(): Sheet {
+    this._model.hidden = true;
+    return this._self();
+  }
+  showSheet(): Sheet {
+    this._model.hidden = false;
+    return this._self();
   }
 
   getRange(...args: unknown[]): Range {

@@ -116,7 +116,7 @@ export function journalWriteBack(
   const alreadyLogged = new Set(
     logged
       .filter((t) => t.channel.trim().toLowerCase() === 'email')
-      .map((t) => historyKey(t.clientId, t.step)),
+      .map((t) => `${historyKey(t.clientId, t.step)}\n${t.date}`),
   );
   const out: WriteBack = { touches: [], statuses: new Map() };
   for (const entry of entries) {
@@ -130,7 +130,7 @@ export function journalWriteBack(
       out.statuses.set(entry.clientId, status);
       continue;
     }
-    const key = historyKey(entry.clientId, entry.template);
+    const key = `${historyKey(entry.clientId, entry.template)}\n${entry.date}`;
     if (alreadyLogged.has(key)) {
       out.statuses.set(entry.clientId, status);
       continue;

@@ -69,6 +69,8 @@ export interface PlanInput {
   held?: ReadonlySet<string>;
   /** Clients with an unanswered reply (skipRules awaitingCallBack): no more email until a call. */
   replied?: ReadonlyMap<string, CivilDate>;
+  /** The template goes out on each client's cadence (see SkipContext.repeatWhenDue). */
+  repeatWhenDue?: boolean;
 }
 
 export function planMerge(input: PlanInput): MergePlan {
@@ -92,6 +94,7 @@ export function planMerge(input: PlanInput): MergePlan {
     recentDays: input.recentDays,
     history: input.history,
     replied: input.replied,
+    repeatWhenDue: input.repeatWhenDue,
   };
   const emailsSeen = new Map<string, string>();
   const alreadyGot = addressesThatGot(input);

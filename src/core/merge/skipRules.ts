@@ -56,8 +56,13 @@ export function buildHistory(
     if (!clientId || !template) return;
     const key = historyKey(clientId, template);
     const seen = history.get(key);
-    // A real send outranks a draft: "already sent" is the stronger reason to give.
-    if (!seen || (isDraft(seen.kind) && !isDraft(prior.kind))) history.set(key, prior);
+    // A real send outranks a draft ("already sent" is the stronger reason); then the latest wins.
+    if (
+      !seen ||
+      (isDraft(seen.kind) && !isDraft(prior.kind)) ||
+      (isDraft(seen.kind) === isDraft(prior.kind) && prior.date > seen.date)
+    )
+      history.set(key, prior);
   };
   for (const t of touches) {
     const channel = t.channel.trim().toLowerCase();
@@ -84,6 +89,17 @@ export interface SkipContext {
   history: SendHistory;
   /** Client ID -> the day of an unanswered reply (awaitingCallBack). */
   replied?: ReadonlyMap<string, CivilDate>;
+  /**
+   * A template sent on each client's cadence: one who got it before gets it again once due again
+   * (Next Due reached, and the last send before it). A draft or an unconfirmed send still holds.
+   */
+  repeatWhenDue?: boolean;
+}
+
+/** The client is due again since this template last went out (for a template sent on a cadence). */
+export function dueAgain(client: Client, prior: PriorSend, today: CivilDate): boolean {
+  if (prior.kind !== 'sent' && prior.kind !== 'letter') return false;
+  return client.nextDue !== null && client.nextDue <= today && prior.date < client.nextDue;
 }
 
 /**
@@ -101,7 +117,8 @@ export function skipReason(client: Client, rawEmail: string, ctx: SkipContext): 
   const replied = ctx.replied?.get(client.id);
   if (replied && ctx.template.channel === 'email') return `replied on ${replied}: call them back`;
   const prior = ctx.history.get(historyKey(client.id, ctx.template.name));
-  if (prior) return priorReason(prior, ctx.template.name);
+  if (prior && !(ctx.repeatWhenDue && dueAgain(client, prior, ctx.today)))
+    return priorReason(prior, ctx.template.name);
   if (isReferralTemplate(ctx.template) && /^recovery$/i.test(client.status.trim())) {
     return 'in Recovery: no referral asks while a problem is open';
   }

@@ -1,0 +1,205 @@
+// The client sheet read for ranking: only the columns ranking needs for every row, then full rows for the clients shown.
+import type { DataProblem, Settings } from '../shared/api';
+import { parseClients, type Client } from '../core/clients';
+import type { ClientField, ColumnMap } from '../core/columns';
+import { spreadsheetCivilDates, type CivilDates } from './civilDates';
+import { findClientSheet, recognizeHeaders, type HeaderRecognition } from './clientSheet';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * What ranking reads for every client: at most 6 cells a row. Among clients of equal rank the
+ * sheet's order decides (reading every name to break ties would cost one more cell a client).
+ */
+export const RANK_FIELDS: readonly ClientField[] = [
+  'id',
+  'lastContact',
+  'value',
+  'cadence',
+  'nextDue',
+  'doNotContact',
+];
+
+/** What a search looks in (core/callList `matches`), read only when the list is searched. */
+export const SEARCH_FIELDS: readonly ClientField[] = [
+  'name',
+  'firstName',
+  'lastName',
+  'company',
+  'email',
+  'phone',
+  'notes',
+];
+
+/** The client sheet opened for ranking: its extent, header and columns, and the stamp of all that. */
+export interface OpenedSheet {
+  spreadsheet: Spreadsheet;
+  sheet: Sheet;
+  dates: CivilDates;
+  recognition: HeaderRecognition;
+  lastRow: number;
+  width: number;
+  /**
+   * What an index read from this sheet depends on besides its cells: the sheet, its extent, its
+   * header and the columns recognised, the time zone and today (a date in the future is unknown).
+   */
+  stamp: string;
+}
+
+export interface ClientIndex {
+  /** Every client, with the fields read (the others empty) or complete when its row was read whole. */
+  clients: Client[];
+  /** Problems in the cells read. */
+  problems: DataProblem[];
+}
+
+/** The extent (one call), the header row and the columns: what every load reads first. */
+export function openClientSheet(settings: Settings, spreadsheet: Spreadsheet): OpenedSheet {
+  const sheet = findClientSheet(spreadsheet, settings);
+  const extent = sheet.getDataRange();
+  const lastRow = extent.getLastRow();
+  const width = extent.getLastColumn();
+  const header = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
+  const recognition = recognizeHeaders(sheet, header, settings);
+  const dates = spreadsheetCivilDates(spreadsheet);
+  const stamp = JSON.stringify([
+    sheet.getSheetId(),
+    lastRow,
+    width,
+    recognition.headers,
+    recognition.columns,
+    dates.timeZone,
+    dates.today,
+  ]);
+  return { spreadsheet, sheet, dates, recognition, lastRow, width, stamp };
+}
+
+/**
+ * Reads the ranking columns (contiguous ones in one call; the search columns too when searching),
+ * then whole rows only for rows whose read cells are all empty: those may be blank or may be a
+ * client typed without any of those cells, and only the whole row tells (as the full read did).
+ */
+export function readClientIndex(opened: OpenedSheet, search: boolean): ClientIndex {
+  const { sheet, recognition, dates, lastRow, width } = opened;
+  const fields = search ? [...RANK_FIELDS, ...SEARCH_FIELDS] : RANK_FIELDS;
+  const columns = pick(recognition.columns, fields);
+  const rows = readColumns(sheet, columns, lastRow, width);
+  const partial = parseClients(rows, columns, {
+    today: dates.today,
+    toCivil: dates.toCivil,
+    headers: recognition.headers,
+    firstRow: 2,
+  });
+  const known = new Set(partial.clients.map((c) => c.row));
+  const unknown: number[] = [];
+  for (let row = 2; row <= lastRow; row++) if (!known.has(row)) unknown.push(row);
+  const whole = readRows(opened, unknown);
+  const readHeaders = new Set(Object.values(columns).map((c) => recognition.headers[c]));
+  return {
+    clients: mergeByRow(partial.clients, whole.clients),
+    problems: [
+      ...partial.problems.filter((p) => readHeaders.has(p.column)),
+      ...whole.problems,
+    ].sort((a, b) => a.row - b.row),
+  };
+}
+
+/** Full rows for the given clients' rows, parsed; one read per run of adjacent rows. */
+export function readRows(
+  opened: OpenedSheet,
+  rows: readonly number[],
+): { clients: Client[]; problems: DataProblem[] } {
+  const { sheet, width, recognition, dates } = opened;
+  const clients: Client[] = [];
+  const problems: DataProblem[] = [];
+  if (!rows.length || width < 1) return { clients, problems };
+  for (const [first, last] of runs(rows)) {
+    const values = sheet.getRange(first, 1, last - first + 1, width).getValues() as unknown[][];
+    const parsed = parseClients(values, recognition.columns, {
+      today: dates.today,
+      toCivil: dates.toCivil,
+      headers: recognition.headers,
+      firstRow: first,
+    });
+    const wanted = new Set(rows);
+    clients.push(...parsed.clients.filter((c) => wanted.has(c.row)));
+    problems.push(...parsed.problems.filter((p) => wanted.has(p.row)));
+  }
+  return { clients, problems };
+}
+
+/**
+ * Sorted row numbers as [first, last] runs. A gap of a few rows is read through: a call (about
+ * 3 ms with its getRange) costs more than 4 rows of 16 cells (about 2 ms, dev/emulator/cost.ts).
+ */
+function runs(rows: readonly number[], gap = 4): [number, number][] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const row of sorted) {
+    const last = out[out.length - 1];
+    if (last && row - last[1] <= gap) last[1] = row;
+    else out.push([row, row]);
+  }
+  return out;
+}
+
+function pick(columns: ColumnMap, fields: readonly ClientField[]): ColumnMap {
+  const out: ColumnMap = {};
+  for (const f of fields) if (columns[f] !== undefined) out[f] = columns[f];
+  return out;
+}
+
+/**
+ * The data rows (row 2 on) with only the given columns filled: adjacent columns are read in one
+ * call, each other group in its own.
+ */
+function readColumns(
+  sheet: Sheet,
+  columns: ColumnMap,
+  lastRow: number,
+  width: number,
+): unknown[][] {
+  const n = Math.max(0, lastRow - 1);
+  const rows: unknown[][] = Array.from({ length: n }, () => new Array<unknown>(width).fill(''));
+  if (!n) return rows;
+  const wanted = [...new Set(Object.values(columns))].sort((a, b) => a - b);
+  // Only adjacent columns share a read: a column read through would cost a cell a row.
+  for (const [first, last] of runs(
+    wanted.map((c) => c + 1),
+    1,
+  )) {
+    const block = sheet.getRange(2, first, n, last - first + 1).getValues() as unknown[][];
+    for (let r = 0; r < n; r++) {
+      const src = block[r];
+      for (let j = 0; j < src.length; j++) rows[r][first - 1 + j] = src[j];
+    }
+  }
+  return rows;
+}
+
+/** Only the problems of the ranking columns (what a fresh index read reports for every row). */
+export function rankProblems(opened: OpenedSheet, problems: readonly DataProblem[]): DataProblem[] {
+  const { columns, headers } = opened.recognition;
+  const wanted = new Set(
+    RANK_FIELDS.filter((f) => columns[f] !== undefined).map((f) => headers[columns[f]!]),
+  );
+  return problems.filter((p) => wanted.has(p.column));
+}
+
+/** Clients by row, with `whole` replacing any client of `partial` on the same row. */
+export function mergeByRow(partial: Client[], whole: Client[]): Client[] {
+  if (!whole.length) return partial;
+  const replaced = new Set(whole.map((c) => c.row));
+  return [...partial.filter((c) => !replaced.has(c.row)), ...whole].sort((a, b) => a.row - b.row);
+}
+
+/** True when some client has no ID or repeats an earlier row's ID (a copied row). */
+export function missingOrRepeatedIds(clients: readonly Client[]): boolean {
+  const seen = new Set<string>();
+  for (const client of clients) {
+    if (!client.id || seen.has(client.id)) return true;
+    seen.add(client.id);
+  }
+  return false;
+}

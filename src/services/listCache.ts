@@ -1,0 +1,174 @@
+// The call list's cache in CacheService: per spreadsheet, a version any edit by hand replaces, the log of the add-on's own writes, and the ranking index in pieces.
+import { chunks, decodeIndex, encodeIndex, type RankIndex } from '../core/rankIndex';
+
+type Cache = GoogleAppsScript.Cache.Cache;
+
+/**
+ * Two stores. The control keys (version, write log, touch token, goal, index meta) are in the
+ * script cache under the spreadsheet's ID: every context reaches it, a time-driven run without a
+ * document included, so a trigger's writes are noted where the sidebar looks. The index's pieces
+ * are in the document cache (the user's where there is none), so large indexes of many documents
+ * do not crowd each other out of one 1,000-item cache.
+ */
+const VERSION = 'version';
+const WRITES = 'writes';
+const META = 'meta';
+/** Replaced after every append to or deletion from the Touches log by the add-on. */
+const TOUCHES = 'touches';
+const GOAL = 'goal';
+const PIECE = 'reconnect.list.piece.';
+/**
+ * The index lives 10 minutes (CacheService's default): changes no edit event reports (another
+ * script, the Sheets API, a formula fed from outside) reach the list within that time at most.
+ */
+const INDEX_SECONDS = 600;
+/** The version and the write log outlive the index (6 hours, CacheService's maximum). */
+const LONG_SECONDS = 21600;
+/** Own writes remembered; a longer gap since the index was built means it is rebuilt. */
+const MAX_WRITES = 300;
+
+interface Meta {
+  stamp: string;
+  version: string;
+  /** The last own write already in the index when it was read. */
+  seq: number;
+  pieces: number;
+}
+
+interface WriteLog {
+  seq: number;
+  rows: [number, number][];
+}
+
+interface Goal {
+  version: string;
+  touches: string;
+  today: string;
+  done: number;
+}
+
+/** What a load starts from: the index if still valid, and what publishing a new one needs. */
+export interface CachedIndex {
+  spreadsheetId: string;
+  index: RankIndex | null;
+  /** Today's contacts, when no touch was logged or removed and nothing edited since counted. */
+  goal: number | null;
+  touches: string;
+  /** Rows the add-on wrote since the index was built: read again and replaced. */
+  writtenRows: number[];
+  version: string;
+  seq: number;
+}
+
+/** The control keys of one spreadsheet, in the script cache. */
+function control(spreadsheetId: string): {
+  cache: Cache;
+  key: (name: string) => string;
+} {
+  return {
+    cache: CacheService.getScriptCache(),
+    key: (name) => `reconnect.list.${spreadsheetId}.${name}`,
+  };
+}
+
+function pieces(): Cache {
+  return CacheService.getDocumentCache() ?? CacheService.getUserCache();
+}
+
+function token(): string {
+  return Utilities.getUuid();
+}
+
+/**
+ * Reads the index for `stamp` (sheet, extent, header, columns, zone, today). Valid only when the
+ * version is the one it was built under and every own write since is still in the log.
+ */
+export function loadIndex(spreadsheetId: string, stamp: string, today: string): CachedIndex {
+  const { cache, key } = control(spreadsheetId);
+  const names = [VERSION, WRITES, META, TOUCHES, GOAL];
+  const got = cache.getAll(names.map(key));
+  const head = Object.fromEntries(names.map((n) => [n, got[key(n)]]));
+  let { version, touches } = head;
+  let log = head[WRITES] ? (JSON.parse(head[WRITES]) as WriteLog) : null;
+  const fresh: Record<string, string> = {};
+  // Before the sheet is read: an edit or a touch after this replaces these, so what is read now
+  // will not match them. Without the write log, what the add-on wrote is unknown: a new log
+  // starts with a new version, which no older index has.
+  if (!version || !log) fresh[key(VERSION)] = version = token();
+  if (!log) fresh[key(WRITES)] = JSON.stringify((log = { seq: 0, rows: [] }));
+  if (!touches) fresh[key(TOUCHES)] = touches = token();
+  if (Object.keys(fresh).length) cache.putAll(fresh, LONG_SECONDS);
+  const saved = head[GOAL] ? (JSON.parse(head[GOAL]) as Goal) : null;
+  const goal =
+    saved && saved.version === version && saved.touches === touches && saved.today === today
+      ? saved.done
+      : null;
+  const miss: CachedIndex = {
+    spreadsheetId,
+    index: null,
+    goal,
+    touches,
+    writtenRows: [],
+    version,
+    seq: log.seq,
+  };
+  const meta = head[META] ? (JSON.parse(head[META]) as Meta) : null;
+  if (!meta || meta.stamp !== stamp || meta.version !== version) return miss;
+  const since = log.rows.filter(([s]) => s > meta.seq);
+  if (log.seq > meta.seq && (since.length === 0 || since[0][0] !== meta.seq + 1)) return miss;
+  const keys = Array.from({ length: meta.pieces }, (_, i) => `${PIECE}${spreadsheetId}.${i}`);
+  const stored = pieces().getAll(keys);
+  if (keys.some((k) => stored[k] === undefined)) return miss;
+  return {
+    ...miss,
+    index: decodeIndex(keys.map((k) => stored[k]).join('')),
+    writtenRows: since.map(([, row]) => row),
+  };
+}
+
+/** Stores an index read after `from` was loaded, under the version and write count seen then. */
+export function storeIndex(stamp: string, from: CachedIndex, index: RankIndex): void {
+  const parts = chunks(encodeIndex(index));
+  const values: Record<string, string> = {};
+  parts.forEach((p, i) => (values[`${PIECE}${from.spreadsheetId}.${i}`] = p));
+  pieces().putAll(values, INDEX_SECONDS);
+  // The meta last: an index is found only once all its pieces are there.
+  const meta: Meta = { stamp, version: from.version, seq: from.seq, pieces: parts.length };
+  const { cache, key } = control(from.spreadsheetId);
+  cache.put(key(META), JSON.stringify(meta), INDEX_SECONDS);
+}
+
+/** Today's contacts, counted after `from` was loaded, under the version and touch token seen then. */
+export function storeGoal(from: CachedIndex, today: string, done: number): void {
+  const goal: Goal = { version: from.version, touches: from.touches, today, done };
+  const { cache, key } = control(from.spreadsheetId);
+  cache.put(key(GOAL), JSON.stringify(goal), INDEX_SECONDS);
+}
+
+/** The add-on appended to or deleted from the Touches log: today's count is counted again. */
+export function noteTouchLogChanged(spreadsheetId: string): void {
+  const { cache, key } = control(spreadsheetId);
+  cache.put(key(TOUCHES), token(), LONG_SECONDS);
+}
+
+/** Any edit by hand: every index built before it is stale. */
+export function forgetIndex(spreadsheetId: string): void {
+  const { cache, key } = control(spreadsheetId);
+  cache.put(key(VERSION), token(), LONG_SECONDS);
+}
+
+/**
+ * The add-on wrote these client rows (under the document lock): the next load reads them again.
+ * Without the log (never written, or evicted) the index cannot know what changed: it is dropped.
+ */
+export function noteOwnWrites(spreadsheetId: string, rows: readonly number[]): void {
+  if (!rows.length) return;
+  const { cache, key } = control(spreadsheetId);
+  const text = cache.get(key(WRITES));
+  const log: WriteLog = text ? (JSON.parse(text) as WriteLog) : { seq: 0, rows: [] };
+  for (const row of new Set(rows)) log.rows.push([++log.seq, row]);
+  log.rows = log.rows.slice(-MAX_WRITES);
+  const values: Record<string, string> = { [key(WRITES)]: JSON.stringify(log) };
+  if (!text) values[key(VERSION)] = token();
+  cache.putAll(values, LONG_SECONDS);
+}
