@@ -28,7 +28,9 @@ export function civilDates(timeZone: string): CivilDates {
   const slowMemo = new Map<number, string>();
   const dateMemo = new Map<string, Date>();
   const offsets = new Map<number, number>();
-  const offsetOf = zoneOffset(timeZone);
+  // Chosen at the first date converted: an operation that needs only today pays one call.
+  let chosen: ((t: number) => number) | undefined;
+  const offsetOf = (t: number): number => (chosen ??= zoneOffset(timeZone))(t);
   const offsetAt = (edge: number): number => {
     let offset = offsets.get(edge);
     if (offset === undefined) {
