@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const BENCHES = ['bundle', 'clients', 'mailMerge', 'sidebar', 'weekly'];
+const BENCHES = ['bundle', 'clients', 'mailMerge', 'gmail', 'sidebar', 'weekly'];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -1,5 +1,6 @@
 // The sidebar's typed bridge to the server: google.script.run wrapped in promises, checked against ServerApi.
 import type { ServerApi } from '../src/shared/api';
+import { isMultipleAccountsError } from '../src/shared/permissions';
 
 /** The minimal google.script.run surface this sidebar uses (runners are immutable: each with* returns a new one). */
 interface ScriptRunner {
@@ -26,12 +27,15 @@ export interface Api {
 
 /** An Error whose message is the server's exception text. */
 export class ServerError extends Error {
+  /** Every call fails this way when the browser is signed into several Google accounts. */
+  readonly multipleAccounts: boolean;
   constructor(
     message: string,
     readonly serverFunction: string,
   ) {
     super(message);
     this.name = 'ServerError';
+    this.multipleAccounts = isMultipleAccountsError(message);
   }
 }
 

@@ -1,4 +1,9 @@
 // Turning payload values into words for the sidebar: money in the sheet's currency, counts, and server errors in plain language.
+import {
+  isMultipleAccountsError,
+  MULTIPLE_ACCOUNTS_ADVICE,
+  MULTIPLE_ACCOUNTS_MESSAGE,
+} from '../src/shared/permissions';
 
 const moneyFormats = new Map<string, Intl.NumberFormat | null>();
 
@@ -81,6 +86,13 @@ export function explainError(error: unknown): PlainError {
       message: 'The sheet took too long to answer.',
       advice: 'Try again. If it keeps happening, a smaller sheet or a filter will help.',
       action: 'retry',
+    };
+  }
+  if (isMultipleAccountsError(raw)) {
+    return {
+      message: MULTIPLE_ACCOUNTS_MESSAGE,
+      advice: MULTIPLE_ACCOUNTS_ADVICE,
+      action: 'reopen',
     };
   }
   if (/authori[sz]ation|permission/i.test(raw)) {

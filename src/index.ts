@@ -27,6 +27,8 @@ export {
 export { openLetters, getLetterBatch, confirmLetters } from './app/letters';
 export { repairMergeJournal } from './app/mergeRepair';
 
+// Gmail: replies from clients (the sidebar's throttled scan; the weekly run calls app/gmailScan scanGmail)
+export { scanGmailIfDue } from './app/gmailScan';
 // Weekly batches (the panel's calls, and the time-driven trigger's handler)
 export { getSchedule, saveSchedule } from './app/schedule';
 export { runScheduledBatch } from './app/weeklyRun';

@@ -1,10 +1,17 @@
 // Emulated MailApp and GmailApp: one outbox, drafts, aliases, and the daily recipient quota both services share.
 import { gasError, type Kernel } from './kernel';
+import { cidReferences, createMailbox, fileOfBlob } from './mailbox';
+import { outsideActions } from './mailOutside';
+import { dailyCounter, GMAIL_QUOTA_MEMBERS } from './mailQuota';
+import { mailAppImpl } from './mailApp';
 import {
   BODY_TOO_LARGE,
   FROM_NOT_ALIAS,
+  GMAIL_QUOTA_EXCEEDED,
   GMAIL_SCOPE,
-  garbleAstral,
+  garble,
+  type GmailGarble,
+  type MailFile,
   NO_RECIPIENT,
   parseRecipients,
   QUOTA_EXCEEDED,
@@ -17,11 +24,17 @@ import {
   type OutboxEntry,
 } from './mailMessage';
 
-export { GMAIL_SCOPE, QUOTA_EXCEEDED, SEND_MAIL_SCOPE, type OutboxEntry } from './mailMessage';
+export type { FileSeed } from './mailOutside';
+export {
+  GMAIL_QUOTA_EXCEEDED,
+  GMAIL_SCOPE,
+  QUOTA_EXCEEDED,
+  SEND_MAIL_SCOPE,
+  type OutboxEntry,
+} from './mailMessage';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface MailControl {
+/** The emulator's handle on the mail services; the outside world's actions come from mailOutside.ts. */
+export interface MailControl extends ReturnType<typeof outsideActions> {
   /** Every sent message and every live draft, oldest first. */
   readonly outbox: OutboxEntry[];
   /** Sent messages only. */
@@ -32,8 +45,11 @@ export interface MailControl {
   readonly used: number;
   quota: number;
   setQuota(n: number): void;
-  /** GmailApp supports Unicode only up to 5.1: astral characters (emoji) arrive as U+FFFD. */
-  gmailUnicode51: boolean;
+  /** What GmailApp does to non-ASCII text it sends or drafts (mailMessage.ts garble). */
+  gmailGarble: GmailGarble;
+  /** Gmail's own daily quota (calls of GMAIL_QUOTA_MEMBERS), and what is used of it. */
+  gmailQuota: number;
+  readonly gmailUsed: number;
   /** Body limit in bytes: 200 KB on a consumer account, 400 KB on Workspace. */
   bodyLimitBytes: number;
   aliases: string[];
@@ -49,8 +65,8 @@ interface MailOptions {
 
 export function createMail(kernel: Kernel, options: MailOptions) {
   const outbox: OutboxEntry[] = [];
-  let used = 0;
-  let windowStartMs: number | null = null;
+  const recipientsUsed = dailyCounter(kernel.clock);
+  const gmailUsed = dailyCounter(kernel.clock);
   let nextId = 1;
 
   const control: MailControl = {
@@ -64,35 +80,43 @@ export function createMail(kernel: Kernel, options: MailOptions) {
       return outbox.filter((m) => m.kind === 'draft');
     },
     get used() {
-      rollWindow();
-      return used;
+      return recipientsUsed.used();
     },
     quota: options.dailyQuota,
     setQuota(n: number) {
       control.quota = n;
     },
-    gmailUnicode51: true,
+    gmailGarble: 'nonAscii',
+    gmailQuota: 20000,
+    get gmailUsed() {
+      return gmailUsed.used();
+    },
     bodyLimitBytes: 200 * 1024,
     aliases: [...options.aliases],
     userEmail: options.userEmail,
     clear() {
       outbox.length = 0;
-      used = 0;
-      windowStartMs = null;
+      recipientsUsed.reset();
+      gmailUsed.reset();
     },
+    // What the user does in Gmail, and a client's reply (mailOutside.ts).
+    ...outsideActions({
+      outbox,
+      userEmail: () => control.userEmail,
+      now: () => kernel.clock.now().toISOString(),
+      newId,
+      record,
+      message: toMessage,
+    }),
   };
 
-  // "Quotas are per user and reset 24 hours after the first request." (quotas page)
-  function rollWindow(): void {
-    if (windowStartMs !== null && kernel.clock.nowMs() >= windowStartMs + DAY_MS) {
-      used = 0;
-      windowStartMs = null;
-    }
+  function chargeGmail(member: string): void {
+    if (!GMAIL_QUOTA_MEMBERS.has(member)) return;
+    if (!gmailUsed.take(1, control.gmailQuota)) throw gasError(GMAIL_QUOTA_EXCEEDED);
   }
 
   function remaining(): number {
-    rollWindow();
-    return Math.max(0, control.quota - used);
+    return Math.max(0, control.quota - recipientsUsed.used());
   }
 
   function newId(): string {
@@ -118,9 +142,7 @@ export function createMail(kernel: Kernel, options: MailOptions) {
   }
 
   function charge(recipients: number): void {
-    if (recipients > remaining()) throw gasError(QUOTA_EXCEEDED);
-    if (windowStartMs === null) windowStartMs = kernel.clock.nowMs();
-    used += recipients;
+    if (!recipientsUsed.take(recipients, control.quota)) throw gasError(QUOTA_EXCEEDED);
   }
 
   function toMessage(
@@ -129,7 +151,7 @@ export function createMail(kernel: Kernel, options: MailOptions) {
     subject: unknown,
     body: unknown,
     opts: Options = {},
-  ): Message {
+  ): Message & { files: MailFile[]; missingImages: string[] } {
     const gmail = via === 'GmailApp';
     if (gmail && opts.from !== undefined) {
       const from = String(opts.from);
@@ -139,40 +161,64 @@ export function createMail(kernel: Kernel, options: MailOptions) {
         throw gasError(FROM_NOT_ALIAS);
       }
     }
-    const garble = (s: string) => (gmail && control.gmailUnicode51 ? garbleAstral(s) : s);
+    const damage = (s: string) => (gmail ? garble(s, control.gmailGarble) : s);
+    const files = filesOf(opts);
+    const htmlBody = opts.htmlBody === undefined ? null : damage(String(opts.htmlBody));
+    const inline = new Set(files.filter((f) => f.cid).map((f) => f.cid));
     return {
       to: to === undefined || to === null ? '' : String(to),
       cc: opts.cc ? String(opts.cc) : '',
       bcc: opts.bcc ? String(opts.bcc) : '',
-      subject: garble(subject === undefined || subject === null ? '' : String(subject)),
-      body: garble(body === undefined || body === null ? '' : String(body)),
-      htmlBody: opts.htmlBody === undefined ? null : garble(String(opts.htmlBody)),
+      subject: damage(subject === undefined || subject === null ? '' : String(subject)),
+      body: damage(body === undefined || body === null ? '' : String(body)),
+      htmlBody,
       name: opts.name === undefined ? null : String(opts.name),
       from: gmail && opts.from !== undefined ? String(opts.from) : control.userEmail,
       replyTo: opts.replyTo === undefined ? null : String(opts.replyTo),
       noReply: Boolean(opts.noReply),
       attachments: Array.isArray(opts.attachments) ? opts.attachments.length : 0,
+      files,
+      missingImages: cidReferences(htmlBody).filter((cid) => !inline.has(cid)),
     };
   }
 
+  /** options.attachments (blobs) and options.inlineImages ({cid: blob}), as the message keeps them. */
+  function filesOf(opts: Options): MailFile[] {
+    const files: MailFile[] = [];
+    if (Array.isArray(opts.attachments))
+      for (const b of opts.attachments) files.push(fileOfBlob(b, null));
+    const inline = opts.inlineImages;
+    if (inline && typeof inline === 'object') {
+      for (const [cid, b] of Object.entries(inline as Record<string, unknown>)) {
+        files.push(fileOfBlob(b, cid));
+      }
+    }
+    return files;
+  }
+
   function record(
-    message: Message,
+    message: Message & { files: MailFile[]; missingImages: string[] },
     via: 'MailApp' | 'GmailApp',
-    kind: 'sent' | 'draft',
+    kind: OutboxEntry['kind'],
   ): OutboxEntry {
+    const id = newId();
     const entry: OutboxEntry = {
       ...message,
       kind,
       via,
       at: kernel.clock.now().toISOString(),
-      id: newId(),
+      id,
       draftId: kind === 'draft' ? `r-${nextId * 7919}` : null,
+      threadId: id,
     };
     outbox.push(entry);
     return entry;
   }
 
-  function send(message: Message, via: 'MailApp' | 'GmailApp'): OutboxEntry {
+  function send(
+    message: Message & { files: MailFile[]; missingImages: string[] },
+    via: 'MailApp' | 'GmailApp',
+  ): OutboxEntry {
     const recipients = validate(message, via, true);
     charge(recipients);
     return record(message, via, 'sent');
@@ -185,90 +231,35 @@ export function createMail(kernel: Kernel, options: MailOptions) {
   function guardGmail(member: string): void {
     kernel.requireAuth(member, ['FULL'], [GMAIL_SCOPE]);
     kernel.requireScope(member, [GMAIL_SCOPE]);
+    chargeGmail(member);
   }
 
-  const mailImpl = {
-    sendEmail(...args: unknown[]): void {
-      guardMail('MailApp.sendEmail');
-      if (args.length === 1 && typeof args[0] === 'object' && args[0] !== null) {
-        const m = args[0] as Options & { to?: string; subject?: string; body?: string };
-        send(toMessage('MailApp', m.to, m.subject, m.body, m), 'MailApp');
-        return;
-      }
-      if (args.length === 4 && typeof args[3] === 'object' && args[3] !== null) {
-        send(toMessage('MailApp', args[0], args[1], args[2], args[3] as Options), 'MailApp');
-        return;
-      }
-      if (args.length === 4) {
-        // sendEmail(to, replyTo, subject, body)
-        const replyTo = String(args[1]);
-        send(toMessage('MailApp', args[0], args[2], args[3], { replyTo }), 'MailApp');
-        return;
-      }
-      if (args.length === 3) {
-        send(toMessage('MailApp', args[0], args[1], args[2]), 'MailApp');
-        return;
-      }
-      const types = args.map((a) => typeof a).join(',');
-      throw gasError(
-        `The parameters (${types}) don't match the method signature for MailApp.sendEmail.`,
-      );
+  const mailbox = createMailbox({
+    kernel,
+    outbox,
+    userEmail: () => control.userEmail,
+    newId,
+    guard: guardGmail,
+    updateDraft(entry, to, subject, body, opts) {
+      const message = toMessage('GmailApp', to, subject, body, opts);
+      validate(message, 'GmailApp', false);
+      Object.assign(entry, message, { at: kernel.clock.now().toISOString() });
     },
-    getRemainingDailyQuota(): number {
-      guardMail('MailApp.getRemainingDailyQuota');
-      return remaining();
+    sendDraft(entry) {
+      const recipients = validate(entry, 'GmailApp', true);
+      charge(recipients);
+      entry.kind = 'sent';
+      entry.at = kernel.clock.now().toISOString();
     },
-  };
+  });
+  const { messageObject, draftObject } = mailbox;
 
-  const messageObject = (entry: OutboxEntry) =>
-    kernel.wrap<GoogleAppsScript.Gmail.GmailMessage>('GmailApp', 'GmailMessage', {
-      getId: () => entry.id,
-      getSubject: () => entry.subject,
-      getBody: () => entry.htmlBody ?? entry.body,
-      getPlainBody: () => entry.body,
-      getTo: () => entry.to,
-      getCc: () => entry.cc,
-      getBcc: () => entry.bcc,
-      getFrom: () => (entry.name ? `${entry.name} <${entry.from}>` : entry.from),
-      getReplyTo: () => entry.replyTo ?? '',
-      getDate: () => new Date(entry.at),
-      isDraft: () => entry.kind === 'draft',
-    });
-
-  const draftObject = (entry: OutboxEntry): GoogleAppsScript.Gmail.GmailDraft => {
-    const live = () => {
-      if (!outbox.includes(entry) || entry.kind !== 'draft') {
-        throw gasError('Draft not found or no longer a draft.');
-      }
-    };
-    return kernel.wrap<GoogleAppsScript.Gmail.GmailDraft>('GmailApp', 'GmailDraft', {
-      getId: () => entry.draftId,
-      getMessageId: () => entry.id,
-      getMessage: () => messageObject(entry),
-      send() {
-        guardGmail('GmailDraft.send');
-        live();
-        const recipients = validate(entry, 'GmailApp', true);
-        charge(recipients);
-        entry.kind = 'sent';
-        entry.at = kernel.clock.now().toISOString();
-        return messageObject(entry);
-      },
-      update(to: unknown, subject: unknown, body: unknown, opts?: Options) {
-        guardGmail('GmailDraft.update');
-        live();
-        const message = toMessage('GmailApp', to, subject, body, opts);
-        validate(message, 'GmailApp', false);
-        Object.assign(entry, message, { at: kernel.clock.now().toISOString() });
-        return draftObject(entry);
-      },
-      deleteDraft() {
-        guardGmail('GmailDraft.deleteDraft');
-        live();
-        outbox.splice(outbox.indexOf(entry), 1);
-      },
-    });
-  };
+  const mailImpl = mailAppImpl({
+    guard: guardMail,
+    sendMessage: (to, subject, text, opts) =>
+      send(toMessage('MailApp', to, subject, text, opts), 'MailApp'),
+    remaining,
+  });
 
   const gmailImpl = {
     sendEmail(to: unknown, subject: unknown, body: unknown, opts?: Options) {
@@ -300,6 +291,23 @@ export function createMail(kernel: Kernel, options: MailOptions) {
       guardGmail('GmailApp.getMessageById');
       const entry = outbox.find((m) => m.id === id);
       return entry ? messageObject(entry) : null;
+    },
+    getThreadById(id: string) {
+      guardGmail('GmailApp.getThreadById');
+      return outbox.some((m) => m.threadId === id) ? mailbox.threadObject(id) : null;
+    },
+    // One call for the messages of many threads (GmailApp reference: getMessagesForThreads).
+    getMessagesForThreads(threads: GoogleAppsScript.Gmail.GmailThread[]) {
+      guardGmail('GmailApp.getMessagesForThreads');
+      return threads.map((t) => mailbox.messagesOf(t));
+    },
+    search(query: unknown, start?: unknown, max?: unknown) {
+      guardGmail('GmailApp.search');
+      return mailbox.search(
+        String(query),
+        start === undefined ? 0 : Number(start),
+        max === undefined ? undefined : Number(max),
+      );
     },
   };
 

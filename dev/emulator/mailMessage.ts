@@ -11,8 +11,21 @@ export const FROM_NOT_ALIAS = 'Invalid argument: from';
 // [unverified] wording for a send with no recipient at all.
 export const NO_RECIPIENT = 'Failed to send email: no recipient';
 
+/** A file carried by a message: an attachment, or an inline image (with its content ID). */
+export interface MailFile {
+  name: string;
+  contentType: string;
+  bytes: Buffer;
+  /** The `cid:` the HTML body refers to it by; null for a regular attachment. */
+  cid: string | null;
+}
+
+/** The exception once Gmail's own daily quota (reads and drafts, not sends) is used up. */
+export const GMAIL_QUOTA_EXCEEDED = 'Service invoked too many times for one day: gmail.';
+
 export interface OutboxEntry {
-  kind: 'sent' | 'draft';
+  /** `received`: a message from someone else (a client's reply), put there by the emulator's control. */
+  kind: 'sent' | 'draft' | 'received';
   via: 'MailApp' | 'GmailApp';
   to: string;
   cc: string;
@@ -30,6 +43,12 @@ export interface OutboxEntry {
   /** The message id (GmailMessage.getId); drafts also have draftId. */
   id: string;
   draftId: string | null;
+  /** The conversation: a new message starts one (its id); a reply joins its original's. */
+  threadId: string;
+  /** Attachments and inline images, as the message carries them. */
+  files: MailFile[];
+  /** `cid:` references in the HTML body with no inline image behind them: broken images. */
+  missingImages: string[];
 }
 
 export interface Message {
@@ -79,6 +98,21 @@ export function parseRecipients(list: string): string[] {
 /** Replaces each UTF-16 code unit of a character beyond the Basic Multilingual Plane with U+FFFD. */
 export function garbleAstral(text: string): string {
   return text.replace(/[\uD800-\uDFFF]/g, '\uFFFD');
+}
+
+/**
+ * What GmailApp does to text it sends or drafts. Reported: 'Gmail drafts with emojis like '☺' are
+ * replaced with ������' (googleworkspace/solutions#99): U+263A is in the Basic Multilingual Plane and
+ * in Unicode 1.1, so the damage is not limited to astral characters or to Unicode after 5.1. The
+ * emulator takes the safe reading: every non-ASCII UTF-16 unit arrives as U+FFFD ('nonAscii');
+ * 'astral' is the older, narrower model; 'none' turns it off.
+ */
+export type GmailGarble = 'nonAscii' | 'astral' | 'none';
+
+export function garble(text: string, mode: GmailGarble): string {
+  if (mode === 'astral') return garbleAstral(text);
+  if (mode === 'nonAscii') return text.replace(/[\u0080-\uFFFF]/g, '\uFFFD');
+  return text;
 }
 
 export function utf8Bytes(text: string): number {

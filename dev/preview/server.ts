@@ -136,9 +136,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         id: m.id,
         kind: m.kind,
         to: m.to,
+        from: m.from,
         subject: m.subject,
         body: m.body,
         at: m.at,
+        draftId: m.draftId,
       })),
       error: lastError,
       question: pending ? pending.question : null,
@@ -266,6 +268,29 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       if (path === '/api/dialogs/close') {
         dialogsClosed = emulator.ui.dialogs.length;
         return json(res, { ok: true });
+      }
+      // Gmail (issue 10): what happens outside the add-on, from the outbox's buttons.
+      if (path === '/api/mail/reply' || path === '/api/mail/send-draft') {
+        const body = JSON.parse((await readBody(req)) || '{}') as {
+          to?: unknown;
+          draftId?: unknown;
+        };
+        try {
+          if (path === '/api/mail/reply') {
+            const to = typeof body.to === 'string' ? body.to : '';
+            emulator.mail.simulateReply(
+              to,
+              'Lovely to hear from you!\nCould you call me this week?',
+            );
+          } else {
+            emulator.mail.userSendsDraft(typeof body.draftId === 'string' ? body.draftId : '');
+          }
+        } catch (error) {
+          return json(res, { ...state(), ok: false, error: message(error) }, 409);
+        }
+        // The sidebar scans Gmail at most every 10 minutes: let the next opening scan at once.
+        emulator.properties.set('user', 'rcr.last', '0');
+        return json(res, { ...state(), ok: true });
       }
       if (path === '/api/time') return json(res, moveTime(await readBody(req)));
       const call = /^\/run\/([\w$]+)$/.exec(path);

@@ -45,6 +45,8 @@ interface State {
   generation: number;
   loadingMore: boolean;
   myName: string;
+  /** The Gmail scan for replies ran in this sidebar (gmailScan.ts). */
+  scanned?: boolean;
 }
 
 export interface CallsView {
@@ -178,11 +180,28 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
         state.items = result.items.slice();
         render();
         markFirstPaint(loadMyName);
+        scanGmailOnce();
       },
       (error) => {
         if (generation !== state.generation) return;
         showLoadError(error);
       },
+    );
+  }
+
+  /**
+   * Once the list is on screen: replies and drafts sent from Gmail (the server scans at most every
+   * 10 minutes per user); when it found any, the list is read again with those cards first.
+   */
+  function scanGmailOnce(): void {
+    if (state.scanned || !ctx.api.has('scanGmailIfDue')) return;
+    state.scanned = true;
+    ctx.api.call('scanGmailIfDue').then(
+      (scan) => {
+        if (scan.replies || scan.draftsSent || scan.draftsDeleted) load();
+      },
+      // The list works without Gmail: a declined permission or a quota is not an error here.
+      () => undefined,
     );
   }
 

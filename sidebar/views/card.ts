@@ -84,6 +84,7 @@ export function renderCard(item: CallListItem, options: CardOptions): HTMLLIElem
       item.recovery ? el('span', { className: 'chip recovery', text: 'Recovery' }) : null,
     ),
     tried ? el('p', { className: 'card-tried', text: tried }) : null,
+    renderReplyMarker(item, options),
     el(
       'div',
       { className: 'card-contact' },
@@ -98,6 +99,7 @@ export function renderCard(item: CallListItem, options: CardOptions): HTMLLIElem
     ),
     details,
   );
+  if (item.reply) card.classList.add('replied');
   // Escape steps back: first out of an open outcome form, then out of the expanded card.
   card.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || details.hidden) return;
@@ -116,6 +118,48 @@ export function renderCard(item: CallListItem, options: CardOptions): HTMLLIElem
     toggle.focus();
   });
   return card;
+}
+
+/**
+ * A client's unanswered reply found in Gmail: "Replied: call them back", the reply's first lines,
+ * and, when it may ask not to be contacted, a "Do not contact" button: the user decides, never a guess.
+ */
+export function renderReplyMarker(item: CallListItem, options: CardOptions): HTMLElement | null {
+  const reply = item.reply;
+  if (!reply) return null;
+  const box = el(
+    'div',
+    { className: 'reply-marker', attrs: { role: 'note' } },
+    el('strong', { className: 'reply-title', text: 'Replied: call them back' }),
+    el('span', { className: 'reply-date', text: ` (${reply.date})` }),
+    el('p', { className: 'reply-text', text: reply.text }),
+  );
+  if (reply.mayOptOut) {
+    const stop = el('button', {
+      className: 'reply-dnc',
+      text: 'Do not contact',
+      attrs: { type: 'button', 'aria-label': `Mark ${item.name} Do not contact` },
+      on: {
+        click: () => {
+          stop.disabled = true;
+          options
+            .logTouch(item, {
+              clientId: item.id,
+              channel: 'email',
+              outcome: 'do not contact',
+              notes: 'Asked not to be contacted in an email reply',
+              expect: { name: item.name, email: item.email },
+            })
+            .catch(() => (stop.disabled = false));
+        },
+      },
+    });
+    box.append(
+      el('p', { className: 'hint', text: 'This reply may ask you to stop writing.' }),
+      stop,
+    );
+  }
+  return box;
 }
 
 /** Long notes show their first lines, with a button to read the rest. */

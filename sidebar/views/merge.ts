@@ -21,14 +21,18 @@ import {
 
 type Who = 'top' | 'bucket' | 'selected' | 'client';
 
-export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
+export function mountMergeView(root: HTMLElement, ctx: ViewContext, refreshGmail = false): void {
   root.appendChild(el('style', { text: MERGE_CSS }));
   const body = el('div', { className: 'merge' });
   root.appendChild(body);
   const handed = ctx.takeSelectedClient();
   const handedTemplate = ctx.takeSelectedTemplate?.() ?? null;
   body.appendChild(el('p', { className: 'loading', text: 'Loading templates…' }));
-  ctx.api.call('getMergeSetup').then(
+  // Gmail's drafts and aliases come from a cache; "Refresh Gmail drafts" reads Gmail again.
+  const setupCall = refreshGmail
+    ? ctx.api.call('getMergeSetup', { refresh: 'gmail' })
+    : ctx.api.call('getMergeSetup');
+  setupCall.then(
     (setup) => render(setup),
     (error) => {
       clear(body);
@@ -46,9 +50,9 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
     if (isStorageError(error)) output.appendChild(storageOffer(ctx, null, () => undefined));
   }
 
-  function mountAgain(): void {
+  function mountAgain(refresh = false): void {
     clear(root);
-    mountMergeView(root, ctx);
+    mountMergeView(root, ctx, refresh);
   }
 
   function render(setup: MergeSetup): void {
@@ -82,6 +86,7 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
     const wanted = handed?.followUp ? `sheet:${handed.followUp.template}` : '';
     if (setup.templates.some((t) => `${t.source}:${t.name}` === wanted))
       templateSelect.value = wanted;
+    const refreshDrafts = button('Refresh Gmail drafts', () => mountAgain(true));
 
     const whoSelect = el('select', { attrs: { id: uid('who') } });
     const whoOptions: Array<[Who, string]> = [
@@ -150,6 +155,7 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext): void {
       label('Template', templateSelect),
       templateSelect,
       templateNotes,
+      refreshDrafts,
       label('Who', whoSelect),
       whoSelect,
       bucketRow,

@@ -105,9 +105,29 @@ export function emailViewer(p: MergePreview): EmailViewer {
   pick.addEventListener('change', show);
   show();
   return {
-    node: el('div', {}, label('Preview for', pick), pick, subject, mismatch, warning, frame),
+    node: el(
+      'div',
+      {},
+      label('Preview for', pick),
+      pick,
+      subject,
+      mismatch,
+      warning,
+      frame,
+      filesLine(p),
+    ),
     picked,
   };
+}
+
+/** A Gmail draft template's attachments and inline images, which go out with every email. */
+function filesLine(p: MergePreview): HTMLElement | null {
+  const files = p.template.files;
+  if (!files || (!files.attachments.length && !files.inlineImages.length)) return null;
+  const parts: string[] = [];
+  if (files.inlineImages.length) parts.push(`Inline images: ${files.inlineImages.join(', ')}`);
+  if (files.attachments.length) parts.push(`Attachments: ${files.attachments.join(', ')}`);
+  return el('p', { className: 'hint draft-files', text: `${parts.join('. ')}.` });
 }
 
 function escape(text: string): string {

@@ -42,6 +42,7 @@ import {
 } from './callListIndex';
 import type { CivilDates } from '../services/civilDates';
 import { referralFollowUps, withReferralFollowUps, type FollowUps } from './referralFollowUps';
+import { withReplies } from './repliesCallList';
 
 /** The call list's query: an unknown sort or group is refused with the valid ones, not answered with an empty list. */
 const callListQuery = object({
@@ -94,7 +95,18 @@ export function getCallList(input: CallListQuery = {}): CallList {
         },
         query.search ?? '',
       );
-      return hook.decorate(annotated);
+      const { opened, index } = loaded;
+      // Replies found in Gmail (app/gmailScan.ts): those cards first, marked, due or not.
+      return withReplies(hook.decorate(annotated), query, {
+        spreadsheet: opened.spreadsheet,
+        dates: opened.dates,
+        recencyMonths: settings.recencyMonths,
+        clientsFor: (ids) =>
+          readRows(
+            opened,
+            index.clients.filter((c) => ids.has(c.id)).map((c) => c.row),
+          ).clients,
+      });
     }
     loaded = rebuild(loaded.opened, loaded.cached);
   }
@@ -166,7 +178,7 @@ function listAfterIds(
     notices.push(...ids.notices);
     return fresh;
   });
-  return withReferralFollowUps(cs, (clients) =>
+  const list = withReferralFollowUps(cs, (clients) =>
     annotate(
       buildCallList(
         clients,
@@ -188,6 +200,12 @@ function listAfterIds(
       query.search ?? '',
     ),
   );
+  return withReplies(list, query, {
+    spreadsheet: cs.spreadsheet,
+    dates: cs.dates,
+    recencyMonths: settings.recencyMonths,
+    clientsFor: (ids) => cs.clients.filter((c) => ids.has(c.id)),
+  });
 }
 
 interface ListSources {

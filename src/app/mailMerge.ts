@@ -28,6 +28,10 @@ import { withMergeLock } from '../services/mergeLock';
 import { mergeStorage } from './mergeRepair';
 import { checkRequest, outgoing, runMerge } from './mergeRun';
 import { checkMergeRequest } from './mergeInput';
+import { declinedPermission } from '../shared/permissions';
+import { object, oneOf, optional } from '../core/schema';
+import { gmailSetup } from '../services/gmailCache';
+import { now } from '../services/clock';
 
 export { runMerge, type RunOptions } from './mergeRun';
 
@@ -36,8 +40,15 @@ export function openMailMerge(): void {
   openSidebar('emails');
 }
 
-/** The sidebar's templates, aliases and quota; writes back a stopped run's journal if there is one. */
-export function getMergeSetup(): MergeSetup {
+const setupOptions = object({ refresh: optional(oneOf(['gmail'] as const)) });
+
+/**
+ * The sidebar's templates, aliases and quota; writes back a stopped run's journal if there is one.
+ * Gmail's draft templates and aliases come from a 30-minute cache (services/gmailCache.ts): opening
+ * the tab does not read every draft each time; `{refresh: 'gmail'}` reads Gmail again.
+ */
+export function getMergeSetup(options?: { refresh?: 'gmail' }): MergeSetup {
+  const { refresh } = setupOptions(options ?? {}, 'The setup request');
   return withMergeLock(() => {
     const ctx = openMergeContext();
     const read = readTemplates(ctx.cs.spreadsheet);
@@ -55,18 +66,27 @@ export function getMergeSetup(): MergeSetup {
     }));
     let aliases: string[] = [];
     try {
-      for (const d of listDraftTemplates()) {
+      const gmail = gmailSetup(now().getTime(), refresh === 'gmail', () => ({
+        drafts: listDraftTemplates().map((d) => d.subject),
+        aliases: gmailAliases(),
+      }));
+      for (const subject of gmail.drafts) {
         templates.push({
           source: 'draft',
-          name: d.subject,
-          subject: d.subject,
+          name: subject,
+          subject,
           channel: 'email',
           notes: 'Gmail draft',
         });
       }
-      aliases = gmailAliases();
+      if (gmail.left) problems.push(`${gmail.left} more Gmail draft templates are not listed.`);
+      aliases = gmail.aliases;
     } catch (error) {
-      problems.push(`Gmail drafts and aliases could not be read: ${errorMessage(error)}`);
+      const message = errorMessage(error);
+      problems.push(
+        declinedPermission(message, 'Using Gmail drafts as templates and sending from an alias') ??
+          `Gmail drafts and aliases could not be read: ${message}`,
+      );
     }
     return {
       templates,
@@ -134,7 +154,7 @@ export function sendTestEmail(input: MergeRequest): TestEmailResult {
     if (remainingDailyQuota() < 1)
       throw new Error("Today's email quota is used up; the test can go out tomorrow.");
     const subject = `[Test] ${first.email.subject}`;
-    sendEmail(planned.path, { ...outgoing(request, first), to: ctx.userEmail, subject });
+    sendEmail(planned.path, { ...outgoing(request, first, template), to: ctx.userEmail, subject });
     return {
       to: ctx.userEmail,
       subject,

@@ -8,7 +8,7 @@ import { entryKind, journalWriteBack, RUN_MAX_MS } from '../core/merge/journal';
 import { expiredKeys } from '../core/merge/journalStore';
 import { choosePath, planMerge, type MergePlan, type SendPath } from '../core/merge/plan';
 import { selectCandidates } from '../core/merge/recipients';
-import { buildHistory, type LoggedTouch } from '../core/merge/skipRules';
+import { awaitingCallBack, buildHistory, type LoggedTouch } from '../core/merge/skipRules';
 import { availableTags, buildCatalog } from '../core/merge/tags';
 import {
   AUDIENCE_LABELS,
@@ -35,6 +35,9 @@ import { selectedClientRows } from '../services/mergeSelection';
 import { now } from '../services/clock';
 import { writeMergeBack } from './mergeWriteBack';
 import { referralIncentives } from './referralFollowUps';
+import { pendingHistory, settleUnconfirmed } from './mergeReconcile';
+import { rememberDraftEntries, trackedDraftHistory } from './gmailDrafts';
+import { readDraftRecords } from '../services/draftStore';
 
 export interface MergeContext {
   cs: ClientSheet;
@@ -47,6 +50,8 @@ export interface MergeContext {
   journal: Journal;
   /** Sheet rows selected in the client sheet when the operation began (only when asked for). */
   selectedRows?: number[];
+  /** Unconfirmed sends still being settled against Gmail's Sent folder: not offered meanwhile. */
+  pending: ReturnType<typeof pendingHistory>;
 }
 
 export interface ContextOptions {
@@ -94,6 +99,7 @@ export function openMergeContext(options: ContextOptions = {}): MergeContext {
     notices,
     journal: options.journal ?? openJournal(),
     selectedRows,
+    pending: [],
   };
   const snap = context.journal.snapshot();
   const nowMs = now().getTime();
@@ -103,17 +109,24 @@ export function openMergeContext(options: ContextOptions = {}): MergeContext {
   return context;
 }
 
-/** Unwritten entries: statuses and touches into the sheet (never twice), then their pages removed. */
-function reconcileLeftovers(ctx: MergeContext, leftovers: StoredEntry[], nowMs: number): void {
+/** Unwritten entries: unconfirmed sends settled, statuses and touches into the sheet (never twice), then their pages removed. */
+function reconcileLeftovers(ctx: MergeContext, all: StoredEntry[], nowMs: number): void {
+  const wasOpen = all.filter((s) => s.entry.state === 'sending').length;
+  const settled = settleUnconfirmed(all, nowMs);
+  ctx.pending = pendingHistory(settled.pending);
+  noteSettled(ctx, settled, wasOpen);
+  const leftovers = settled.ready;
+  if (!leftovers.length) return;
   const entries = leftovers.map((s) => s.entry);
   const back = journalWriteBack(entries, ctx.touches);
   writeMergeBack(ctx.cs, { touches: back.touches, statuses: back.statuses }, ctx.userEmail);
   for (const t of back.touches) {
     ctx.touches.push({ clientId: t.clientId, date: t.date, channel: t.channel, step: t.step });
   }
-  ctx.journal.markWritten(leftovers);
+  rememberDraftEntries(entries, nowMs);
+  ctx.journal.markWritten(leftovers.filter((s) => !settled.keepPages.has(s.key)));
   // A live run never leaves an intent ("sending") outside its locked chunk, and none lives 7 minutes.
-  const stopped = entries.some((e) => e.state === 'sending' || nowMs - (e.at ?? 0) >= RUN_MAX_MS);
+  const stopped = wasOpen > 0 || entries.some((e) => nowMs - (e.at ?? 0) >= RUN_MAX_MS);
   if (!stopped) {
     // Between two chunks of a live run, or a run killed between two sends: both are possible here.
     ctx.notices.push(
@@ -133,6 +146,31 @@ function reconcileLeftovers(ctx: MergeContext, leftovers: StoredEntry[], nowMs: 
   );
 }
 
+function noteSettled(
+  ctx: MergeContext,
+  settled: ReturnType<typeof settleUnconfirmed>,
+  wasOpen: number,
+): void {
+  if (!wasOpen) return;
+  if (settled.problem) {
+    ctx.notices.push(
+      `Gmail's Sent folder could not be checked (${settled.problem}), so an email that may have gone out stays "unconfirmed" and is not sent again.`,
+    );
+  }
+  if (settled.found)
+    ctx.notices.push(
+      `${settled.found} email${settled.found === 1 ? '' : 's'} of a stopped merge ${settled.found === 1 ? 'was' : 'were'} found in your Sent folder: marked Sent.`,
+    );
+  if (settled.notSent)
+    ctx.notices.push(
+      `${settled.notSent} email${settled.notSent === 1 ? '' : 's'} of a stopped merge never left (not in your Sent folder): ${settled.notSent === 1 ? 'that client is' : 'those clients are'} offered again.`,
+    );
+  if (settled.pending.length)
+    ctx.notices.push(
+      'A stopped merge may still have one email on its way: that client is left out until Gmail shows whether it went (a few minutes).',
+    );
+}
+
 /** The template a request names: a Templates sheet row, or a Gmail draft without recipients. */
 export function resolveTemplate(ctx: MergeContext, ref: MergeRequest['template']): Template {
   if (!ref || (ref.source !== 'sheet' && ref.source !== 'draft') || typeof ref.name !== 'string') {
@@ -148,7 +186,7 @@ export function resolveTemplate(ctx: MergeContext, ref: MergeRequest['template']
 }
 
 export function summarize(t: Template): TemplateSummary {
-  return {
+  const summary: TemplateSummary = {
     source: t.source,
     name: t.name,
     subject: t.subject,
@@ -156,6 +194,8 @@ export function summarize(t: Template): TemplateSummary {
     notes: t.notes,
     audience: AUDIENCE_LABELS[t.audience ?? 'anyone'],
   };
+  if (t.files) summary.files = t.files;
+  return summary;
 }
 
 export interface PlannedMerge {
@@ -191,7 +231,11 @@ export function planFor(
     bucketOf: (c) => toItem(c, today, months).bucket,
     selectedRows: ctx.selectedRows,
   });
-  const history = buildHistory(ctx.touches, cs.clients, []);
+  // "Already done for this template": the Touches log, the journal, and the drafts still in Gmail.
+  const history = buildHistory(ctx.touches, cs.clients, [
+    ...ctx.pending,
+    ...trackedDraftHistory(readDraftRecords()),
+  ]);
   const display = cs.display ?? [];
   const plan = planMerge({
     template,
@@ -211,6 +255,7 @@ export function planFor(
     allClients: cs.clients,
     held:
       request.recipients.kind === 'clients' ? new Set(request.recipients.skipped ?? []) : undefined,
+    replied: awaitingCallBack(ctx.touches),
     repeatWhenDue: request.repeatWhenDue === true,
   });
   return { template, path, plan, notices: [...candidates.notices, ...plan.notices] };

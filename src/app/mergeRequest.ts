@@ -2,12 +2,17 @@
 import type { MergeRequest, MergeResult } from '../shared/mergeApi';
 import type { PlannedEmail } from '../core/merge/plan';
 import { senderProblem } from '../core/merge/sender';
-import { WAITING_BUSY, WAITING_QUOTA, WAITING_STORAGE } from '../core/merge/status';
+import { WAITING_BUSY, WAITING_GMAIL, WAITING_QUOTA, WAITING_STORAGE } from '../core/merge/status';
 import { gmailAliases, type OutgoingEmail } from '../services/mailer';
 import type { MergeContext } from './mergeContext';
 
-export function outgoing(request: MergeRequest, item: PlannedEmail): OutgoingEmail {
+export function outgoing(
+  request: MergeRequest,
+  item: PlannedEmail,
+  template?: { draftId?: string },
+): OutgoingEmail {
   return {
+    draftId: template?.draftId,
     to: item.to,
     subject: item.email.subject,
     text: item.email.text,
@@ -52,13 +57,15 @@ export function summary(r: MergeResult): string {
   const waitingQuota = count(WAITING_QUOTA);
   const waitingBusy = count(WAITING_BUSY);
   const waitingStorage = count(WAITING_STORAGE);
+  const waitingGmail = count(WAITING_GMAIL);
+  if (waitingGmail) parts.push(`${waitingGmail} wait for tomorrow's Gmail limit`);
   if (waitingStorage)
     parts.push(
       `${waitingStorage} wait: the spreadsheet's add-on storage is full (see the Emails tab)`,
     );
   if (waitingQuota) parts.push(`${waitingQuota} wait for tomorrow's email quota`);
   if (waitingBusy) parts.push(`${waitingBusy} wait: the spreadsheet was busy, run the merge again`);
-  const waitingTime = r.waiting - waitingQuota - waitingBusy - waitingStorage;
+  const waitingTime = r.waiting - waitingQuota - waitingBusy - waitingStorage - waitingGmail;
   if (waitingTime > 0) parts.push(`${waitingTime} wait for the next run (time limit)`);
   if (r.failed) parts.push(`${r.failed} failed (see Merge Status)`);
   if (r.skipped) parts.push(`${r.skipped} skipped`);

@@ -5,6 +5,7 @@ import { clientHash, roomProblem } from '../core/merge/journalStore';
 import type { PlannedEmail } from '../core/merge/plan';
 import {
   WAITING_BUSY,
+  WAITING_GMAIL,
   WAITING_QUOTA,
   WAITING_STORAGE,
   WAITING_TIME,
@@ -17,6 +18,7 @@ import { now } from '../services/clock';
 import {
   createDraft,
   errorMessage,
+  isGmailQuotaError,
   isQuotaError,
   remainingDailyQuota,
   sendEmail,
@@ -78,8 +80,8 @@ interface Sending {
  * The merge itself, independent of any UI so a time trigger can call it. Planned under the lock,
  * then sent in chunks, each under the lock: before each send its intent is journaled ("sending"),
  * after it its result, so a run killed at any service call loses nothing and, resumed, never sends
- * the same template to the same client twice (an intent without a result counts as sent,
- * "unconfirmed"). Each chunk re-reads the journal, so two merges at once never both reach a client.
+ * the same template to the same client twice (an intent without a result is settled against Gmail's
+ * Sent folder by the next merge: app/mergeReconcile.ts). Each chunk re-reads the journal, so two merges at once never both reach a client.
  * The sheet is written once at the end (or by the next merge or preview if this run dies first).
  */
 export function runMerge(request: MergeRequest, options: RunOptions = {}): MergeResult {
@@ -276,10 +278,10 @@ function tally(result: MergeResult, entry: JournalEntry, sending: Sending, item:
   if (entry.state === 'done') {
     if (sending.mode === 'send') result.sent += 1;
     else result.drafted += 1;
-  } else if (entry.status === WAITING_QUOTA) {
-    // Another script used the quota since we read it: this one and the rest wait.
-    sending.stop = WAITING_QUOTA;
-    sending.waiting.set(item.client.id, WAITING_QUOTA);
+  } else if (entry.status === WAITING_QUOTA || entry.status === WAITING_GMAIL) {
+    // Another script used the quota since we read it (or Gmail's own ran out): the rest wait.
+    sending.stop = entry.status;
+    sending.waiting.set(item.client.id, entry.status);
   } else result.failed += 1;
 }
 
@@ -294,6 +296,7 @@ function deliver(
   planned: PlannedMerge,
   sending: Sending,
 ): StoredEntry | null {
+  const email = outgoing(request, item, planned.template);
   const entry: JournalEntry = {
     clientId: item.client.id,
     template: planned.template.name,
@@ -302,6 +305,8 @@ function deliver(
     date: ctx.today,
     to: item.to,
     run: sending.run,
+    // Kept with the intent: a killed send is known again in the Sent folder by its subject.
+    subjectHash: clientHash(email.subject),
   };
   let stored: StoredEntry;
   try {
@@ -312,12 +317,16 @@ function deliver(
     return null;
   }
   try {
-    if (request.mode === 'draft') createDraft(outgoing(request, item));
-    else sendEmail(planned.path, outgoing(request, item));
+    if (request.mode === 'draft') Object.assign(entry, createDraft(email));
+    else sendEmail(planned.path, email);
     entry.state = 'done';
   } catch (error) {
     entry.state = 'failed';
-    entry.status = isQuotaError(error) ? WAITING_QUOTA : errorStatus(errorMessage(error));
+    entry.status = isQuotaError(error)
+      ? WAITING_QUOTA
+      : isGmailQuotaError(error)
+        ? WAITING_GMAIL
+        : errorStatus(errorMessage(error));
   }
   return stored;
 }

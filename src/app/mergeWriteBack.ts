@@ -20,6 +20,8 @@ import {
 import { readMergeTouches, type StoredEntry } from '../services/mergeJournal';
 import { appendTouches, newTouchId } from '../services/touchSheet';
 import type { MergeContext } from './mergeContext';
+import { rememberDraftEntries } from './gmailDrafts';
+import { now } from '../services/clock';
 
 export interface MergeWriteBack {
   /** Sends (and printed letters): a touch row each, and the client's own columns updated. */
@@ -129,6 +131,10 @@ export function finishRun(
     cs,
     { touches: back.touches, statuses: back.statuses, softStatuses: soft },
     ctx.userEmail,
+  );
+  rememberDraftEntries(
+    entries.map((e) => e.entry),
+    now().getTime(),
   );
   ctx.journal.markWritten(entries);
   if (missing.length) {

@@ -15,6 +15,8 @@ import { spreadsheetCivilDates } from '../services/civilDates';
 import { now } from '../services/clock';
 import { userEmail } from '../services/mailer';
 import { withMergeLock } from '../services/mergeLock';
+import { scanGmail } from './gmailScan';
+import { errorMessage } from '../services/mailer';
 import { documentSettings } from '../services/triggers';
 import {
   findScheduleSheet,
@@ -153,6 +155,7 @@ function runWeek(run: WeekRun): void {
     lastRun: '',
     attention: [],
   };
+  scanReplies(run, report);
   try {
     const opened = withMergeLock(() => {
       releaseDeadRuns(sheet, WEEKLY_RUN);
@@ -186,6 +189,25 @@ function runWeek(run: WeekRun): void {
     state = failed(run, state, report, error);
   }
   finish(run, planned ? state : unplanned(run, state), report, ctx, plan);
+}
+
+/**
+ * Before the batch is planned: replies and drafts sent from Gmail (app/gmailScan.ts), so a client
+ * who answered is not emailed again this week. Gmail unreadable is a note, never a failed run.
+ */
+function scanReplies(run: WeekRun, report: ReturnType<typeof newReport>): void {
+  try {
+    const scan = scanGmail(run.ss, { settings: run.record.settings });
+    if (scan.replies)
+      report.record.notes.push(
+        `${scan.replies} client${scan.replies === 1 ? '' : 's'} replied: call them back (marked at the top of the call list).`,
+      );
+    if (scan.draftsSent)
+      report.record.notes.push(`${scan.draftsSent} draft(s) you sent from Gmail are now logged.`);
+    if (scan.problem) report.record.notes.push(`Replies could not be checked: ${scan.problem}`);
+  } catch (error) {
+    report.record.notes.push(`Replies could not be checked: ${errorMessage(error)}`);
+  }
 }
 
 /**

@@ -13,6 +13,24 @@ export interface OutgoingEmail {
   replyTo: string;
   /** A verified Gmail alias, or "" for the account's own address (GmailApp path only). */
   from: string;
+  /** The Gmail draft template it came from: its attachments and inline images go with it. */
+  draftId?: string;
+}
+
+interface DraftFiles {
+  attachments: GoogleAppsScript.Base.BlobSource[];
+  inlineImages: Record<string, GoogleAppsScript.Base.BlobSource>;
+}
+
+/** The files of the draft templates read in this execution, by draft ID (blobs never leave services/). */
+const draftFiles = new Map<string, DraftFiles>();
+
+/** The attachments and inline images of the email's draft template, as GmailApp/MailApp options. */
+function withFiles(options: GoogleAppsScript.Gmail.GmailAdvancedOptions, email: OutgoingEmail) {
+  const files = email.draftId ? draftFiles.get(email.draftId) : undefined;
+  if (!files) return;
+  if (files.attachments.length) options.attachments = files.attachments;
+  if (Object.keys(files.inlineImages).length) options.inlineImages = files.inlineImages;
 }
 
 /**
@@ -28,6 +46,7 @@ export function sendEmail(path: SendPath, email: OutgoingEmail): void {
   const options: GoogleAppsScript.Gmail.GmailAdvancedOptions = { htmlBody: email.html };
   if (email.name) options.name = email.name;
   if (email.replyTo) options.replyTo = email.replyTo;
+  withFiles(options, email);
   if (path === 'MailApp') {
     MailApp.sendEmail({ to: email.to, subject: email.subject, body: email.text, ...options });
     return;
@@ -36,12 +55,15 @@ export function sendEmail(path: SendPath, email: OutgoingEmail): void {
   GmailApp.sendEmail(email.to, email.subject, email.text, options);
 }
 
-export function createDraft(email: OutgoingEmail): void {
+/** Creates the draft; its IDs let a later scan see it sent from Gmail (or deleted). */
+export function createDraft(email: OutgoingEmail): { draftId: string; messageId: string } {
   const options: GoogleAppsScript.Gmail.GmailAdvancedOptions = { htmlBody: email.html };
   if (email.name) options.name = email.name;
   if (email.replyTo) options.replyTo = email.replyTo;
   if (email.from) options.from = email.from;
-  GmailApp.createDraft(email.to, email.subject, email.text, options);
+  withFiles(options, email);
+  const draft = GmailApp.createDraft(email.to, email.subject, email.text, options);
+  return { draftId: draft.getId(), messageId: draft.getMessageId() };
 }
 
 /** Recipients left today; shared by MailApp and GmailApp (there is no GmailApp equivalent). */
@@ -54,6 +76,14 @@ export function isQuotaError(error: unknown): boolean {
   return /too many times for one day: email/i.test(errorMessage(error));
 }
 
+/**
+ * Gmail's own daily quota (createDraft, getDrafts, getAliases, search...), separate from the
+ * recipients quota: "Service invoked too many times for one day: gmail." (btoews/OctoGAS#7).
+ */
+export function isGmailQuotaError(error: unknown): boolean {
+  return /too many times for one day: gmail/i.test(errorMessage(error));
+}
+
 export function errorMessage(error: unknown): string {
   // Errors thrown by services may come from another realm: read the message, do not use instanceof.
   const message = (error as { message?: unknown } | null)?.message;
@@ -63,6 +93,11 @@ export function errorMessage(error: unknown): string {
 /** The address the add-on runs as: where a test email goes. */
 export function userEmail(): string {
   return Session.getEffectiveUser().getEmail();
+}
+
+/** The IDs of the user's drafts still in Gmail (one call). */
+export function liveDraftIds(): Set<string> {
+  return new Set(GmailApp.getDrafts().map((d) => d.getId()));
 }
 
 /** The user's verified "Send mail as" aliases. */
@@ -97,15 +132,47 @@ export function readDraftTemplates(subject: string): Template[] {
     if (message.getTo().trim() !== '') continue;
     const draftSubject = message.getSubject();
     if (draftSubject.trim().toLowerCase() !== wanted) continue;
+    const htmlBody = message.getBody();
+    const files = readDraftFiles(message, htmlBody);
+    draftFiles.set(draft.getId(), files);
     out.push({
       name: draftSubject,
       subject: draftSubject,
       body: message.getPlainBody(),
-      htmlBody: message.getBody(),
+      htmlBody,
       channel: 'email',
       notes: '',
       source: 'draft',
+      draftId: draft.getId(),
+      files: {
+        attachments: files.attachments.map((b) => b.getBlob().getName() ?? ''),
+        inlineImages: Object.values(files.inlineImages).map((b) => b.getBlob().getName() ?? ''),
+      },
     });
   }
   return out;
+}
+
+/**
+ * As Google's mail-merge sample does (apps-script-samples solutions/automations/mail-merge): inline
+ * images from getAttachments({includeInlineImages: true, includeAttachments: false}), each matched
+ * to its `<img src="cid:..." alt="name">` by name (in order when there is no alt), and the regular
+ * attachments from getAttachments({includeInlineImages: false}). Without them a `cid:` image is broken.
+ */
+function readDraftFiles(message: GoogleAppsScript.Gmail.GmailMessage, html: string): DraftFiles {
+  const images = message.getAttachments({ includeInlineImages: true, includeAttachments: false });
+  const attachments = message.getAttachments({ includeInlineImages: false });
+  const byName = new Map(images.map((i) => [i.getName(), i] as const));
+  const inlineImages: Record<string, GoogleAppsScript.Base.BlobSource> = {};
+  const tags = html.match(/<img\b[^>]*>/gi) ?? [];
+  let next = 0;
+  for (const tag of tags) {
+    const cid = /src\s*=\s*["']cid:([^"']+)["']/i.exec(tag)?.[1];
+    if (!cid) continue;
+    const alt = /alt\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1];
+    const image = (alt !== undefined && byName.get(alt)) || images[next];
+    next += 1;
+    if (image) inlineImages[cid] = image.copyBlob();
+  }
+  return { attachments: attachments.map((a) => a.copyBlob()), inlineImages };
 }

@@ -140,12 +140,13 @@ export const readTouches = readTouchLog;
 export function readMergeTouchLog(
   ss: Spreadsheet,
   dates: CivilDates,
-): { clientId: string; date: string; channel: string; step: string }[] {
+): { clientId: string; date: string; channel: string; step: string; outcome: string }[] {
   return readTouchLog(ss, dates).touches.map((t) => ({
     clientId: t.clientId,
     date: t.date ?? '',
     channel: t.channel,
     step: t.step,
+    outcome: t.outcome,
   }));
 }
 

@@ -91,6 +91,8 @@ export interface CallListItem {
   lastTry?: LastTry | null;
   /** This row's data problems in words ("Email is invalid: ..."), shown on the card. */
   problems?: string[];
+  /** An unanswered reply found in Gmail: the card says "Replied: call them back" and shows it. */
+  reply?: { date: string; text: string; mayOptOut: boolean };
 }
 
 /** A client's last logged touch: when, what came of it, and attempts since you last spoke. */

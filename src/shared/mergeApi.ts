@@ -50,6 +50,8 @@ export interface TemplateSummary {
   notes: string;
   /** Who the template is for, in words ("Silent 6 months or more"); "Anyone" when it does not say. */
   audience?: string;
+  /** A Gmail draft template's files (names), sent with every email of the merge. */
+  files?: { attachments: string[]; inlineImages: string[] };
 }
 
 export interface MergeSetup {

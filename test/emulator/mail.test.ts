@@ -191,7 +191,7 @@ describe('GmailApp', () => {
     expect(() => MailApp.sendEmail('a@x.com', 's'.repeat(251), 'B')).not.toThrow();
   });
 
-  it('garbles emoji in GmailApp but not MailApp (Unicode 5.1: googleworkspace/solutions #99, #169, #170, #196)', () => {
+  it('garbles emoji and other non-ASCII in GmailApp but not MailApp (googleworkspace/solutions #99, #169, #170, #196)', () => {
     const { GmailApp, MailApp, control } = setup();
     const wave = '\u{1F44B}';
     MailApp.sendEmail('a@x.com', `Hi ${wave}`, `Body ${wave}`);
@@ -210,10 +210,10 @@ describe('GmailApp', () => {
     // A numeric character reference is ASCII, so it survives; the raw emoji does not.
     expect(viaGmail.htmlBody).toBe('<p>\uFFFD\uFFFD &#128075;</p>');
     expect(draft.subject).toBe('Hi \uFFFD\uFFFD');
-    // BMP characters (accents, CJK) are untouched.
-    GmailApp.sendEmail('a@x.com', 'Café 東京', 'ok');
-    expect(control.sent[2].subject).toBe('Café 東京');
-    control.gmailUnicode51 = false;
+    // '☺' (U+263A) is in the BMP and was garbled too (solutions#99): every non-ASCII unit is at risk.
+    GmailApp.sendEmail('a@x.com', 'Café 東京 \u263A', 'ok');
+    expect(control.sent[2].subject).toBe('Caf\uFFFD \uFFFD\uFFFD \uFFFD');
+    control.gmailGarble = 'none';
     GmailApp.sendEmail('a@x.com', `Hi ${wave}`, 'B');
     expect(control.sent[3].subject).toBe(`Hi ${wave}`);
   });

@@ -117,16 +117,19 @@ describe('the merge journal cannot fill the document store', () => {
     expect(() => w.run(() => runMailMerge(request('Reconnect apology', 30)))).toThrow('killed');
     w.emu.kernel.clearFaults();
     expect(w.touches()).toHaveLength(0);
+    // The 12th send was killed before it left: once the run is certainly over, Gmail's Sent folder
+    // settles it as not sent (its client is offered again) instead of "unconfirmed" for ever.
+    w.emu.clock.advance(8 * 60 * 1000);
     const repair = w.run(() => repairMergeJournal());
     expect(repair.written).toBe(12);
     expect(repair.message).toContain('12 merge results written to the sheet');
-    expect(w.touches()).toHaveLength(12);
+    expect(w.touches()).toHaveLength(11);
     const pages = Object.keys(w.emu.properties.all('document')).filter((k) =>
       /^rcj\.[^.]+\./.test(k),
     );
     expect(pages).toEqual([]);
-    expect(w.client('C-00012')['Merge Status']).toBe(
-      'Sent (unconfirmed) 2026-11-25: Reconnect apology',
+    expect(w.client('C-00012')['Merge Status']).toMatch(
+      /^Not sent 2026-11-25: the merge stopped before "Reconnect apology" left/,
     );
   });
 

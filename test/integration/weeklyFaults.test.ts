@@ -60,8 +60,9 @@ describe.each([
         w.uninstall();
       }
     }
-    // Both cases happen in the sweep: a kill during a send, and kills everywhere else.
-    expect(outcomes.get('unconfirmed')).toBeGreaterThan(0);
-    expect(outcomes.get('all sent')).toBeGreaterThan(0);
+    // A kill during a send is settled by a later firing against Gmail's Sent folder
+    // (app/mergeReconcile.ts): found is Sent, never sent goes out then. No "unconfirmed" is left.
+    expect(outcomes.get('unconfirmed')).toBeUndefined();
+    expect(outcomes.get('all sent')).toBe(calls);
   });
 });

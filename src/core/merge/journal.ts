@@ -25,6 +25,11 @@ export interface JournalEntry {
   run?: string;
   /** When its run started (ms): a run older than RUN_MAX_MS is certainly over. */
   at?: number;
+  /** With the intent: a hash of the subject, to know the email again in the Sent folder. */
+  subjectHash?: string;
+  /** A draft's IDs (done drafts): remembered so a scan sees it sent from Gmail, or deleted. */
+  draftId?: string;
+  messageId?: string;
 }
 
 /** An entry and the property that holds it (a page of its run, or one old-format entry). */
@@ -85,7 +90,8 @@ export interface TouchToLog {
   clientId: string;
   date: CivilDate;
   channel: 'email' | 'letter';
-  outcome: 'sent';
+  /** `replied`: a client's reply found in Gmail (app/gmailScan.ts). */
+  outcome: 'sent' | 'replied';
   step: string;
   notes?: string;
   mergeStatus: string;

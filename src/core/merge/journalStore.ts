@@ -109,6 +109,8 @@ export function clipStatus(status: string): string {
 
 function entryTuple(e: JournalEntry): unknown[] {
   if (e.state === 'failed') return [e.clientId, e.to, 'f', clipStatus(e.status ?? '')];
+  if (e.state === 'sending' && e.subjectHash) return [e.clientId, e.to, 's', e.subjectHash];
+  if (e.state === 'done' && e.draftId) return [e.clientId, e.to, 'd', e.draftId, e.messageId ?? ''];
   return [e.clientId, e.to, e.state === 'done' ? 'd' : 's'];
 }
 
@@ -135,6 +137,11 @@ function decodePage(value: string, run: RunRecord): JournalEntry[] | null {
         at: run.at,
       };
       if (state === 'failed' && typeof row[3] === 'string') entry.status = row[3];
+      if (state === 'sending' && typeof row[3] === 'string') entry.subjectHash = row[3];
+      if (state === 'done' && typeof row[3] === 'string' && typeof row[4] === 'string') {
+        entry.draftId = row[3];
+        entry.messageId = row[4];
+      }
       out.push(entry);
     }
     return out;

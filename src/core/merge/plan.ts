@@ -1,14 +1,8 @@
 // Planning a merge: which clients get the template and which are skipped (with reasons), each email rendered for its sending path.
 import type { Client } from '../clients';
 import { monthsBetween, type CivilDate } from '../dates';
-import {
-  compileTemplate,
-  dropAstral,
-  encodeAstralForHtml,
-  hasAstral,
-  renderEmail,
-  type RenderedEmail,
-} from './render';
+import { compileTemplate, renderEmail, type RenderedEmail } from './render';
+import { encodeNonAsciiForHtml, foldToAscii, hasUnfoldable } from './gmailText';
 import { addressColumns, addressLines } from './address';
 import { audienceWarning, pickForAudience } from './audience';
 import { historyKey, skipReason, type SendHistory } from './skipRules';
@@ -18,8 +12,8 @@ import type { Template } from './templates';
 /**
  * How a message leaves. MailApp by default: it carries emoji intact and needs only the
  * script.send_mail scope. GmailApp only when it must: creating drafts (MailApp cannot) or sending
- * from an alias (MailApp has no `from`). GmailApp garbles characters beyond Unicode 5.1, so on that
- * path the HTML body carries them as numeric references (&#128075;), which arrive intact.
+ * from an alias (MailApp has no `from`). GmailApp garbles non-ASCII characters (gmailText.ts), so on
+ * that path the HTML body carries them as numeric references (&#128075;), which arrive intact.
  */
 export type SendPath = 'MailApp' | 'GmailApp' | 'print';
 
@@ -85,6 +79,8 @@ export interface PlanInput {
   allClients?: readonly Client[];
   /** Clients the user saw skipped in the preview: planned for their reason, never sent to. */
   held?: ReadonlySet<string>;
+  /** Clients with an unanswered reply (skipRules awaitingCallBack): no more email until a call. */
+  replied?: ReadonlyMap<string, CivilDate>;
   /** The template goes out on each client's cadence (see SkipContext.repeatWhenDue). */
   repeatWhenDue?: boolean;
 }
@@ -109,6 +105,7 @@ export function planMerge(input: PlanInput): MergePlan {
     today: input.today,
     recentDays: input.recentDays,
     history: input.history,
+    replied: input.replied,
     repeatWhenDue: input.repeatWhenDue,
   };
   const emailsSeen = new Map<string, string>();
@@ -243,33 +240,39 @@ function unsignedProblem(
 }
 
 function pathProblem(template: Template, path: SendPath): TemplateProblem | null {
-  if (path !== 'GmailApp' || !hasAstral(template.subject)) return null;
+  if (path !== 'GmailApp' || !hasUnfoldable(template.subject)) return null;
+  const lost = foldToAscii(template.subject).lost.join(' ');
   return {
     message:
-      'The subject has an emoji. Gmail drafts and sending from an alias cannot carry emoji in a subject ' +
-      '(they arrive as "�"). Remove it from the subject, or send now from your own address.',
+      `The subject has ${lost} (an emoji or a special character), which Gmail drafts and sending from an alias cannot carry in a subject ` +
+      '(it arrives as "�"). Remove it from the subject, or send now from your own address.',
     unknownTags: [],
   };
 }
 
-/** Makes the email safe for its path: on GmailApp, emoji become references in HTML. */
+/**
+ * Makes the email safe for its path. On GmailApp: the HTML part carries every non-ASCII character as
+ * a numeric reference; the subject and the plain-text part are folded to ASCII ('Zoë' -> 'Zoe'); a
+ * subject character with no ASCII twin skips the client, one in the plain text is dropped (the HTML
+ * part, which mail apps show, keeps it) with a warning.
+ */
 export function adaptToPath(
   email: RenderedEmail,
   path: SendPath,
 ): { email: RenderedEmail; warning: string | null } | { reason: string } {
   if (path !== 'GmailApp') return { email, warning: null };
-  if (hasAstral(email.subject)) {
-    return { reason: 'the subject would carry an emoji, which Gmail drafts and aliases garble' };
+  const subject = foldToAscii(email.subject);
+  if (subject.lost.length) {
+    return {
+      reason: `the subject would carry ${subject.lost.join(' ')} (an emoji or a character Gmail drafts and aliases garble)`,
+    };
   }
-  const warning = hasAstral(email.text)
-    ? 'Emoji kept in the HTML body; dropped from the plain-text part, where Gmail would garble them.'
+  const text = foldToAscii(email.text);
+  const warning = text.lost.length
+    ? `${text.lost.join(' ')} kept in the HTML body; dropped from the plain-text part, where Gmail would garble ${text.lost.length === 1 ? 'it' : 'them'} (emoji and other special characters).`
     : null;
   return {
-    email: {
-      subject: email.subject,
-      text: dropAstral(email.text),
-      html: encodeAstralForHtml(email.html),
-    },
+    email: { subject: subject.text, text: text.text, html: encodeNonAsciiForHtml(email.html) },
     warning,
   };
 }

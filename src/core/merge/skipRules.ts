@@ -23,6 +23,22 @@ export interface LoggedTouch {
   channel: string;
   step: string;
   notes?: string;
+  /** "sent", "replied", a call's outcome... (absent in older callers). */
+  outcome?: string;
+}
+
+/**
+ * Clients whose latest touch is a reply nobody answered yet: no follow-up or scheduled email goes to
+ * them (a reply is a call to make, not a reason for another email).
+ */
+export function awaitingCallBack(touches: readonly LoggedTouch[]): Map<string, CivilDate> {
+  const latest = new Map<string, LoggedTouch>();
+  for (const t of touches) if (t.clientId) latest.set(t.clientId, t);
+  const out = new Map<string, CivilDate>();
+  for (const [id, t] of latest) {
+    if ((t.outcome ?? '').trim().toLowerCase() === 'replied') out.set(id, t.date);
+  }
+  return out;
 }
 
 /**
@@ -71,6 +87,8 @@ export interface SkipContext {
   /** Contacted within this many days: skipped (Settings.recentDays, 14 by default). */
   recentDays: number;
   history: SendHistory;
+  /** Client ID -> the day of an unanswered reply (awaitingCallBack). */
+  replied?: ReadonlyMap<string, CivilDate>;
   /**
    * A template sent on each client's cadence: one who got it before gets it again once due again
    * (Next Due reached, and the last send before it). A draft or an unconfirmed send still holds.
@@ -96,6 +114,8 @@ export function skipReason(client: Client, rawEmail: string, ctx: SkipContext): 
       return typed ? `invalid email '${typed}'` : 'no email address';
     }
   }
+  const replied = ctx.replied?.get(client.id);
+  if (replied && ctx.template.channel === 'email') return `replied on ${replied}: call them back`;
   const prior = ctx.history.get(historyKey(client.id, ctx.template.name));
   if (prior && !(ctx.repeatWhenDue && dueAgain(client, prior, ctx.today)))
     return priorReason(prior, ctx.template.name);

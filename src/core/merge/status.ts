@@ -14,6 +14,9 @@ const PREFIX: Record<SentKind, string> = {
 };
 
 export const WAITING_QUOTA = 'Waiting: daily email quota reached';
+/** Gmail's own daily quota (drafts, reads) ran out: "Service invoked too many times for one day: gmail." */
+export const WAITING_GMAIL =
+  "Waiting: Gmail's daily limit for drafts reached, run the merge again tomorrow";
 export const WAITING_TIME = 'Waiting: time limit reached, run the merge again';
 export const WAITING_BUSY = 'Waiting: the spreadsheet was busy, run the merge again';
 export const WAITING_STORAGE =

@@ -17,6 +17,9 @@ export interface Template {
   source: 'sheet' | 'draft';
   /** Who the template is for; absent means anyone (a Gmail draft, an old sheet row). */
   audience?: Audience;
+  /** A Gmail draft template: its ID, and the names of the files it carries (kept on every email). */
+  draftId?: string;
+  files?: { attachments: string[]; inlineImages: string[] };
 }
 
 export const TEMPLATE_SHEET = 'Templates';
