@@ -1,4 +1,5 @@
 // Follow-ups with the weekly batch: the post-purchase check-in, the referral reminder, a deleted follow-up template, one email per client per run; with and without the document context.
+import { EXCEEDED_TIME } from '../../dev/emulator';
 import { recordReferral } from '../../src/app/referrals';
 import { parseState } from '../../src/core/scheduleRecord';
 import { HEADERS, row, weeklyWorld, type WeeklyClient, type WeeklyWorld } from './weeklySupport';
@@ -144,6 +145,49 @@ describe.each([true, false])('weekly follow-ups (document context: %s)', (docume
     expect(steps(w)).toContain('C-0002 Post-purchase check-in');
   });
 });
+
+describe.each([true, false])(
+  'a Monday run with a follow-up killed at every service call (document context: %s)',
+  (document) => {
+    const monday = (w: WeeklyWorld) => {
+      w.save({ cadenceTemplate: null });
+      w.emu.triggers.runUntil(Date.parse('2026-11-30T12:00:00Z'));
+    };
+    it('is resumed by the next firings: each client once, each with its own template', () => {
+      const w0 = world(document, '2026-11-30T11:00:00Z');
+      let calls: number;
+      try {
+        monday(w0);
+        w0.emu.kernel.resetCounts();
+        w0.until('2026-11-30T20:00:00Z');
+        expect(w0.recipients()).toHaveLength(2);
+        calls = w0.emu.kernel.count();
+      } finally {
+        w0.uninstall();
+      }
+      for (let k = 1; k <= calls; k++) {
+        const w = world(document, '2026-11-30T11:00:00Z');
+        try {
+          monday(w);
+          w.emu.kernel.injectFault({ atCall: k, message: EXCEEDED_TIME, kill: true });
+          const [run] = w.emu.triggers.runUntil(Date.parse('2026-11-30T20:00:00Z'));
+          expect([k, run.error?.message]).toEqual([k, EXCEEDED_TIME]);
+          w.emu.kernel.clearFaults();
+          w.until('2026-12-06T23:00:00Z');
+          const sent = w.recipients();
+          expect([k, new Set(sent).size]).toEqual([k, sent.length]);
+          // Ada once (the campaign), Bea once (the check-in): sent, or marked unconfirmed.
+          expect([k, steps(w).sort()]).toEqual([
+            k,
+            ['C-0001 Reconnect apology', 'C-0002 Post-purchase check-in'],
+          ]);
+        } finally {
+          w.uninstall();
+        }
+      }
+    });
+  },
+);
 
 describe('the week state stored before follow-ups', () => {
   it('still loads, with no follow-up parts', () => {
