@@ -164,7 +164,12 @@ export function nextBatchPart(view: ScheduleView): HTMLElement {
           el('span', { className: 'batch-name', text: clientWords(c) }),
           el('span', {
             className: `chip kind-${c.kind}`,
-            text: c.kind === 'campaign' ? 'Campaign' : 'Cadence',
+            text:
+              c.kind === 'campaign'
+                ? 'Campaign'
+                : c.kind === 'followUp'
+                  ? `Follow-up: ${c.template ?? ''}`
+                  : 'Cadence',
           }),
         ),
       );

@@ -20,6 +20,8 @@ export interface RunReport {
   emailedIds: Set<string>;
   attention: string[];
   campaignSent: number;
+  /** Follow-ups sent or drafted, by template name. */
+  followUps: Map<string, number>;
 }
 
 export function newReport(started: Date, week: CivilDate | ''): RunReport {
@@ -41,14 +43,19 @@ export function newReport(started: Date, week: CivilDate | ''): RunReport {
     emailedIds: new Set(),
     attention: [],
     campaignSent: 0,
+    followUps: new Map(),
   };
 }
 
-/** Adds one merge's result: counts, each skip with its reason, each refusal in words. */
+/**
+ * Adds one merge's result: counts, each skip with its reason, each refusal in words. A follow-up
+ * part names its template, so the summary says which follow-up each client got.
+ */
 export function addResult(
   report: RunReport,
   result: MergeResult,
-  kind: 'campaign' | 'cadence',
+  kind: 'campaign' | 'cadence' | 'followUp',
+  template = '',
 ): void {
   const r = report.record;
   r.sent += result.sent;
@@ -56,9 +63,15 @@ export function addResult(
   r.waiting += result.waiting;
   r.quotaLeft = result.quotaLeft;
   if (kind === 'campaign') report.campaignSent += result.sent + result.drafted;
+  if (kind === 'followUp' && result.sent + result.drafted > 0)
+    report.followUps.set(
+      template,
+      (report.followUps.get(template) ?? 0) + result.sent + result.drafted,
+    );
+  const what = kind === 'followUp' ? ` (follow-up: ${template})` : '';
   for (const o of result.outcomes) {
     if (/^(Sent|Draft created) /.test(o.status)) {
-      report.emailed.push(`${o.name} <${o.to}>`);
+      report.emailed.push(`${o.name} <${o.to}>${what}`);
       report.emailedIds.add(o.clientId);
     } else if (o.status.startsWith('Skipped: ')) r.skipped.push(`${o.name}: ${o.status.slice(9)}`);
     else if (o.status.startsWith('Error: ')) {
@@ -76,6 +89,19 @@ export function addResult(
     report.attention.push(line);
   }
   r.notes.push(...result.notices);
+}
+
+/** Something the owner should fix that did not stop the run (a follow-up template deleted): a note and a line for them. */
+export function addProblem(report: RunReport, line: string): void {
+  report.record.notes.push(line);
+  report.attention.push(line);
+}
+
+/** "Follow-ups: 1 Post-purchase check-in, 2 Referral reminder." for the Activity row; "" when none. */
+export function followUpLine(report: RunReport): string {
+  if (!report.followUps.size) return '';
+  const parts = [...report.followUps].map(([template, n]) => `${n} ${template}`);
+  return `Follow-ups: ${parts.join(', ')}.`;
 }
 
 /** A failure that stopped the run: an error cell and a line for the owner. */
@@ -96,6 +122,8 @@ export function toCall(ctx: MergeContext, emailedIds: ReadonlySet<string>): stri
 /** Writes the Activity row (a failure to write it must not hide the run's own result). */
 export function writeActivity(ss: Spreadsheet, report: RunReport, finished: Date): void {
   report.record.finished = finished;
+  const line = followUpLine(report);
+  if (line && !report.record.notes.includes(line)) report.record.notes.push(line);
   appendActivity(ss, report.record);
 }
 

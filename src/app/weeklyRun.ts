@@ -1,15 +1,14 @@
 // runScheduledBatch: the daily trigger's run. Nothing to do costs one small read; otherwise this week's batch (or what is left of it) goes out through the mail merge, and the run is recorded.
-import type { MergeRequest } from '../shared/mergeApi';
 import { addDays } from '../core/dates';
 import { batchWeekOf, dueWork, expectedDoneWeek, nextWeek } from '../core/schedule';
 import {
+  EMPTY_BATCH,
   parseRecord,
   parseState,
   type RunState,
   type ScheduleRecord,
 } from '../core/scheduleRecord';
 import { takenFrom } from '../core/scheduleClaims';
-import { WAITING_BUSY } from '../core/merge/status';
 import { RUN_MAX_MS } from '../core/merge/journal';
 import { spreadsheetCivilDates } from '../services/civilDates';
 import { now } from '../services/clock';
@@ -34,10 +33,10 @@ import {
   spreadsheetIdFor,
 } from '../services/triggers';
 import { openMergeContext, type MergeContext } from './mergeContext';
-import { runMerge } from './mergeRun';
 import { planWeek, type WeekPlan } from './weeklyPlan';
+import { WEEKLY_RUN, batchOf, sendParts } from './weeklySend';
 import {
-  addResult,
+  addProblem,
   newReport,
   sendSummary,
   toCall,
@@ -55,13 +54,7 @@ import {
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/**
- * Sends stop this long after the run started, planning included: the merge's write-back, the
- * Activity row and the summary email then fit well inside Apps Script's 6 minutes.
- */
-export const WEEKLY_SEND_BUDGET_MS = 4 * 60 * 1000;
-/** Run IDs of weekly sends start with this, so the next weekly run can end a killed one's claims. */
-const WEEKLY_RUN = 'weekly.';
+export { WEEKLY_SEND_BUDGET_MS } from './weeklySend';
 
 export interface WeekRun {
   ss: Spreadsheet;
@@ -151,7 +144,7 @@ function runWeek(run: WeekRun): void {
   let state: RunState = {
     week: run.week,
     complete: false,
-    batch: run.work === 'carry' && run.state ? run.state.batch : { campaign: [], cadence: [] },
+    batch: run.work === 'carry' && run.state ? run.state.batch : EMPTY_BATCH,
     lastRun: '',
     attention: [],
   };
@@ -173,15 +166,15 @@ function runWeek(run: WeekRun): void {
         'Fix it in the Templates sheet (or choose another in Weekly batches), then resume them.',
       );
     if (run.work === 'batch') {
-      state.batch = {
-        campaign: idsOf(plan, 'campaign'),
-        cadence: idsOf(plan, 'cadence'),
-      };
+      state.batch = batchOf(plan);
       for (const part of plan.parts)
         for (const s of part.plan.skipped)
           report.record.skipped.push(`${s.client.name}: ${s.reason}`);
+      for (const line of plan.followUpProblems) addProblem(report, line);
     } else report.record.notes.push(`Carried over from the batch of ${run.week}.`);
-    report.record.selected = state.batch.campaign.length + state.batch.cadence.length;
+    const b = state.batch;
+    report.record.selected =
+      b.campaign.length + b.cadence.length + b.followUps.reduce((n, p) => n + p.ids.length, 0);
     writeState(sheet, state);
     planned = true;
     state = sendParts(run, state, report, clock);
@@ -221,52 +214,11 @@ function unplanned(run: WeekRun, state: RunState): RunState {
       : {
           week: addDays(run.week, -7),
           complete: true,
-          batch: { campaign: [], cadence: [] },
+          batch: EMPTY_BATCH,
           lastRun: '',
           attention: [],
         };
   return { ...before, attention: state.attention };
-}
-
-function idsOf(plan: WeekPlan, kind: 'campaign' | 'cadence'): string[] {
-  const part = plan.parts.find((p) => p.kind === kind);
-  return part ? part.plan.ready.map((r) => r.client.id) : [];
-}
-
-/** Each part through runMerge; what still waits (quota, time, a busy sheet) stays in the state. */
-function sendParts(
-  run: WeekRun,
-  state: RunState,
-  report: RunReport,
-  clock: () => number,
-): RunState {
-  const schedule = run.record.schedule;
-  const left = { campaign: [] as string[], cadence: [] as string[] };
-  for (const kind of ['campaign', 'cadence'] as const) {
-    const ids = state.batch[kind];
-    const template = kind === 'campaign' ? schedule.template : schedule.cadenceTemplate;
-    if (!ids.length || !template) continue;
-    const request: MergeRequest = {
-      template,
-      recipients: { kind: 'clients', ids },
-      mode: schedule.mode,
-      repeatWhenDue: kind === 'cadence',
-    };
-    const result = runMerge(request, {
-      spreadsheet: run.ss,
-      settings: run.record.settings,
-      journal: sheetJournal(run.sheet),
-      budgetMs: Math.max(0, WEEKLY_SEND_BUDGET_MS - (clock() - run.started.getTime())),
-      clock,
-      run: `${WEEKLY_RUN}${kind}.${clock()}.${Math.random().toString(36).slice(2, 8)}`,
-    });
-    addResult(report, result, kind);
-    left[kind] = result.outcomes
-      .filter((o) => o.status.startsWith('Waiting:') || o.status === WAITING_BUSY)
-      .map((o) => o.clientId);
-  }
-  const complete = left.campaign.length + left.cadence.length === 0;
-  return { ...state, batch: left, complete };
 }
 
 /** State, Activity row and summary email: each written even if another fails. */

@@ -23,10 +23,25 @@ export interface ScheduleRecord {
   settings: Settings;
 }
 
+/** A follow-up part of the week's batch: its template (a Templates sheet row) and who still gets it. */
+export interface FollowUpPart {
+  template: string;
+  ids: string[];
+}
+
+/** Client IDs of the week's batch still to go out, by template part. */
+export interface WeekBatch {
+  campaign: string[];
+  cadence: string[];
+  /** Follow-ups due (referral reminders, post-sale check-ins and surveys); absent in older states. */
+  followUps: FollowUpPart[];
+}
+
+export const EMPTY_BATCH: WeekBatch = { campaign: [], cadence: [], followUps: [] };
+
 /** The week's state, written before the first send of a week and after each run. */
 export interface RunState extends WeekState {
-  /** Client IDs of the week's batch still to go out, by template part. */
-  batch: { campaign: string[]; cadence: string[] };
+  batch: WeekBatch;
   /** The last run in words, for the panel. */
   lastRun: string;
   /** Problems the owner must fix (the schedule may be paused for them). */
@@ -66,8 +81,22 @@ export function parseState(value: unknown): RunState | null {
   return {
     week: value.week,
     complete: value.complete === true,
-    batch: { campaign: strings(batch.campaign), cadence: strings(batch.cadence) },
+    batch: {
+      campaign: strings(batch.campaign),
+      cadence: strings(batch.cadence),
+      followUps: followUpParts(batch.followUps),
+    },
     lastRun: typeof value.lastRun === 'string' ? value.lastRun : '',
     attention: strings(value.attention),
   };
+}
+
+/** A state stored before follow-ups were sent (no `followUps`) loads with none. */
+function followUpParts(value: unknown): FollowUpPart[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter(isObject)
+    .filter((p) => typeof p.template === 'string' && p.template.trim() !== '')
+    .map((p) => ({ template: String(p.template), ids: strings(p.ids) }))
+    .filter((p) => p.ids.length > 0);
 }

@@ -37,8 +37,13 @@ export interface ScheduledClient {
   name: string;
   /** The address it would go to ("" when skipped for lack of one). */
   to: string;
-  /** 'campaign' (silent six months or more) or 'cadence' (due on the cadence they chose). */
-  kind: 'campaign' | 'cadence';
+  /**
+   * 'campaign' (silent six months or more), 'cadence' (due on the cadence they chose), or
+   * 'followUp' (a referral reminder, post-sale check-in or survey due; its template in `template`).
+   */
+  kind: 'campaign' | 'cadence' | 'followUp';
+  /** The follow-up's template name ("Referral reminder"); only for kind 'followUp'. */
+  template?: string;
   /** Why this client is skipped, in words; absent when the client is in the batch. */
   skip?: string;
 }

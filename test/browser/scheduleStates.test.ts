@@ -77,6 +77,13 @@ function view(patch: Partial<ScheduleView> & Record<string, unknown> = {}): Sche
     nextBatch: [
       { clientId: 'C-1', name: HOSTILE, to: 'zoe@example.com', kind: 'campaign' },
       { clientId: 'C-2', name: 'Ann Lee', to: 'ann@example.com', kind: 'cadence' },
+      {
+        clientId: 'C-4',
+        name: 'Cy Day',
+        to: 'cy@example.com',
+        kind: 'followUp',
+        template: 'Referral reminder',
+      },
       { clientId: 'C-3', name: 'Bob Roy', to: '', kind: 'campaign', skip: `no email ${HOSTILE}` },
     ],
     campaign: { reached: 30, remaining: 90, expectedDone: '2027-03-01', done: false },
@@ -159,10 +166,12 @@ describeBrowser('the Weekly batches panel, state by state', () => {
     await expect(frame.locator('.batch-list .batch-name').allTextContents()).resolves.toEqual([
       `${HOSTILE} <zoe@example.com>`,
       'Ann Lee <ann@example.com>',
+      'Cy Day <cy@example.com>',
     ]);
     await expect(frame.locator('.batch-list .chip').allTextContents()).resolves.toEqual([
       'Campaign',
       'Cadence',
+      'Follow-up: Referral reminder',
     ]);
     await expect(frame.locator('.schedule .skips li').allTextContents()).resolves.toEqual([
       `Bob Roy: no email ${HOSTILE}`,
