@@ -83,6 +83,24 @@ describe.each([true, false])('weekly follow-ups (document context: %s)', (docume
     expect(w.recipients()).toHaveLength(2);
   });
 
+  it('sends the check-in when the last contact was the delivery itself (not "contacted 7 days ago")', () => {
+    w = world(document, '2026-11-30T11:00:00Z');
+    // Bea was last contacted on the delivery day, 7 days before the batch.
+    w.run(() => {
+      const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Clients')!;
+      const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+      sheet
+        .getRange(3, header.indexOf('Last Contact') + 1)
+        .setValue(new Date('2026-11-23T12:00:00Z'));
+    });
+    const view = w.save({ cadenceTemplate: null });
+    const bea = view.nextBatch.find((c) => c.clientId === 'C-0002');
+    expect(bea).toMatchObject({ kind: 'followUp', template: 'Post-purchase check-in' });
+    expect(bea?.skip).toBeUndefined();
+    w.until('2026-11-30T20:00:00Z');
+    expect(w.recipients()).toContain('bea@example.com');
+  });
+
   it('brings the referral reminder to the next Monday batch once a promise has stayed open 14 days', () => {
     w = world(document);
     w.save({ cadenceTemplate: null });

@@ -58,6 +58,15 @@ function reachedRecently(client: Client, ctx: Ctx): boolean {
   return !!client.lastContact && daysBetween(client.lastContact, ctx.today) < ctx.recentDays;
 }
 
+/** A post-sale step lapses 30 days after its day; the survey's is 30 days after the purchase. */
+export const PURCHASE_WINDOW_DAYS = 60;
+
+/** Bought in the post-sale window (a purchase date on or before today, at most 60 days back). */
+export function boughtRecently(client: Client, today: CivilDate): boolean {
+  if (!client.purchaseDate || client.purchaseDate > today) return false;
+  return daysBetween(client.purchaseDate, today) <= PURCHASE_WINDOW_DAYS;
+}
+
 /** Whether the client is who the template is for (purchase: unknown without a purchase date, so no). */
 function matches(audience: Audience, client: Client, ctx: Ctx): boolean {
   switch (audience) {
@@ -68,7 +77,7 @@ function matches(audience: Audience, client: Client, ctx: Ctx): boolean {
     case 'referral':
       return !silentSince(client, ctx.today);
     case 'purchase':
-      return false;
+      return boughtRecently(client, ctx.today);
     case 'anyone':
       return true;
   }
@@ -85,7 +94,9 @@ export function audienceWarning(
   const who = client.name || client.email || 'This client';
   const forWhom = `"${template.name}" is for ${FOR_WHOM[audience]}`;
   if (audience === 'purchase') {
-    return `The client sheet has no purchase date: check that ${who} bought recently. ${forWhom}.`;
+    if (client.purchaseDate)
+      return `${who} bought on ${client.purchaseDate}, over ${PURCHASE_WINDOW_DAYS} days ago: ${forWhom}.`;
+    return `The client sheet has no purchase date for ${who}: check that they bought recently. ${forWhom}.`;
   }
   const since = client.lastContact
     ? `was last contacted ${agoWords(daysBetween(client.lastContact, ctx.today))}`

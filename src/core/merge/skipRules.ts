@@ -96,6 +96,16 @@ export interface SkipContext {
   repeatWhenDue?: boolean;
 }
 
+/** A post-sale template, and the client's last contact was on or before their purchase date. */
+function contactWasTheSale(client: Client, ctx: SkipContext): boolean {
+  return (
+    ctx.template.audience === 'purchase' &&
+    !!client.purchaseDate &&
+    !!client.lastContact &&
+    client.lastContact <= client.purchaseDate
+  );
+}
+
 /** The client is due again since this template last went out (for a template sent on a cadence). */
 export function dueAgain(client: Client, prior: PriorSend, today: CivilDate): boolean {
   if (prior.kind !== 'sent' && prior.kind !== 'letter') return false;
@@ -122,8 +132,9 @@ export function skipReason(client: Client, rawEmail: string, ctx: SkipContext): 
   if (isReferralTemplate(ctx.template) && /^recovery$/i.test(client.status.trim())) {
     return 'in Recovery: no referral asks while a problem is open';
   }
-  // The follow-up is for the client just reached: the recently-contacted rule is not for it.
-  if (client.lastContact && ctx.template.audience !== 'recent') {
+  // The follow-up is for the client just reached, and a post-sale check-in for a client last
+  // contacted at the sale itself: the recently-contacted rule is for neither.
+  if (client.lastContact && ctx.template.audience !== 'recent' && !contactWasTheSale(client, ctx)) {
     const days = daysBetween(client.lastContact, ctx.today);
     if (days < ctx.recentDays) {
       const when = days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
