@@ -1,5 +1,15 @@
 // Keeping up, not only catching up: the cadence template goes to a client again each time their cadence comes round, never twice in one round.
-import { weeklyWorld, type WeeklyWorld } from './weeklySupport';
+import { weeklyWorld, type WeeklyClient, type WeeklyWorld } from './weeklySupport';
+
+/** Last reached 20 August on a quarterly cadence: due 20 November, then again 28 February. */
+const ANA: WeeklyClient = {
+  id: 'C-0001',
+  name: 'Ana Quarterly',
+  email: 'ana@example.com',
+  lastContact: '2026-08-20',
+  value: 500,
+  cadence: 'Quarterly',
+};
 
 describe('cadence-due clients over two quarters', () => {
   let w: WeeklyWorld;
@@ -8,14 +18,7 @@ describe('cadence-due clients over two quarters', () => {
   it('gets the cadence email once per quarter: on the first Monday due, then again three months later', () => {
     w = weeklyWorld(
       [
-        {
-          id: 'C-0001',
-          name: 'Ana Quarterly',
-          email: 'ana@example.com',
-          lastContact: '2026-08-20',
-          value: 500,
-          cadence: 'Quarterly',
-        },
+        ANA,
         {
           id: 'C-0002',
           name: 'Ben Recent',
@@ -41,19 +44,7 @@ describe('cadence-due clients over two quarters', () => {
   });
 
   it('within a round nothing goes out again: not due until the next quarter', () => {
-    w = weeklyWorld(
-      [
-        {
-          id: 'C-0001',
-          name: 'Ana Quarterly',
-          email: 'ana@example.com',
-          lastContact: '2026-08-20',
-          value: 500,
-          cadence: 'Quarterly',
-        },
-      ],
-      { document: true },
-    );
+    w = weeklyWorld([ANA], { document: true });
     w.save();
     w.until('2026-12-06T15:00:00Z');
     expect(w.recipients()).toEqual(['ana@example.com']);
