@@ -33,6 +33,7 @@ import {
 } from '../services/clientSheet';
 import { missingOrRepeatedIds, readRows } from '../services/clientIndex';
 import {
+  cardTries,
   confirmedBy,
   contactsToday,
   loadRankIndex,
@@ -91,7 +92,7 @@ export function getCallList(input: CallListQuery = {}): CallList {
           valueColumn: loaded.opened.recognition.columns.value !== undefined,
           problems: page.problems,
           clients: loaded.index.clients,
-          tries: () => recentTries(spreadsheet, loaded.opened.dates),
+          tries: () => cardTries(loaded, () => recentTries(spreadsheet, loaded.opened.dates)),
         },
         query.search ?? '',
       );

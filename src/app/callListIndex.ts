@@ -1,5 +1,5 @@
 // The call list's ranking index: from the cache when nothing changed since it was read, else read from the sheet and cached.
-import type { Settings } from '../shared/api';
+import type { LastTry, Settings } from '../shared/api';
 import { sameRanking } from '../core/rankIndex';
 import type { Client } from '../core/clients';
 import {
@@ -17,6 +17,7 @@ import {
   loadIndex,
   storeGoal,
   storeIndex,
+  storeTries,
   type CachedIndex,
 } from '../services/listCache';
 import { countContactsOn } from '../core/touchLog';
@@ -109,6 +110,18 @@ export function todaysGoal(loaded: LoadedIndex): number {
   const done = contactsToday(opened.spreadsheet, opened.dates);
   if (cached) storeGoal(cached, opened.dates.today, done);
   return done;
+}
+
+/** The cards' last tries: kept in the cache exactly as long as today's goal (no touch logged since). */
+export function cardTries(
+  loaded: LoadedIndex,
+  read: () => Map<string, LastTry>,
+): Map<string, LastTry> {
+  const { cached, opened } = loaded;
+  if (cached?.tries) return new Map(Object.entries(cached.tries));
+  const tries = read();
+  if (cached) storeTries(cached, opened.dates.today, Object.fromEntries(tries));
+  return tries;
 }
 
 /**

@@ -1,4 +1,5 @@
 // The call list's cache in CacheService: per spreadsheet, a version any edit by hand replaces, the log of the add-on's own writes, and the ranking index in pieces.
+import type { LastTry } from '../shared/api';
 import { chunks, decodeIndex, encodeIndex, type RankIndex } from '../core/rankIndex';
 
 type Cache = GoogleAppsScript.Cache.Cache;
@@ -16,6 +17,8 @@ const META = 'meta';
 /** Replaced after every append to or deletion from the Touches log by the add-on. */
 const TOUCHES = 'touches';
 const GOAL = 'goal';
+/** The cards' last tries from the log's recent end: valid exactly as long as the goal. */
+const TRIES = 'tries';
 const PIECE = 'reconnect.list.piece.';
 /**
  * The index lives 10 minutes (CacheService's default): changes no edit event reports (another
@@ -47,12 +50,21 @@ interface Goal {
   done: number;
 }
 
+interface Tries {
+  version: string;
+  touches: string;
+  today: string;
+  tries: Record<string, LastTry>;
+}
+
 /** What a load starts from: the index if still valid, and what publishing a new one needs. */
 export interface CachedIndex {
   spreadsheetId: string;
   index: RankIndex | null;
   /** Today's contacts, when no touch was logged or removed and nothing edited since counted. */
   goal: number | null;
+  /** The cards' last tries, by Client ID, under the same condition as the goal. */
+  tries: Record<string, LastTry> | null;
   touches: string;
   /** Rows the add-on wrote since the index was built: read again and replaced. */
   writtenRows: number[];
@@ -85,7 +97,7 @@ function token(): string {
  */
 export function loadIndex(spreadsheetId: string, stamp: string, today: string): CachedIndex {
   const { cache, key } = control(spreadsheetId);
-  const names = [VERSION, WRITES, META, TOUCHES, GOAL];
+  const names = [VERSION, WRITES, META, TOUCHES, GOAL, TRIES];
   const got = cache.getAll(names.map(key));
   const head = Object.fromEntries(names.map((n) => [n, got[key(n)]]));
   let { version, touches } = head;
@@ -103,10 +115,19 @@ export function loadIndex(spreadsheetId: string, stamp: string, today: string): 
     saved && saved.version === version && saved.touches === touches && saved.today === today
       ? saved.done
       : null;
+  const savedTries = head[TRIES] ? (JSON.parse(head[TRIES]) as Tries) : null;
+  const tries =
+    savedTries &&
+    savedTries.version === version &&
+    savedTries.touches === touches &&
+    savedTries.today === today
+      ? savedTries.tries
+      : null;
   const miss: CachedIndex = {
     spreadsheetId,
     index: null,
     goal,
+    tries,
     touches,
     writtenRows: [],
     version,
@@ -143,6 +164,13 @@ export function storeGoal(from: CachedIndex, today: string, done: number): void 
   const goal: Goal = { version: from.version, touches: from.touches, today, done };
   const { cache, key } = control(from.spreadsheetId);
   cache.put(key(GOAL), JSON.stringify(goal), INDEX_SECONDS);
+}
+
+/** The cards' last tries, read after `from` was loaded, under the version and touch token seen then. */
+export function storeTries(from: CachedIndex, today: string, tries: Record<string, LastTry>): void {
+  const saved: Tries = { version: from.version, touches: from.touches, today, tries };
+  const { cache, key } = control(from.spreadsheetId);
+  cache.put(key(TRIES), JSON.stringify(saved), INDEX_SECONDS);
 }
 
 /** The add-on appended to or deleted from the Touches log: today's count is counted again. */

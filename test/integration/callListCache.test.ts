@@ -146,10 +146,22 @@ test("today's goal is kept until a touch is logged or undone, or the log is edit
   expect(load().goal.done).toBe(0);
   emu.kernel.resetCounts();
   expect(load().goal.done).toBe(0);
-  // The client sheet, whether a Referrals sheet exists (referral reminders), and the log's recent
-  // end for the cards' last tries; the goal itself is not read again.
-  expect(emu.kernel.count('Spreadsheet.getSheetByName')).toBe(3);
+  // The client sheet and whether a Referrals sheet exists (referral reminders): neither the goal
+  // nor the cards' last tries read the log again.
+  expect(emu.kernel.count('Spreadsheet.getSheetByName')).toBe(2);
   const top = load().items[0];
+  expect(top.lastTry).toBeNull();
+  emu.run(() =>
+    logTouch({ clientId: top.id, channel: 'call', outcome: 'no answer', row: top.row }),
+  );
+  // The touch replaced the cached tries: the card shows it at once.
+  // (No answer moves the next try 3 days on, so the client is looked for among everyone.)
+  const tried = load({ bucket: 'all', sort: 'days', limit: 500 }).items.find(
+    (i) => i.id === top.id,
+  )!;
+  expect(tried.lastTry).toMatchObject({ outcome: 'no answer', attempts: 1 });
+  expect(load().goal.done).toBe(0);
+  emu.run(() => undoLastTouch());
   emu.run(() => logTouch({ clientId: top.id, channel: 'call', outcome: 'reached', row: top.row }));
   expect(load().goal.done).toBe(1);
   emu.run(() => undoLastTouch());
