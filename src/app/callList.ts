@@ -20,7 +20,6 @@ import type { Client } from '../core/clients';
 import type { ColumnMap } from '../core/columns';
 import { num, object, oneOf, optional, text } from '../core/schema';
 import { lastTries } from '../core/touchLog';
-import { readTouches } from '../services/touchSheet';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { loadSettings } from '../services/settings';
@@ -39,11 +38,14 @@ import {
   loadRankIndex,
   rebuild,
   todaysGoal,
+  touchTail,
   type LoadedIndex,
+  type TouchTail,
 } from './callListIndex';
 import type { CivilDates } from '../services/civilDates';
 import { referralFollowUps, withReferralFollowUps, type FollowUps } from './referralFollowUps';
 import { withReplies } from './repliesCallList';
+import { publish } from '../services/listCache';
 
 /** The call list's query: an unknown sort or group is refused with the valid ones, not answered with an empty list. */
 const callListQuery = object({
@@ -92,13 +94,13 @@ export function getCallList(input: CallListQuery = {}): CallList {
           valueColumn: loaded.opened.recognition.columns.value !== undefined,
           problems: page.problems,
           clients: loaded.index.clients,
-          tries: () => cardTries(loaded, () => recentTries(spreadsheet, loaded.opened.dates)),
+          tries: () => cardTries(loaded, () => recentTries(loaded.tail)),
         },
         query.search ?? '',
       );
       const { opened, index } = loaded;
       // Replies found in Gmail (app/gmailScan.ts): those cards first, marked, due or not.
-      return withReplies(hook.decorate(annotated), query, {
+      const withTheirReplies = withReplies(hook.decorate(annotated), query, {
         spreadsheet: opened.spreadsheet,
         dates: opened.dates,
         recencyMonths: settings.recencyMonths,
@@ -108,8 +110,10 @@ export function getCallList(input: CallListQuery = {}): CallList {
             index.clients.filter((c) => ids.has(c.id)).map((c) => c.row),
           ).clients,
       });
+      publish(loaded.cached);
+      return withTheirReplies;
     }
-    loaded = rebuild(loaded.opened, loaded.cached);
+    loaded = rebuild(loaded.opened, loaded.cached, loaded.tail);
   }
 }
 
@@ -179,6 +183,7 @@ function listAfterIds(
     notices.push(...ids.notices);
     return fresh;
   });
+  const tail = touchTail(cs.spreadsheet, cs.dates);
   const list = withReferralFollowUps(cs, (clients) =>
     annotate(
       buildCallList(
@@ -189,14 +194,14 @@ function listAfterIds(
           problems: cs.problems,
           notices: [...cs.notices, ...notices],
           currency: () => valueCurrency(cs.sheet, cs.columns, cs.clients),
-          goal: () => contactsToday(cs.spreadsheet, cs.dates),
+          goal: () => contactsToday(tail, cs.dates.today),
         }),
       ),
       {
         valueColumn: cs.columns.value !== undefined,
         problems: cs.problems,
         clients: cs.clients,
-        tries: () => recentTries(cs.spreadsheet, cs.dates),
+        tries: () => recentTries(tail),
       },
       query.search ?? '',
     ),
@@ -247,11 +252,8 @@ interface Annotations {
 }
 
 /** Last tries from the recent end of the Touches log (one read). */
-function recentTries(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  dates: CivilDates,
-): ReturnType<typeof lastTries> {
-  return lastTries(readTouches(spreadsheet, dates, { lastRows: RECENT_TRY_ROWS }).touches);
+function recentTries(tail: TouchTail): ReturnType<typeof lastTries> {
+  return lastTries(tail(RECENT_TRY_ROWS));
 }
 
 /**

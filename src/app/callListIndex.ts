@@ -21,7 +21,7 @@ import {
   type CachedIndex,
 } from '../services/listCache';
 import { countContactsOn } from '../core/touchLog';
-import { readTouches } from '../services/touchSheet';
+import { readTouches, type LoggedTouch } from '../services/touchSheet';
 import type { CivilDates } from '../services/civilDates';
 
 export interface LoadedIndex {
@@ -31,6 +31,29 @@ export interface LoadedIndex {
   fromCache: boolean;
   /** The cache as found (null for a search, which is not cached). */
   cached: CachedIndex | null;
+  /** The Touches log's recent end, read once whoever asks (today's goal, the cards' last tries). */
+  tail: TouchTail;
+}
+
+/** The last `lastRows` rows of the Touches log (all of a shorter log). */
+export type TouchTail = (lastRows: number) => LoggedTouch[];
+
+/**
+ * The Touches log's recent end, read at most once per load: a longer tail asked later is read
+ * again, a shorter one is cut from what was read.
+ */
+export function touchTail(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  dates: CivilDates,
+): TouchTail {
+  let read: { lastRows: number; touches: LoggedTouch[] } | null = null;
+  return (lastRows) => {
+    const whole = read !== null && read.touches.length < read.lastRows;
+    if (!read || (!whole && read.lastRows < lastRows)) {
+      read = { lastRows, touches: readTouches(spreadsheet, dates, { lastRows }).touches };
+    }
+    return read.touches.length > lastRows ? read.touches.slice(-lastRows) : read.touches;
+  };
 }
 
 /**
@@ -44,8 +67,9 @@ export function loadRankIndex(
   search: boolean,
 ): LoadedIndex {
   const opened = openClientSheet(settings, spreadsheet);
+  const tail = touchTail(spreadsheet, opened.dates);
   if (search)
-    return { opened, index: readClientIndex(opened, true), fromCache: false, cached: null };
+    return { opened, index: readClientIndex(opened, true), fromCache: false, cached: null, tail };
   const cached = loadIndex(spreadsheet.getId(), opened.stamp, opened.dates.today);
   if (cached.index) {
     const rows = cached.writtenRows.filter((r) => r <= opened.lastRow);
@@ -62,17 +86,21 @@ export function loadRankIndex(
           ...rankProblems(opened, written.problems),
         ].sort((a, b) => a.row - b.row),
       };
-      return { opened, index, fromCache: true, cached };
+      return { opened, index, fromCache: true, cached, tail };
     }
   }
-  return rebuild(opened, cached);
+  return rebuild(opened, cached, tail);
 }
 
 /** Reads the index from the sheet and caches it under the version and write count seen before. */
-export function rebuild(opened: OpenedSheet, cached: CachedIndex | null): LoadedIndex {
+export function rebuild(
+  opened: OpenedSheet,
+  cached: CachedIndex | null,
+  tail: TouchTail = touchTail(opened.spreadsheet, opened.dates),
+): LoadedIndex {
   const index = readClientIndex(opened, false);
   if (cached) storeIndex(opened.stamp, cached, index);
-  return { opened, index, fromCache: false, cached };
+  return { opened, index, fromCache: false, cached, tail };
 }
 
 /** Each row read again holds the client (by ID) the index has on that row, if it has one there. */
@@ -107,7 +135,7 @@ const RECENT_TOUCH_ROWS = 2000;
 export function todaysGoal(loaded: LoadedIndex): number {
   const { cached, opened } = loaded;
   if (cached?.goal != null) return cached.goal;
-  const done = contactsToday(opened.spreadsheet, opened.dates);
+  const done = contactsToday(loaded.tail, opened.dates.today);
   if (cached) storeGoal(cached, opened.dates.today, done);
   return done;
 }
@@ -128,13 +156,9 @@ export function cardTries(
  * Today's contacts, from the recent end of the log: a short tail first, a longer one only when
  * the whole short tail is from today.
  */
-export function contactsToday(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  dates: CivilDates,
-): number {
-  const today = dates.today;
+export function contactsToday(tail: TouchTail, today: string): number {
   for (const lastRows of [SHORT_TOUCH_TAIL, RECENT_TOUCH_ROWS]) {
-    const { touches } = readTouches(spreadsheet, dates, { lastRows });
+    const touches = tail(lastRows);
     const olderSeen = touches.length < lastRows || touches.some((t) => t.date !== today);
     if (olderSeen || lastRows === RECENT_TOUCH_ROWS) return countContactsOn(touches, today);
   }

@@ -70,6 +70,11 @@ export interface CachedIndex {
   writtenRows: number[];
   version: string;
   seq: number;
+  /**
+   * Control keys stored by this load (the index's meta, the goal, the tries), put in one call by
+   * `publish` when the load is done: one cache write (about 93 ms) instead of three.
+   */
+  later: Record<string, string>;
 }
 
 /** The control keys of one spreadsheet, in the script cache. */
@@ -132,6 +137,7 @@ export function loadIndex(spreadsheetId: string, stamp: string, today: string): 
     writtenRows: [],
     version,
     seq: log.seq,
+    later: {},
   };
   const meta = head[META] ? (JSON.parse(head[META]) as Meta) : null;
   if (!meta || meta.stamp !== stamp || meta.version !== version) return miss;
@@ -153,24 +159,31 @@ export function storeIndex(stamp: string, from: CachedIndex, index: RankIndex): 
   const values: Record<string, string> = {};
   parts.forEach((p, i) => (values[`${PIECE}${from.spreadsheetId}.${i}`] = p));
   pieces().putAll(values, INDEX_SECONDS);
-  // The meta last: an index is found only once all its pieces are there.
+  // The meta after the pieces (in `publish`): an index is found only once all its pieces are there.
   const meta: Meta = { stamp, version: from.version, seq: from.seq, pieces: parts.length };
-  const { cache, key } = control(from.spreadsheetId);
-  cache.put(key(META), JSON.stringify(meta), INDEX_SECONDS);
+  from.later[control(from.spreadsheetId).key(META)] = JSON.stringify(meta);
 }
 
 /** Today's contacts, counted after `from` was loaded, under the version and touch token seen then. */
 export function storeGoal(from: CachedIndex, today: string, done: number): void {
   const goal: Goal = { version: from.version, touches: from.touches, today, done };
-  const { cache, key } = control(from.spreadsheetId);
-  cache.put(key(GOAL), JSON.stringify(goal), INDEX_SECONDS);
+  from.later[control(from.spreadsheetId).key(GOAL)] = JSON.stringify(goal);
 }
 
 /** The cards' last tries, read after `from` was loaded, under the version and touch token seen then. */
 export function storeTries(from: CachedIndex, today: string, tries: Record<string, LastTry>): void {
   const saved: Tries = { version: from.version, touches: from.touches, today, tries };
-  const { cache, key } = control(from.spreadsheetId);
-  cache.put(key(TRIES), JSON.stringify(saved), INDEX_SECONDS);
+  from.later[control(from.spreadsheetId).key(TRIES)] = JSON.stringify(saved);
+}
+
+/**
+ * Puts what the load stored (meta, goal, tries) in one call. Each keeps the version and touch
+ * token read before the sheet was, so a later put cannot make a stale value current.
+ */
+export function publish(from: CachedIndex | null): void {
+  if (!from || !Object.keys(from.later).length) return;
+  control(from.spreadsheetId).cache.putAll(from.later, INDEX_SECONDS);
+  from.later = {};
 }
 
 /** The add-on appended to or deleted from the Touches log: today's count is counted again. */

@@ -79,15 +79,17 @@ export function readTouchLog(
   const sheet = ss.getSheetByName(TOUCH_SHEET);
   if (!sheet) return { sheet: null, touches: [] };
   const tail = options.lastRows;
-  const last = tail ? sheet.getLastRow() : 0;
+  // One extent call (about 160 ms, dev/emulator/cost.ts): the data range knows both its ends.
+  const extent = sheet.getDataRange();
+  const last = extent.getLastRow();
   if (tail && last > tail + 1) {
-    const width = sheet.getLastColumn();
+    const width = extent.getLastColumn();
     const header = sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[];
     const first = last - tail + 1;
     const rows = sheet.getRange(first, 1, tail, width).getValues() as unknown[][];
     return { sheet, touches: toTouches(rows, first, dates, touchColumns(header)) };
   }
-  const values = sheet.getDataRange().getValues() as unknown[][];
+  const values = extent.getValues() as unknown[][];
   return { sheet, touches: toTouches(values.slice(1), 2, dates, touchColumns(values[0] ?? [])) };
 }
 

@@ -87,3 +87,26 @@ test('a row typed with a name only (no ID, no ranking cell) is listed and gets a
   expect(again.items.map((i) => i.name).sort()).toEqual(['Ann', 'New Person', 'Only A Name']);
   expect(emu.kernel.cellsWritten).toBe(0);
 });
+
+test('a first load reads each sheet extent once, the Touches tail once, and writes the cache in 3 calls', () => {
+  const { emu } = t;
+  emu.sheets.setSheet('Clients', bigSheet(300));
+  const log: unknown[][] = [['Date', 'Client ID', 'Client', 'Channel', 'Outcome', 'Notes']];
+  for (let i = 0; i < 400; i++)
+    log.push([day('2024-05-01'), `C-${i}`, `Client ${i}`, 'call', 'no answer', '']);
+  emu.sheets.setSheet('Touches', log);
+  emu.cache.clear();
+  emu.kernel.resetCounts();
+  const list = emu.run(() => getCallList({}));
+  expect(list.items.length).toBeGreaterThan(0);
+  const extent = ['Sheet.getDataRange', 'Sheet.getLastRow', 'Sheet.getLastColumn'];
+  // One for the client sheet, one for the Touches log (goal and cards' last tries share its tail).
+  expect(extent.reduce((n, k) => n + emu.kernel.count(k), 0)).toBe(2);
+  // The fresh version tokens (before the read), the index pieces, then meta, goal and tries together.
+  expect(emu.kernel.count('Cache.put') + emu.kernel.count('Cache.putAll')).toBe(3);
+  // And the next load finds all of it: no sheet extent beyond the client sheet's, no cache write.
+  emu.kernel.resetCounts();
+  emu.run(() => getCallList({}));
+  expect(extent.reduce((n, k) => n + emu.kernel.count(k), 0)).toBe(1);
+  expect(emu.kernel.count('Cache.put') + emu.kernel.count('Cache.putAll')).toBe(0);
+});
