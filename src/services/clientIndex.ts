@@ -83,14 +83,14 @@ export function openClientSheet(settings: Settings, spreadsheet: Spreadsheet): O
  * client typed without any of those cells, and only the whole row tells (as the full read did).
  */
 export function readClientIndex(opened: OpenedSheet, search: boolean): ClientIndex {
-  const { sheet, recognition, dates, lastRow, width } = opened;
+  const { sheet, recognition, dates, lastRow } = opened;
   const fields = search ? [...RANK_FIELDS, ...SEARCH_FIELDS] : RANK_FIELDS;
   const columns = pick(recognition.columns, fields);
-  const rows = readColumns(sheet, columns, lastRow, width);
-  const partial = parseClients(rows, columns, {
+  const read = readColumns(sheet, columns, lastRow);
+  const partial = parseClients(read.rows, read.columns, {
     today: dates.today,
     toCivil: dates.toCivil,
-    headers: recognition.headers,
+    headers: read.sheetColumns.map((c) => recognition.headers[c]),
     firstRow: 2,
   });
   const known = new Set(partial.clients.map((c) => c.row));
@@ -153,31 +153,40 @@ function pick(columns: ColumnMap, fields: readonly ClientField[]): ColumnMap {
 }
 
 /**
- * The data rows (row 2 on) with only the given columns filled: adjacent columns are read in one
- * call, each other group in its own.
+ * The data rows (row 2 on) holding only the given columns, side by side (`sheetColumns[j]` is the
+ * 0-based sheet column of position j, `columns` maps each field to its position): adjacent columns
+ * are read in one call, each other group in its own. Rows as wide as the sheet would allocate a
+ * cell for every column of 50,000 rows only to leave most of them empty.
  */
 function readColumns(
   sheet: Sheet,
   columns: ColumnMap,
   lastRow: number,
-  width: number,
-): unknown[][] {
+): { rows: unknown[][]; columns: ColumnMap; sheetColumns: number[] } {
   const n = Math.max(0, lastRow - 1);
-  const rows: unknown[][] = Array.from({ length: n }, () => new Array<unknown>(width).fill(''));
-  if (!n) return rows;
-  const wanted = [...new Set(Object.values(columns))].sort((a, b) => a - b);
+  const sheetColumns = [...new Set(Object.values(columns))].sort((a, b) => a - b);
+  const position = new Map(sheetColumns.map((c, j) => [c, j]));
+  const compact: ColumnMap = {};
+  for (const [field, c] of Object.entries(columns) as [ClientField, number][])
+    compact[field] = position.get(c);
+  const k = sheetColumns.length;
+  const rows: unknown[][] = new Array<unknown[]>(n);
+  for (let r = 0; r < n; r++) rows[r] = new Array<unknown>(k);
+  if (!n) return { rows, columns: compact, sheetColumns };
   // Only adjacent columns share a read: a column read through would cost a cell a row.
   for (const [first, last] of runs(
-    wanted.map((c) => c + 1),
+    sheetColumns.map((c) => c + 1),
     1,
   )) {
     const block = sheet.getRange(2, first, n, last - first + 1).getValues() as unknown[][];
+    const at = position.get(first - 1)!;
     for (let r = 0; r < n; r++) {
       const src = block[r];
-      for (let j = 0; j < src.length; j++) rows[r][first - 1 + j] = src[j];
+      const row = rows[r];
+      for (let j = 0; j < src.length; j++) row[at + j] = src[j];
     }
   }
-  return rows;
+  return { rows, columns: compact, sheetColumns };
 }
 
 /** Only the problems of the ranking columns (what a fresh index read reports for every row). */
