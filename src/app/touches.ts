@@ -24,7 +24,7 @@ import {
   type CellUpdate,
   type ClientSheet,
 } from '../services/clientSheet';
-import { appendTouches, currentUserEmail, newTouchId } from '../services/touchSheet';
+import { currentUserEmail, newTouchId, openTouchAppend } from '../services/touchSheet';
 import {
   MAX_KEPT_TEXT,
   encodeUndo,
@@ -102,8 +102,10 @@ export function recordTouches(
       options.undoable && logRows.length === 1
         ? encodeUndo(undoRecord(cs, original.get(order[0])!, byId.get(order[0])!, logRows[0]))
         : undefined;
+    // Everything read before the first write: a read after a write waits for it (about 230 ms).
+    const log = logRows.length ? openTouchAppend(cs.spreadsheet) : null;
     writeOwnedCells(cs, [...ids.updates, ...ownedUpdates(cs, batch)]);
-    appendTouches(cs.spreadsheet, cs.dates, logRows);
+    log?.append(cs.dates, logRows);
     const undoKept = undo === undefined ? undefined : storeUndo(cs.spreadsheet.getId(), undo);
     const clients = order.map((id) => byId.get(id)!);
     return {
