@@ -92,8 +92,14 @@ function undoIn(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   wanted: { touchId?: string } | undefined,
 ): UndoResult {
-  const record = loadUndo(ss.getId());
-  if (!record) throw new Error('There is no logged touch to undo.');
+  const loaded = loadUndo(ss.getId());
+  if (loaded && 'elsewhere' in loaded) {
+    throw new Error(
+      'There is no logged touch to undo here: a touch you logged in another spreadsheet took its place. Edit the row instead.',
+    );
+  }
+  if (!loaded) throw new Error('There is no logged touch to undo.');
+  const { record } = loaded;
   if (wanted?.touchId && wanted.touchId !== record.touchId) {
     throw new Error(
       'That touch is no longer your last one, so it cannot be undone here: edit the row instead.',
