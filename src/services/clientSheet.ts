@@ -11,6 +11,7 @@ import {
 } from '../core/columns';
 import { clientIdFromUuid, planIds, sharedIds, type IdOwner } from '../core/ids';
 import { logOwners } from './touchSheet';
+import { HEADER_READ_MAX, trimmed } from './recordSheet';
 import { loadSettings } from './settings';
 import { spreadsheetCivilDates, type CivilDates } from './civilDates';
 import type { CellUpdate } from './clientSheetWrite';
@@ -233,9 +234,6 @@ export function readClientRows(
   return assemble(spreadsheet, sheet, settings, recognition, values, top, bottom);
 }
 
-/** Widest grid whose header row is read whole; a wider one has its last column asked for. */
-const HEADER_READ_MAX = 100;
-
 /**
  * Row 1 up to its last header, read at the grid's width: no extent call (getLastColumn goes to the
  * server, about 160 ms, dev/emulator/cost.ts). A new column goes after the last used column, which
@@ -244,9 +242,7 @@ const HEADER_READ_MAX = 100;
 function headersOf(sheet: Sheet): unknown[] {
   const max = sheet.getMaxColumns();
   const width = max <= HEADER_READ_MAX ? max : sheet.getLastColumn();
-  const line = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
-  while (line.length && String(line[line.length - 1] ?? '').trim() === '') line.pop();
-  return line;
+  return width > 0 ? trimmed(sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
 }
 
 /** Names of every sheet of the spreadsheet (Settings checks the chosen client sheet exists). */
