@@ -16,6 +16,7 @@ import {
 import { checkTouchInput } from '../core/touchInput';
 import { toItem } from '../core/callList';
 import { withDocumentLock } from '../services/lock';
+import { noteTogether } from '../services/listCache';
 import {
   readClientRows,
   readClientSheet,
@@ -24,7 +25,7 @@ import {
   type CellUpdate,
   type ClientSheet,
 } from '../services/clientSheet';
-import { appendTouches, currentUserEmail, newTouchId } from '../services/touchSheet';
+import { currentUserEmail, newTouchId, openTouchAppend } from '../services/touchSheet';
 import {
   MAX_KEPT_TEXT,
   encodeUndo,
@@ -82,41 +83,46 @@ export function recordTouches(
   entries: readonly TouchRecord[],
   options: RecordOptions = {},
 ): RecordResult {
-  return withDocumentLock(() => {
-    const wanted = [
-      ...entries.map((e) => e.clientId),
-      ...(options.mergeStatuses ?? []).map((m) => m.clientId),
-    ];
-    const rows = new Map(entries.filter((e) => e.row).map((e) => [e.clientId, e.row!]));
-    const cs =
-      readClientRows(wanted, { spreadsheet: options.spreadsheet, rows }) ??
-      readClientSheet({ spreadsheet: options.spreadsheet });
-    const ids = assignIds(cs, entries);
-    const batch = applyEntries(cs, entries, currentUserEmail() || cs.settings.myName);
-    // The sidebar's touch is all or nothing: refused before the first write.
-    if (options.undoable && batch.rejected.length) throw new Error(batch.rejected[0].message);
-    applyMergeStatuses(batch, options.mergeStatuses ?? []);
-    const { original, byId, order, logRows } = batch;
-    // The undo record is made and size-checked before anything is written.
-    const undo =
-      options.undoable && logRows.length === 1
-        ? encodeUndo(undoRecord(cs, original.get(order[0])!, byId.get(order[0])!, logRows[0]))
-        : undefined;
-    writeOwnedCells(cs, [...ids.updates, ...ownedUpdates(cs, batch)]);
-    appendTouches(cs.spreadsheet, cs.dates, logRows);
-    const undoKept = undo === undefined ? undefined : storeUndo(cs.spreadsheet.getId(), undo);
-    const clients = order.map((id) => byId.get(id)!);
-    return {
-      clients,
-      items: clients.map((c) => toItem(c, cs.dates.today, cs.settings.recencyMonths)),
-      rejected: batch.rejected,
-      notices: ids.notices,
-      today: cs.dates.today,
-      messages: batch.messages,
-      touchIds: logRows.map((r) => r.touchId),
-      undoKept,
-    };
-  });
+  return withDocumentLock(() => noteTogether(() => record(entries, options)));
+}
+
+/** recordTouches inside the lock. */
+function record(entries: readonly TouchRecord[], options: RecordOptions): RecordResult {
+  const wanted = [
+    ...entries.map((e) => e.clientId),
+    ...(options.mergeStatuses ?? []).map((m) => m.clientId),
+  ];
+  const rows = new Map(entries.filter((e) => e.row).map((e) => [e.clientId, e.row!]));
+  const cs =
+    readClientRows(wanted, { spreadsheet: options.spreadsheet, rows }) ??
+    readClientSheet({ spreadsheet: options.spreadsheet });
+  const ids = assignIds(cs, entries);
+  const batch = applyEntries(cs, entries, currentUserEmail() || cs.settings.myName);
+  // The sidebar's touch is all or nothing: refused before the first write.
+  if (options.undoable && batch.rejected.length) throw new Error(batch.rejected[0].message);
+  applyMergeStatuses(batch, options.mergeStatuses ?? []);
+  const { original, byId, order, logRows } = batch;
+  // The undo record is made and size-checked before anything is written.
+  const undo =
+    options.undoable && logRows.length === 1
+      ? encodeUndo(undoRecord(cs, original.get(order[0])!, byId.get(order[0])!, logRows[0]))
+      : undefined;
+  // Everything read before the first write: a read after a write waits for it (about 230 ms).
+  const log = logRows.length ? openTouchAppend(cs.spreadsheet) : null;
+  writeOwnedCells(cs, [...ids.updates, ...ownedUpdates(cs, batch)]);
+  log?.append(cs.dates, logRows);
+  const undoKept = undo === undefined ? undefined : storeUndo(cs.spreadsheet.getId(), undo);
+  const clients = order.map((id) => byId.get(id)!);
+  return {
+    clients,
+    items: clients.map((c) => toItem(c, cs.dates.today, cs.settings.recencyMonths)),
+    rejected: batch.rejected,
+    notices: ids.notices,
+    today: cs.dates.today,
+    messages: batch.messages,
+    touchIds: logRows.map((r) => r.touchId),
+    undoKept,
+  };
 }
 
 /** Each entry checked against its client as it is now, applied in memory, and its log row made. */

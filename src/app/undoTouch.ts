@@ -5,6 +5,7 @@ import { STANDARD_HEADER, type ClientField } from '../core/columns';
 import { ownerScore } from '../core/ids';
 import { object, optional, text, checkInput } from '../core/schema';
 import { withDocumentLock } from '../services/lock';
+import { noteTogether } from '../services/listCache';
 import {
   activeSpreadsheet,
   readClientRows,
@@ -83,45 +84,56 @@ function undoProblem(
 export function undoLastTouch(options?: { touchId?: string }): UndoResult {
   // google.script.run may pass null for a left-out argument.
   const wanted = checkInput(undoInput, options ?? undefined, 'undo');
-  return withDocumentLock(() => {
-    const ss = activeSpreadsheet();
-    const record = loadUndo(ss.getId());
-    if (!record) throw new Error('There is no logged touch to undo.');
-    if (wanted?.touchId && wanted.touchId !== record.touchId) {
-      throw new Error(
-        'That touch is no longer your last one, so it cannot be undone here: edit the row instead.',
-      );
-    }
-    const cs = readClientRows([record.clientId]) ?? readClientSheet();
-    const { sheet, touches } = readTouchLog(cs.spreadsheet, cs.dates);
-    const logged = touches.find((t) => t.touchId === record.touchId);
-    const later = logged
-      ? touches.find((t) => t.row > logged.row && t.clientId === record.clientId)
-      : undefined;
-    const client = clientOf(cs.clients, record);
-    const problem = undoProblem(record, client, later, currentUserEmail());
-    if (problem) throw new Error(problem);
-    const notices: string[] = [];
-    if (!client) {
-      notices.push(
-        `the client ${record.name} is no longer in the sheet, so only the log row was removed`,
-      );
-    } else {
-      const updates: CellUpdate[] = Object.entries(record.previous).map(([field, cell]) => ({
-        row: client.row,
-        field: field as ClientField,
-        value: cell.date !== undefined ? new Date(cell.date) : (cell.value ?? ''),
-      }));
-      writeOwnedCells(cs, updates);
-    }
-    if (sheet && logged) deleteTouchRow(sheet, logged.row);
-    else notices.push('its row in the Touches sheet was already gone');
-    clearUndo(ss.getId());
-    const what = record.channel === 'email' ? 'email to' : `${record.channel} with`;
-    return {
-      clientId: record.clientId,
-      touchId: record.touchId,
-      message: `Undid the ${what} ${record.name}${notices.length ? ` (${notices.join('; ')})` : ''}.`,
-    };
-  });
+  return withDocumentLock(() => noteTogether(() => undoIn(activeSpreadsheet(), wanted)));
+}
+
+/** undoLastTouch inside the lock; the list cache's notes written together at the end. */
+function undoIn(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  wanted: { touchId?: string } | undefined,
+): UndoResult {
+  const loaded = loadUndo(ss.getId());
+  if (loaded && 'elsewhere' in loaded) {
+    throw new Error(
+      'There is no logged touch to undo here: a touch you logged in another spreadsheet took its place. Edit the row instead.',
+    );
+  }
+  if (!loaded) throw new Error('There is no logged touch to undo.');
+  const { record } = loaded;
+  if (wanted?.touchId && wanted.touchId !== record.touchId) {
+    throw new Error(
+      'That touch is no longer your last one, so it cannot be undone here: edit the row instead.',
+    );
+  }
+  const cs = readClientRows([record.clientId]) ?? readClientSheet();
+  const { sheet, touches } = readTouchLog(cs.spreadsheet, cs.dates);
+  const logged = touches.find((t) => t.touchId === record.touchId);
+  const later = logged
+    ? touches.find((t) => t.row > logged.row && t.clientId === record.clientId)
+    : undefined;
+  const client = clientOf(cs.clients, record);
+  const problem = undoProblem(record, client, later, currentUserEmail());
+  if (problem) throw new Error(problem);
+  const notices: string[] = [];
+  if (!client) {
+    notices.push(
+      `the client ${record.name} is no longer in the sheet, so only the log row was removed`,
+    );
+  } else {
+    const updates: CellUpdate[] = Object.entries(record.previous).map(([field, cell]) => ({
+      row: client.row,
+      field: field as ClientField,
+      value: cell.date !== undefined ? new Date(cell.date) : (cell.value ?? ''),
+    }));
+    writeOwnedCells(cs, updates);
+  }
+  if (sheet && logged) deleteTouchRow(sheet, logged.row);
+  else notices.push('its row in the Touches sheet was already gone');
+  clearUndo(ss.getId());
+  const what = record.channel === 'email' ? 'email to' : `${record.channel} with`;
+  return {
+    clientId: record.clientId,
+    touchId: record.touchId,
+    message: `Undid the ${what} ${record.name}${notices.length ? ` (${notices.join('; ')})` : ''}.`,
+  };
 }

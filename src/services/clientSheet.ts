@@ -11,6 +11,7 @@ import {
 } from '../core/columns';
 import { clientIdFromUuid, planIds, sharedIds, type IdOwner } from '../core/ids';
 import { logOwners } from './touchSheet';
+import { HEADER_READ_MAX, trimmed } from './recordSheet';
 import { loadSettings } from './settings';
 import { spreadsheetCivilDates, type CivilDates } from './civilDates';
 import type { CellUpdate } from './clientSheetWrite';
@@ -193,9 +194,9 @@ export function readClientRows(
   const settings = options.settings ?? loadSettings();
   const spreadsheet = options.spreadsheet ?? activeSpreadsheet();
   const sheet = findClientSheet(spreadsheet, settings);
-  const width = sheet.getLastColumn();
+  const headerRow = headersOf(sheet);
+  const width = headerRow.length;
   if (width < 1 || !clientIds.length) return null;
-  const headerRow = sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[];
   const recognition = recognizeHeaders(sheet, headerRow, settings);
   const idColumn = recognition.columns.id;
   if (idColumn === undefined) return null;
@@ -231,6 +232,17 @@ export function readClientRows(
   const values: unknown[][] = [headerRow];
   rows.forEach((line, i) => (values[top - 1 + i] = line));
   return assemble(spreadsheet, sheet, settings, recognition, values, top, bottom);
+}
+
+/**
+ * Row 1 up to its last header, read at the grid's width: no extent call (getLastColumn goes to the
+ * server, about 160 ms, dev/emulator/cost.ts). A new column goes after the last used column, which
+ * writeOwnedCells asks for when it adds one.
+ */
+function headersOf(sheet: Sheet): unknown[] {
+  const max = sheet.getMaxColumns();
+  const width = max <= HEADER_READ_MAX ? max : sheet.getLastColumn();
+  return width > 0 ? trimmed(sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
 }
 
 /** Names of every sheet of the spreadsheet (Settings checks the chosen client sheet exists). */

@@ -20,11 +20,13 @@ export interface CellUpdate {
  */
 export function writeOwnedCells(cs: ClientSheet, updates: readonly CellUpdate[]): void {
   if (!updates.length) return;
-  const width = cs.values[0]?.length ?? 0;
   const added: ClientField[] = [];
   for (const u of updates) {
     if (cs.columns[u.field] === undefined && !added.includes(u.field)) added.push(u.field);
   }
+  // New columns go after the last used column: a column without a header may hold data.
+  const read = cs.values[0]?.length ?? 0;
+  const width = added.length ? Math.max(read, cs.sheet.getLastColumn()) : read;
   added.forEach((field, i) => {
     cs.columns[field] = width + i;
     cs.headers[width + i] = STANDARD_HEADER[field];

@@ -188,8 +188,33 @@ export function publish(from: CachedIndex | null): void {
 
 /** The add-on appended to or deleted from the Touches log: today's count is counted again. */
 export function noteTouchLogChanged(spreadsheetId: string): void {
-  const { cache, key } = control(spreadsheetId);
-  cache.put(key(TOUCHES), token(), LONG_SECONDS);
+  if (gathering) gathered(spreadsheetId).touches = true;
+  else writeNotes(spreadsheetId, [], true);
+}
+
+/** Notes of the operation running in noteTogether, by spreadsheet ID; null outside one. */
+let gathering: Map<string, { rows: number[]; touches: boolean }> | null = null;
+
+function gathered(spreadsheetId: string): { rows: number[]; touches: boolean } {
+  let notes = gathering!.get(spreadsheetId);
+  if (!notes) gathering!.set(spreadsheetId, (notes = { rows: [], touches: false }));
+  return notes;
+}
+
+/**
+ * Runs fn (under the document lock) and writes the notes of its writes together at the end, even
+ * when it throws: one read and one write of the control keys where each note would make its own.
+ */
+export function noteTogether<T>(fn: () => T): T {
+  if (gathering) return fn();
+  gathering = new Map();
+  try {
+    return fn();
+  } finally {
+    const notes = gathering;
+    gathering = null;
+    for (const [id, { rows, touches }] of notes) writeNotes(id, rows, touches);
+  }
 }
 
 /** Any edit by hand: every index built before it is stale. */
@@ -204,12 +229,21 @@ export function forgetIndex(spreadsheetId: string): void {
  */
 export function noteOwnWrites(spreadsheetId: string, rows: readonly number[]): void {
   if (!rows.length) return;
+  if (gathering) gathered(spreadsheetId).rows.push(...rows);
+  else writeNotes(spreadsheetId, rows, false);
+}
+
+function writeNotes(spreadsheetId: string, rows: readonly number[], touches: boolean): void {
   const { cache, key } = control(spreadsheetId);
-  const text = cache.get(key(WRITES));
-  const log: WriteLog = text ? (JSON.parse(text) as WriteLog) : { seq: 0, rows: [] };
-  for (const row of new Set(rows)) log.rows.push([++log.seq, row]);
-  log.rows = log.rows.slice(-MAX_WRITES);
-  const values: Record<string, string> = { [key(WRITES)]: JSON.stringify(log) };
-  if (!text) values[key(VERSION)] = token();
-  cache.putAll(values, LONG_SECONDS);
+  const values: Record<string, string> = {};
+  if (touches) values[key(TOUCHES)] = token();
+  if (rows.length) {
+    const text = cache.get(key(WRITES));
+    const log: WriteLog = text ? (JSON.parse(text) as WriteLog) : { seq: 0, rows: [] };
+    for (const row of new Set(rows)) log.rows.push([++log.seq, row]);
+    log.rows = log.rows.slice(-MAX_WRITES);
+    values[key(WRITES)] = JSON.stringify(log);
+    if (!text) values[key(VERSION)] = token();
+  }
+  if (Object.keys(values).length) cache.putAll(values, LONG_SECONDS);
 }

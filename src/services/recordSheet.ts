@@ -35,24 +35,79 @@ export function ensureRecordSheet<F extends string>(
 }
 
 /**
- * Appends records in one write (two when headers are added to a sheet that has rows): the header
- * row is read, each field goes under its header wherever the user moved it, headers the sheet lacks
- * are added after the last used column, and a sheet with no rows at all (new, or cleared by the
- * user) gets its header row first. Every text goes through the text guard. Returns the sheet rows.
+ * Widest grid whose header row is read whole rather than asking for the sheet's extent first: 1,000
+ * cells at about 31 µs each (31 ms) still cost less than one getLastColumn (about 160 ms,
+ * dev/emulator/cost.ts). A wider grid has its extent asked for instead.
  */
-export function appendRecords<F extends string>(
+export const HEADER_READ_MAX = 1000;
+
+/**
+ * An append to a log sheet, read when opened: open it before the operation's first write, since a
+ * read that follows a pending write waits for that write (about 230 ms, dev/emulator/cost.ts).
+ */
+export interface RecordAppender<F extends string> {
+  append(dates: CivilDates, rows: readonly Record<F, unknown>[]): void;
+}
+
+/**
+ * Opens an append by header: the header row is read (the grid's width of it, no extent call), and
+ * each field goes under its header wherever the user moved it. When a field has no header, or row 1
+ * is blank (a new or cleared sheet), the sheet's extent is read too: missing headers are added after
+ * the last used column (a column without a header may hold data), and a sheet with no rows at all
+ * gets its header row first. Every text goes through the text guard.
+ */
+export function openAppend<F extends string>(
   ss: Spreadsheet,
+  format: RecordFormat<F>,
+): RecordAppender<F> {
+  const sheet = ensureRecordSheet(ss, format);
+  const max = sheet.getMaxColumns();
+  if (max > HEADER_READ_MAX) return extentAppender(sheet, format);
+  const header = trimmed(sheet.getRange(1, 1, 1, max).getValues()[0] as unknown[]);
+  const columns = format.columns(header);
+  if (header.length && format.fields.every((f) => columns[f] !== undefined)) {
+    return { append: (dates, rows) => appendBelow(sheet, format, dates, rows, columns, header) };
+  }
+  return extentAppender(sheet, format, header);
+}
+
+/** Every field has its header: one row is one appendRow (no extent read), more are one write. */
+function appendBelow<F extends string>(
+  sheet: Sheet,
   format: RecordFormat<F>,
   dates: CivilDates,
   rows: readonly Record<F, unknown>[],
-): number[] {
-  if (!rows.length) return [];
-  const sheet = ensureRecordSheet(ss, format);
+  columns: Partial<Record<F, number>>,
+  header: unknown[],
+): void {
+  const body = rows.map((r) =>
+    lineOf(format, r, columns as Record<F, number>, header.length, dates),
+  );
+  if (!body.length) return;
+  // appendRow writes below the last row with content and grows the grid as needed.
+  if (body.length === 1) {
+    sheet.appendRow(body[0]);
+    return;
+  }
+  writeBlock(sheet, sheet.getLastRow() + 1, body, header.length);
+}
+
+/**
+ * The extent-reading append (a header to add, a blank row 1, a very wide grid): read now, written
+ * later. `read` is the header row when already read whole.
+ */
+function extentAppender<F extends string>(
+  sheet: Sheet,
+  format: RecordFormat<F>,
+  read?: unknown[],
+): RecordAppender<F> {
   const last = sheet.getLastRow();
   const width = sheet.getLastColumn();
   const header =
-    last > 0 && width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
-  while (header.length && String(header[header.length - 1] ?? '').trim() === '') header.pop();
+    read ??
+    trimmed(
+      last > 0 && width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [],
+    );
   const columns = format.columns(header);
   // Missing headers go after the last used column (a column without a header may hold data).
   const at = Math.max(header.length, width);
@@ -60,20 +115,44 @@ export function appendRecords<F extends string>(
   added.forEach((f, i) => (columns[f] = at + i));
   const fullHeader = [...pad(header, at), ...added.map((f) => format.header[f])];
   const total = fullHeader.length;
-  const body = rows.map((r) => lineOf(format, r, columns as Record<F, number>, total, dates));
   const withHeader = last === 0 || (last === 1 && added.length > 0);
-  const first = withHeader ? 1 : last + 1;
-  const block = withHeader ? [pad(fullHeader.map(asCell), total), ...body] : body;
+  return {
+    append(dates, rows) {
+      if (!rows.length) return;
+      const body = rows.map((r) => lineOf(format, r, columns as Record<F, number>, total, dates));
+      const block = withHeader ? [pad(fullHeader.map(asCell), total), ...body] : body;
+      if (!withHeader && added.length) {
+        sheet.getRange(1, at + 1, 1, added.length).setValues([added.map((f) => format.header[f])]);
+      }
+      writeBlock(sheet, withHeader ? 1 : last + 1, block, total);
+    },
+  };
+}
+
+/** One setValues at `first`, the grid grown first where the block does not fit. */
+function writeBlock(sheet: Sheet, first: number, block: unknown[][], total: number): void {
   const max = sheet.getMaxRows();
   if (first + block.length - 1 > max) sheet.insertRowsAfter(max, first + block.length - 1 - max);
   if (total > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), total - sheet.getMaxColumns());
-  if (!withHeader && added.length) {
-    sheet.getRange(1, at + 1, 1, added.length).setValues([added.map((f) => format.header[f])]);
-  }
   sheet.getRange(first, 1, block.length, total).setValues(block);
-  const start = withHeader ? 2 : first;
-  return rows.map((_, i) => start + i);
+}
+
+/** Appends records (services/recordSheet openAppend, opened and written at once). */
+export function appendRecords<F extends string>(
+  ss: Spreadsheet,
+  format: RecordFormat<F>,
+  dates: CivilDates,
+  rows: readonly Record<F, unknown>[],
+): void {
+  if (rows.length) openAppend(ss, format).append(dates, rows);
+}
+
+/** A header row without its trailing blank cells. */
+export function trimmed(header: unknown[]): unknown[] {
+  const line = [...header];
+  while (line.length && String(line[line.length - 1] ?? '').trim() === '') line.pop();
+  return line;
 }
 
 function pad(line: unknown[], width: number): unknown[] {

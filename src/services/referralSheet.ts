@@ -67,8 +67,8 @@ export function appendReferrals(
   ss: Spreadsheet,
   dates: CivilDates,
   referrals: readonly Referral[],
-): number[] {
-  return appendRecords(ss, REFERRAL_FORMAT, dates, referrals.map(referralRow));
+): void {
+  appendRecords(ss, REFERRAL_FORMAT, dates, referrals.map(referralRow));
 }
 
 /** Rewrites the changed fields of the referral at `row` (read in the same locked operation). */

@@ -11,7 +11,7 @@ import {
 import { isDateCell } from '../core/clients';
 import { parseDateText } from '../core/dates';
 import { touchIdFromUuid } from '../core/ids';
-import { appendRecords, ensureRecordSheet, type RecordFormat } from './recordSheet';
+import { ensureRecordSheet, openAppend, type RecordFormat } from './recordSheet';
 import type { CivilDates } from './civilDates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,24 +37,30 @@ export function newTouchId(): string {
   return touchIdFromUuid(Utilities.getUuid());
 }
 
+/** An append to the Touches log, its header read when opened (before the operation's first write). */
+export interface TouchAppender {
+  append(dates: CivilDates, rows: readonly TouchRow[]): void;
+}
+
 /**
- * Appends touches to the log in one write (two when headers are added to a log that has rows),
- * by header (services/recordSheet.ts). Returns the sheet rows.
+ * Opens an append to the log by header (services/recordSheet.ts): open it before writing anything
+ * else, so that no read of the log waits for an earlier write.
  */
-export function appendTouches(
-  ss: Spreadsheet,
-  dates: CivilDates,
-  rows: readonly TouchRow[],
-): number[] {
-  const written = appendRecords(
-    ss,
-    TOUCH_FORMAT,
-    dates,
-    rows as unknown as Record<TouchColumn, unknown>[],
-  );
-  // After the write: the call list's count of today's contacts is taken again (listCache.ts).
-  if (rows.length) noteTouchLogChanged(ss.getId());
-  return written;
+export function openTouchAppend(ss: Spreadsheet): TouchAppender {
+  const appender = openAppend(ss, TOUCH_FORMAT);
+  return {
+    append(dates, rows) {
+      if (!rows.length) return;
+      appender.append(dates, rows as unknown as Record<TouchColumn, unknown>[]);
+      // After the write: the call list's count of today's contacts is taken again (listCache.ts).
+      noteTouchLogChanged(ss.getId());
+    },
+  };
+}
+
+/** Appends touches to the log, by header, in one write (two when headers are added to a log that has rows). */
+export function appendTouches(ss: Spreadsheet, dates: CivilDates, rows: readonly TouchRow[]): void {
+  if (rows.length) openTouchAppend(ss).append(dates, rows);
 }
 
 /** A logged touch and its sheet row. */

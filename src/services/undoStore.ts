@@ -1,4 +1,4 @@
-// Each user's last undoable touch in this spreadsheet: a small record in user properties, keyed by spreadsheet ID, never failing the touch it follows.
+// Each user's last undoable touch in this spreadsheet: a small record in one of a fixed number of user property slots, one write per touch, never failing the touch it follows.
 
 /** A cell as it was before the touch: a Date as ISO text, or the value (text bounded). */
 export interface SerialCell {
@@ -23,19 +23,31 @@ export interface UndoRecord {
   tooLong?: string[];
 }
 
-const PREFIX = 'reconnect.undo.';
+/** One user property per slot: a spreadsheet's record goes in the slot its ID hashes to. */
+const SLOT = 'reconnect.undoSlot.';
+/**
+ * User properties are shared by every document the add-on runs in: at most this many records, with
+ * no read before a write (a logTouch pays one property write for its undo record). Two spreadsheets
+ * sharing a slot: the later touch's record replaces the earlier, whose Undo then says so.
+ */
+export const SLOTS = 20;
+/** Earlier versions: one record per spreadsheet ID (pruned on every touch, a read each time). */
+const OLD_PREFIX = 'reconnect.undo.';
 /** Earlier versions kept one undo record, notes and all, in document properties for every user. */
 const LEGACY_KEY = 'reconnect.undo';
-/** User properties are shared by every document the add-on runs in: keep this many at most, */
-const KEEP = 20;
-/** ... and none older than this (an undo is for the touch just logged). */
-const EXPIRE_MS = 30 * 86400000;
 /** Well under the 9 KB a property value may hold. */
 export const MAX_UNDO_BYTES = 6000;
 /** Longest earlier cell text kept for undo (7 fields x 200 characters x 3 bytes stays under the bound). */
 export const MAX_KEPT_TEXT = 200;
+/** Room kept in the bound for the stamp added when stored (time and spreadsheet ID). */
+const STAMP_BYTES = 120;
 
-const keyOf = (spreadsheetId: string): string => PREFIX + spreadsheetId;
+/** The slot of a spreadsheet: a string hash of its ID. */
+export function slotOf(spreadsheetId: string): string {
+  let h = 0;
+  for (let i = 0; i < spreadsheetId.length; i++) h = (h * 31 + spreadsheetId.charCodeAt(i)) >>> 0;
+  return SLOT + (h % SLOTS);
+}
 
 function utf8Bytes(text: string): number {
   let n = 0;
@@ -48,48 +60,72 @@ function utf8Bytes(text: string): number {
 
 /** The record as stored, or null when it cannot be kept within the bound (checked before writing). */
 export function encodeUndo(record: UndoRecord): string | null {
-  const json = JSON.stringify({ ...record, at: 0 });
-  return utf8Bytes(json) <= MAX_UNDO_BYTES ? JSON.stringify(record) : null;
+  const json = JSON.stringify(record);
+  return utf8Bytes(json) + STAMP_BYTES <= MAX_UNDO_BYTES ? json : null;
 }
 
-export function loadUndo(spreadsheetId: string): UndoRecord | null {
-  const json = PropertiesService.getUserProperties().getProperty(keyOf(spreadsheetId));
+/** What this user's slot for the spreadsheet holds. */
+export type LoadedUndo =
+  | { record: UndoRecord }
+  /** The slot holds a later touch of this user in another spreadsheet. */
+  | { elsewhere: true }
+  | null;
+
+/**
+ * The user's undo record for this spreadsheet. Reads the whole store (one call, as one key would
+ * cost): records of earlier versions are taken as well, and removed, with the shared record that
+ * the first release kept in document properties.
+ */
+export function loadUndo(spreadsheetId: string): LoadedUndo {
+  const props = PropertiesService.getUserProperties();
+  const all = props.getProperties();
+  const key = slotOf(spreadsheetId);
+  const slot = parse(all[key]);
+  const earlier = slot?.ss === spreadsheetId ? null : parse(all[OLD_PREFIX + spreadsheetId]);
+  // This spreadsheet's record of an earlier version moves to its slot; the others go.
+  if (earlier) {
+    const record = { ...earlier.record, at: undefined, ss: undefined };
+    props.setProperty(key, stamped(JSON.stringify(record), spreadsheetId));
+  }
+  for (const k of Object.keys(all)) if (k.startsWith(OLD_PREFIX)) props.deleteProperty(k);
+  dropLegacyUndo();
+  if (slot?.ss === spreadsheetId) return { record: slot.record };
+  if (earlier) return { record: earlier.record };
+  return slot ? { elsewhere: true } : null;
+}
+
+function stamped(encoded: string, spreadsheetId: string): string {
+  return encoded.replace(/^\{/, `{"at":${Date.now()},"ss":${JSON.stringify(spreadsheetId)},`);
+}
+
+function parse(json: string | undefined): { ss?: string; record: UndoRecord } | null {
   if (!json) return null;
   try {
-    const record = JSON.parse(json) as UndoRecord;
-    return record && typeof record.touchId === 'string' ? record : null;
+    const record = JSON.parse(json) as UndoRecord & { ss?: string };
+    return record && typeof record.touchId === 'string' ? { ss: record.ss, record } : null;
   } catch {
     return null;
   }
 }
 
 /**
- * Keeps the record (already encoded and size-checked); never throws: the touch is written by then.
- * Returns false when it could not be kept (the older record is removed, so Undo never reverses
- * an earlier touch by mistake). Records of other spreadsheets beyond KEEP or older than 30 days go.
+ * Keeps the record (already encoded and size-checked) in the spreadsheet's slot, in one property
+ * write; never throws: the touch is written by then. Returns false when it could not be kept (the
+ * slot is emptied, so Undo never reverses an earlier touch by mistake).
  */
 export function storeUndo(spreadsheetId: string, encoded: string | null): boolean {
+  const key = slotOf(spreadsheetId);
   try {
     const props = PropertiesService.getUserProperties();
     if (encoded === null) {
-      props.deleteProperty(keyOf(spreadsheetId));
+      props.deleteProperty(key);
       return false;
     }
-    const stamped = encoded.replace(/^\{/, `{"at":${Date.now()},`);
-    const others = Object.entries(props.getProperties())
-      .filter(([k]) => k.startsWith(PREFIX) && k !== keyOf(spreadsheetId))
-      .map(([k, v]) => ({ k, at: Number((/"at":(\d+)/.exec(v) ?? [])[1] ?? 0) }))
-      .sort((a, b) => b.at - a.at);
-    const now = Date.now();
-    others.forEach((old, i) => {
-      if (i >= KEEP - 1 || now - old.at > EXPIRE_MS) props.deleteProperty(old.k);
-    });
-    props.setProperty(keyOf(spreadsheetId), stamped);
-    dropLegacy();
+    props.setProperty(key, stamped(encoded, spreadsheetId));
     return true;
   } catch {
     try {
-      PropertiesService.getUserProperties().deleteProperty(keyOf(spreadsheetId));
+      PropertiesService.getUserProperties().deleteProperty(key);
     } catch {
       // Nothing more can be done; the touch itself is logged.
     }
@@ -98,7 +134,7 @@ export function storeUndo(spreadsheetId: string, encoded: string | null): boolea
 }
 
 /** The shared record of earlier versions takes room the merge journal needs: it goes. */
-function dropLegacy(): void {
+export function dropLegacyUndo(): void {
   try {
     PropertiesService.getDocumentProperties()?.deleteProperty(LEGACY_KEY);
   } catch {
@@ -106,6 +142,7 @@ function dropLegacy(): void {
   }
 }
 
+/** Empties the spreadsheet's slot (the record just undone). */
 export function clearUndo(spreadsheetId: string): void {
-  PropertiesService.getUserProperties().deleteProperty(keyOf(spreadsheetId));
+  PropertiesService.getUserProperties().deleteProperty(slotOf(spreadsheetId));
 }

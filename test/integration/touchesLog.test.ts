@@ -112,3 +112,16 @@ test('a column with data but no header is left alone: new headers go after it', 
   expect(log()[2][8]).toBe('');
   expect(log()[2][9]).toMatch(/^T-/);
 });
+
+test('a log grid wider than 1,000 columns: its extent is asked for, and the touch still lands by header', () => {
+  const wide = [...TOUCH_HEADERS, ...new Array<string>(1001 - TOUCH_HEADERS.length).fill('')];
+  wide[1000] = 'My last column';
+  seed([wide]);
+  t.emu.kernel.resetCounts();
+  logTouch({ clientId: 'C-9', channel: 'call', outcome: 'reached' });
+  expect(t.emu.kernel.count('Sheet.getLastColumn')).toBe(1);
+  expect(t.emu.kernel.cellsRead).toBeLessThan(1100);
+  expect(log()).toHaveLength(2);
+  expect(byHeader('Client ID')).toEqual(['C-9']);
+  expect(log()[1][1000]).toBe('');
+});

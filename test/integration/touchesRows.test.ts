@@ -67,3 +67,25 @@ test("a sheet missing owned columns: they are added at the end, and other rows' 
   expect(values[3].slice(4, 7)).toEqual([1, 'call', 'Yearly']);
   expect(civil(values[3][7])).toBe('2027-11-25');
 });
+
+test('a column of data without a header, and the row the list gave: new owned columns go after it, its cells untouched', () => {
+  t.emu.sheets.setSheet('Clients', [
+    ['Client ID', 'Name', 'Last Contact', 'Status', ''],
+    ['C-1', 'Ann Lee', day('2023-05-01'), 'Recovery', 'gate code 1234'],
+    ['C-2', 'Bo Diaz', day('2023-06-01'), 'To reconnect', 'left side door'],
+  ]);
+  logTouch({ clientId: 'C-2', channel: 'call', outcome: 'reached', row: 3 });
+  const values = t.emu.sheets.values('Clients');
+  expect(values[0]).toEqual([
+    'Client ID',
+    'Name',
+    'Last Contact',
+    'Status',
+    '',
+    'Touches',
+    'Last Channel',
+    'Next Due',
+  ]);
+  expect(values[1].slice(4)).toEqual(['gate code 1234', '', '', '']);
+  expect(values[2].slice(3, 7)).toEqual(['Reconnected', 'left side door', 1, 'call']);
+});

@@ -1,5 +1,6 @@
 // Undo per user and per touch: two users interleaved, a later touch or an edit refuses it, notes never in the record, a 50,000-character note, an undo record that cannot be kept.
 import { logTouch, undoLastTouch } from '../../src/app/touches';
+import { SLOTS, slotOf } from '../../src/services/undoStore';
 import { HEADERS, day, row, useEmulator } from './clientsHelpers';
 
 const t = useEmulator();
@@ -100,11 +101,11 @@ test('a 50,000-character note is logged and undone; the undo record stays small 
   expect(Buffer.byteLength(stored[0])).toBeLessThan(2000);
   expect(t.emu.properties.all('document')).toEqual({});
   undoLastTouch();
-  // The shared record of earlier versions (notes and all) is dropped on the next touch.
+  // The shared record of earlier versions (notes and all) is dropped at the next undo, never used.
   t.emu.properties.set('document', 'reconnect.undo', JSON.stringify({ clientId: 'C-2', notes }));
   logTouch({ clientId: 'C-2', channel: 'call', outcome: 'reached' });
+  expect(undoLastTouch().message).toBe('Undid the call with Bo Diaz.');
   expect(t.emu.properties.all('document')).toEqual({});
-  undoLastTouch();
   expect(ids()).toEqual([]);
 });
 
@@ -154,26 +155,54 @@ test('an earlier Status too long to keep: the touch is logged, undo refuses rath
   expect(cell('C-1', 'Status')).toBe('Reconnected');
 });
 
-test('undo records of other spreadsheets stay bounded: none older than 30 days, at most 20', () => {
+test('undo records stay bounded: at most 20 slots whatever the number of spreadsheets, written without a read', () => {
   seed();
-  const now = t.emu.clock.nowMs();
-  const other = (i: number, days: number) =>
-    t.emu.properties.set(
-      'user',
-      `reconnect.undo.other-${i}`,
-      `{"at":${now - days * 86400000 - i},"touchId":"T-${i}"}`,
-    );
-  const undoKeys = () =>
-    Object.keys(t.emu.properties.all('user')).filter((k) => k.startsWith('reconnect.undo.'));
-  for (let i = 0; i < 10; i++) other(i, i < 3 ? 40 : 1);
+  const undoKeys = () => Object.keys(t.emu.properties.all('user')).filter((k) => /undo/.test(k));
+  // Other spreadsheets of this user fill every slot.
+  for (let i = 0; i < 40; i++) {
+    const other = `sheet-${i}`;
+    t.emu.properties.set('user', slotOf(other), `{"at":1,"ss":"${other}","touchId":"T-${i}"}`);
+  }
   t.emu.properties.set('user', 'someone.else', 'kept');
+  t.emu.kernel.resetCounts();
   logTouch({ clientId: 'C-1', channel: 'call', outcome: 'reached' });
-  expect(undoKeys()).toHaveLength(8);
-  expect(undoKeys().filter((k) => /other-[012]$/.test(k))).toEqual([]);
-  for (let i = 10; i < 40; i++) other(i, 2);
-  logTouch({ clientId: 'C-2', channel: 'call', outcome: 'reached' });
-  expect(undoKeys()).toHaveLength(20);
+  // One property write for the undo record, and no property read of the user's store.
+  expect(t.emu.kernel.count('Properties.setProperty')).toBe(1);
+  expect(t.emu.kernel.count('Properties.getProperties')).toBe(0);
+  expect(t.emu.kernel.count('Properties.deleteProperty')).toBe(0);
+  expect(undoKeys()).toHaveLength(SLOTS);
   expect(t.emu.properties.get('user', 'someone.else')).toBe('kept');
+  expect(undoLastTouch().message).toBe('Undid the call with Ann Lee.');
+  expect(undoKeys()).toHaveLength(SLOTS - 1);
+});
+
+test('a later touch in another spreadsheet sharing the slot: undo here says so and changes nothing', () => {
+  seed();
+  logTouch({ clientId: 'C-1', channel: 'call', outcome: 'reached' });
+  const here = t.emu.run(() => SpreadsheetApp.getActiveSpreadsheet().getId());
+  const other = Array.from({ length: 200 }, (_, i) => `other-${i}`).find(
+    (id) => slotOf(id) === slotOf(here),
+  )!;
+  t.emu.properties.set('user', slotOf(here), `{"at":2,"ss":"${other}","touchId":"T-X"}`);
+  const clients = t.emu.sheets.values('Clients');
+  expect(() => undoLastTouch()).toThrow(
+    'There is no logged touch to undo here: a touch you logged in another spreadsheet took its place. Edit the row instead.',
+  );
+  expect(t.emu.sheets.values('Clients')).toEqual(clients);
+  expect(ids()).toEqual(['C-1']);
+});
+
+test("a record kept by an earlier version (one key per spreadsheet) is still undone; other spreadsheets' old records go", () => {
+  seed();
+  logTouch({ clientId: 'C-2', channel: 'call', outcome: 'reached' });
+  const here = t.emu.run(() => SpreadsheetApp.getActiveSpreadsheet().getId());
+  const record = t.emu.properties.get('user', slotOf(here))!;
+  t.emu.run(() => PropertiesService.getUserProperties().deleteProperty(slotOf(here)));
+  t.emu.properties.set('user', `reconnect.undo.${here}`, record.replace(/"ss":"[^"]*",/, ''));
+  t.emu.properties.set('user', 'reconnect.undo.elsewhere', '{"at":1,"touchId":"T-1"}');
+  expect(undoLastTouch().message).toBe('Undid the call with Bo Diaz.');
+  expect(ids()).toEqual([]);
+  expect(t.emu.properties.all('user')).toEqual({});
 });
 
 test('undo of a touch that set a cadence and a status, on a sheet missing those columns, puts every cell back', () => {
