@@ -6,6 +6,7 @@ import { getCallList } from '../src/app/callList';
 import { logTouch } from '../src/app/touches';
 import { STANDARD_HEADERS } from '../src/core/clients';
 import { modelled, verdict, type Modelled } from './modelled';
+import { COST } from '../dev/emulator/cost';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000,50000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -229,6 +230,33 @@ function printTargets(results: Row[]): void {
   if (!lines.length) return;
   console.log('\nTargets (issue 12)\n\n| target | figure | limit | |\n|---|---:|---:|---|');
   for (const line of lines) console.log(line);
+  printBreakEven(results, at);
+}
+
+/**
+ * What the first load's target asks of a cell read: the cost per cell at which the load would just
+ * meet its limit, everything else as modelled (the model's figure is COST.readCellMs).
+ */
+function printBreakEven(results: Row[], at: (size: number, op: string) => Row | undefined): void {
+  const out: string[] = [];
+  for (const [size, limit] of [
+    [10000, 2],
+    [50000, 8],
+  ] as const) {
+    const cold = at(size, 'list first');
+    if (!cold) continue;
+    const cellsMs = cold.model.cellsRead * COST.readCellMs;
+    const otherMs = cold.model.s * 1000 - cellsMs;
+    const budget = (limit * 1000 - otherMs) / cold.model.cellsRead;
+    out.push(
+      `${size.toLocaleString('en-US')}: ${cold.model.cellsRead.toLocaleString('en-US')} cells ` +
+        `${(cellsMs / 1000).toFixed(2)} s + everything else ${(otherMs / 1000).toFixed(2)} s; ` +
+        `the ${limit} s limit needs a cell read under ${(budget * 1000).toFixed(1)} µs ` +
+        `(modelled ${(COST.readCellMs * 1000).toFixed(1)} µs), or under ` +
+        `${((limit * 1000 - otherMs) / COST.readCellMs / size).toFixed(2)} cells a client at the modelled cost`,
+    );
+  }
+  if (out.length) console.log('\nFirst load, what the limit needs:\n' + out.join('\n'));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
