@@ -1,10 +1,8 @@
 // What every merge use case starts with, under the merge lock (services/mergeLock.ts): the sheets read once, IDs assigned, a stopped run's journal written back.
 import type { Settings } from '../shared/api';
 import type { MergeRequest, MergeSkip, TemplateBlock, TemplateSummary } from '../shared/mergeApi';
-import type { Client } from '../core/clients';
 import { toItem } from '../core/callList';
-import { priorityOrder } from '../core/priority';
-import { entryKind, journalWriteBack, RUN_MAX_MS } from '../core/merge/journal';
+import { entryKind, journalWriteBack, RUN_MAX_MS, type JournalEntry } from '../core/merge/journal';
 import { expiredKeys } from '../core/merge/journalStore';
 import { choosePath, planMerge, type MergePlan, type SendPath } from '../core/merge/plan';
 import { selectCandidates } from '../core/merge/recipients';
@@ -16,7 +14,10 @@ import {
   pickTemplate,
   type Template,
 } from '../core/merge/templates';
+import { mergeByRow } from '../services/clientIndex';
+import { openLean, planLean, ranker, rowsSheet, type LeanState } from './mergeLean';
 import {
+  activeSpreadsheet,
   idUpdates,
   readClientSheet,
   writeOwnedCells,
@@ -52,6 +53,11 @@ export interface MergeContext {
   selectedRows?: number[];
   /** Unconfirmed sends still being settled against Gmail's Sent folder: not offered meanwhile. */
   pending: ReturnType<typeof pendingHistory>;
+  /**
+   * A lean context: `cs` holds only the rows read so far, every client is known by the ranking
+   * index, and plans and write-backs read the rows they need (app/mergeLean.ts).
+   */
+  lean?: LeanState;
 }
 
 export interface ContextOptions {
@@ -61,6 +67,8 @@ export interface ContextOptions {
   journal?: Journal;
   /** Read the user's selection first, before anything (a new sheet) can move it. */
   selection?: boolean;
+  /** Rank on the call list's index and read whole rows only for the clients planned. */
+  lean?: boolean;
 }
 
 /**
@@ -73,7 +81,12 @@ export interface ContextOptions {
  */
 export function openMergeContext(options: ContextOptions = {}): MergeContext {
   const settings = options.settings ?? loadSettings();
-  const cs = readClientSheet({ settings, displayValues: true, spreadsheet: options.spreadsheet });
+  const opened = options.lean
+    ? openLean(settings, options.spreadsheet ?? activeSpreadsheet())
+    : null;
+  const cs =
+    opened?.cs ??
+    readClientSheet({ settings, displayValues: true, spreadsheet: options.spreadsheet });
   const notices: string[] = [];
   const selection = options.selection ? selectedClientRows(cs.sheet) : undefined;
   if (selection?.hiddenByFilter) {
@@ -100,6 +113,7 @@ export function openMergeContext(options: ContextOptions = {}): MergeContext {
     journal: options.journal ?? openJournal(),
     selectedRows,
     pending: [],
+    lean: opened?.lean,
   };
   const snap = context.journal.snapshot();
   const nowMs = now().getTime();
@@ -119,7 +133,9 @@ function reconcileLeftovers(ctx: MergeContext, all: StoredEntry[], nowMs: number
   if (!leftovers.length) return;
   const entries = leftovers.map((s) => s.entry);
   const back = journalWriteBack(entries, ctx.touches);
-  writeMergeBack(ctx.cs, { touches: back.touches, statuses: back.statuses }, ctx.userEmail);
+  const cs = leftoverSheet(ctx, entries);
+  writeMergeBack(cs, { touches: back.touches, statuses: back.statuses }, ctx.userEmail);
+  if (ctx.lean) ctx.lean.index.clients = mergeByRow(ctx.lean.index.clients, cs.clients);
   for (const t of back.touches) {
     ctx.touches.push({ clientId: t.clientId, date: t.date, channel: t.channel, step: t.step });
   }
@@ -144,6 +160,39 @@ function reconcileLeftovers(ctx: MergeContext, all: StoredEntry[], nowMs: number
         ? ` ${unconfirmed} email${unconfirmed === 1 ? '' : 's'} may or may not have gone out (marked "unconfirmed"); they will not be sent again.`
         : ''),
   );
+}
+
+/**
+ * The sheet the leftovers are written to: in a lean context, their clients' rows only (found by the
+ * index, confirmed by ID); else, or when a row moved, the whole sheet (and the context turns full).
+ */
+function leftoverSheet(ctx: MergeContext, entries: readonly JournalEntry[]): ClientSheet {
+  if (!ctx.lean) return ctx.cs;
+  const rowOf = new Map<string, number>();
+  const wanted = new Set(entries.map((e) => e.clientId));
+  for (const c of ctx.lean.index.clients) if (wanted.has(c.id)) rowOf.set(c.id, c.row);
+  const cs =
+    rowOf.size === wanted.size
+      ? rowsSheet(ctx.settings, ctx.cs.spreadsheet, rowOf, ctx.lean.opened)
+      : null;
+  if (cs) return cs;
+  toFull(ctx);
+  return ctx.cs;
+}
+
+/** A lean context made full: the whole sheet read (values and display values), IDs assigned. */
+function toFull(ctx: MergeContext): void {
+  ctx.cs = readClientSheet({
+    settings: ctx.settings,
+    displayValues: true,
+    spreadsheet: ctx.cs.spreadsheet,
+  });
+  ctx.lean = undefined;
+  const ids = idUpdates(ctx.cs);
+  if (ids.updates.length) {
+    writeOwnedCells(ctx.cs, ids.updates);
+    ctx.notices.push(...ids.notices);
+  }
 }
 
 function noteSettled(
@@ -213,21 +262,16 @@ export function planFor(
   pathOverride?: SendPath,
 ): PlannedMerge {
   const path = pathOverride ?? choosePath(request.mode, request.from || null, ctx.userEmail);
+  if (ctx.lean) {
+    const planned = planLean(ctx, ctx.lean, template, request, path);
+    if (planned) return planned;
+    // A row no longer agrees with the index (an edit the cache missed): plan on the whole sheet.
+    toFull(ctx);
+  }
   const { cs, today } = ctx;
   const months = ctx.settings.recencyMonths;
-  const rank = (clients: readonly Client[]) => {
-    const items = clients.filter((c) => !c.doNotContact).map((c) => toItem(c, today, months));
-    const byId = new Map(clients.map((c) => [c.id, c] as const));
-    const ordered = priorityOrder(
-      // The follow-up's clients were just reached: not due, and still its audience.
-      request.recipients.kind === 'top' && template.audience !== 'recent'
-        ? items.filter((i) => i.due)
-        : items,
-    );
-    return ordered.map((i) => byId.get(i.id) as Client);
-  };
   const candidates = selectCandidates(request.recipients, cs.clients, {
-    rank,
+    rank: ranker(ctx, template, request),
     bucketOf: (c) => toItem(c, today, months).bucket,
     selectedRows: ctx.selectedRows,
   });
