@@ -1,0 +1,152 @@
+// The lean merge (issue 12 item 4): ranking from the call list's index, whole rows only for the planned clients, results written to those rows only; and correct when rows move mid-run.
+import { manyClients, mergeWorld, type MergeWorld } from './mailMergeSupport';
+import { getMergeSetup, previewMerge, runMailMerge } from '../../src/app/mailMerge';
+import { getCallList } from '../../src/app/callList';
+import type { MergeRequest } from '../../src/shared/mergeApi';
+
+const CLIENTS = 2000;
+const WIDTH = 16;
+
+const top = (count: number): MergeRequest => ({
+  template: { source: 'sheet', name: 'Reconnect apology' },
+  recipients: { kind: 'top', count },
+  mode: 'send',
+});
+
+let w: MergeWorld;
+afterEach(() => w?.uninstall());
+
+/** Runs fn as one execution and returns what it moved, by the emulator's cost meter. */
+function metered<T>(fn: () => T): {
+  value: T;
+  read: number;
+  written: number;
+  calls: Record<string, number>;
+} {
+  w.emu.kernel.resetCounts();
+  const value = w.run(fn);
+  return {
+    value,
+    read: w.emu.kernel.cost.cellsRead,
+    written: w.emu.kernel.cost.cellsWritten,
+    calls: w.emu.kernel.snapshot(),
+  };
+}
+
+/** Runs `between` once, the first time the merge pauses between two chunks (no lock held then). */
+function duringFirstPause(between: () => void): void {
+  const utilities = globalThis.Utilities;
+  let done = false;
+  globalThis.Utilities = new Proxy(utilities, {
+    get(target, prop, receiver) {
+      if (prop !== 'sleep') return Reflect.get(target, prop, receiver);
+      return (ms: number) => {
+        target.sleep(ms);
+        if (done) return;
+        done = true;
+        between();
+      };
+    },
+  });
+}
+
+describe('a merge on a 2,000-client sheet reads and writes only what it needs', () => {
+  beforeEach(() => {
+    // The most valuable clients spread over the whole sheet, as in a real one.
+    w = mergeWorld(manyClients(CLIENTS).map((c, i) => ({ ...c, value: (i * 7919) % 100003 })));
+    w.run(() => getMergeSetup()); // the Templates sheet, as a first use makes it
+    w.emu.cache.clear(); // nothing cached: the ranking columns are read from the sheet
+  });
+
+  test('a 50-email run reads the ranking columns and the planned rows, not the whole sheet twice', () => {
+    const before = w.clients();
+    const run = metered(() => runMailMerge(top(50)));
+    expect(run.value.sent).toBe(50);
+    // The old merge read every cell three times (values twice, display values once): 96,000 cells.
+    expect(run.read).toBeLessThan(CLIENTS * 8 + 200 * WIDTH * 2);
+    // The old write-back rewrote whole row spans from the first to the last recipient (about
+    // 20,000 cells here); now their cells and their Touches rows (the new log formats its Date column).
+    expect(run.written).toBeLessThan(50 * (WIDTH + 12) + 1100);
+    // One property write per email (a full page's last result rides with the next page), plus
+    // the end of each 10-email chunk and the run's two records (before: 58).
+    const writes =
+      (run.calls['Properties.setProperty'] ?? 0) + (run.calls['Properties.setProperties'] ?? 0);
+    expect(writes).toBeLessThanOrEqual(50 + 5 + 2);
+    // Only the recipients' rows changed, and each got its result.
+    const sentTo = new Set(w.emu.mail.sent.map((m) => m.to));
+    const after = w.clients();
+    after.forEach((c, i) => {
+      if (sentTo.has(String(c.Email))) {
+        expect(c['Merge Status']).toBe('Sent 2026-11-25: Reconnect apology');
+        expect(c.Touches).toBe(1);
+      } else expect(c).toEqual(before[i]);
+    });
+    expect(w.touches()).toHaveLength(50);
+  });
+
+  test('a preview reads no display values beyond the rows it plans', () => {
+    const preview = metered(() => previewMerge(top(10)));
+    expect(preview.value.emails).toHaveLength(10);
+    expect(preview.read).toBeLessThan(CLIENTS * 8 + 100 * WIDTH * 2);
+    // Opened again with the index cached (the preview cached it): only the planned rows.
+    const again = metered(() => previewMerge(top(10)));
+    expect(again.value.emails.map((e) => e.clientId)).toEqual(
+      preview.value.emails.map((e) => e.clientId),
+    );
+    expect(again.read).toBeLessThan(100 * WIDTH * 2);
+  });
+
+  test('the same clients as the whole-sheet plan: the top of the call list', () => {
+    const list = w.run(() => getCallList({ limit: 20 }));
+    const preview = w.run(() => previewMerge(top(20)));
+    expect(preview.emails.map((e) => e.clientId)).toEqual(list.items.slice(0, 20).map((i) => i.id));
+  });
+
+  test('after the merge the cached call list shows the emailed clients as just contacted', () => {
+    w.run(() => getCallList({}));
+    const result = w.run(() => runMailMerge(top(10)));
+    const emailed = new Set(
+      result.outcomes.filter((o) => /^Sent/.test(o.status)).map((o) => o.clientId),
+    );
+    expect(emailed.size).toBe(10);
+    const list = w.run(() => getCallList({}));
+    for (const item of list.items) expect(emailed.has(item.id)).toBe(false);
+  });
+});
+
+describe('rows that move while the merge sends', () => {
+  test('a row inserted above the recipients mid-run: every result still lands on its client', () => {
+    w = mergeWorld(manyClients(40));
+    duringFirstPause(() => {
+      const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Clients')!;
+      sheet.insertRowsBefore(2, 1);
+      sheet.getRange(2, 1, 1, 2).setValues([['C-NEW01', 'Someone New']]);
+    });
+    const result = w.run(() => runMailMerge(top(30)));
+    expect(result.sent).toBe(30);
+    const sentTo = new Set(w.emu.mail.sent.map((m) => m.to));
+    for (const c of w.clients()) {
+      if (sentTo.has(String(c.Email)))
+        expect(c['Merge Status']).toBe('Sent 2026-11-25: Reconnect apology');
+      else expect(c['Merge Status']).toBe('');
+    }
+    expect(w.client('C-NEW01').Touches).toBe('');
+    const logged = w.touches().map((t) => t['Client ID']);
+    expect(new Set(logged).size).toBe(30);
+  });
+
+  test('a recipient row deleted mid-run: reported, and no other row gets its result', () => {
+    w = mergeWorld(manyClients(40));
+    duringFirstPause(() => {
+      SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Clients')!.deleteRow(2);
+    });
+    const result = w.run(() => runMailMerge(top(30)));
+    expect(result.notices.join(' ')).toContain('were deleted during the merge');
+    const sentTo = new Set(w.emu.mail.sent.map((m) => m.to));
+    for (const c of w.clients()) {
+      const status = String(c['Merge Status']);
+      if (sentTo.has(String(c.Email))) expect(status).toBe('Sent 2026-11-25: Reconnect apology');
+      else expect(status).not.toMatch(/^Sent/);
+    }
+  });
+});
