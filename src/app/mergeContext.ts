@@ -2,7 +2,7 @@
 import type { Settings } from '../shared/api';
 import type { MergeRequest, MergeSkip, TemplateBlock, TemplateSummary } from '../shared/mergeApi';
 import { toItem } from '../core/callList';
-import { entryKind, journalWriteBack, RUN_MAX_MS, type JournalEntry } from '../core/merge/journal';
+import { entryKind, journalWriteBack, RUN_MAX_MS } from '../core/merge/journal';
 import { expiredKeys } from '../core/merge/journalStore';
 import { choosePath, planMerge, type MergePlan, type SendPath } from '../core/merge/plan';
 import { selectCandidates } from '../core/merge/recipients';
@@ -15,7 +15,7 @@ import {
   type Template,
 } from '../core/merge/templates';
 import { mergeByRow } from '../services/clientIndex';
-import { openLean, planLean, ranker, rowsSheet, type LeanState } from './mergeLean';
+import { leftoverSheet, openLean, planLean, ranker, toFull, type LeanState } from './mergeLean';
 import {
   activeSpreadsheet,
   idUpdates,
@@ -160,39 +160,6 @@ function reconcileLeftovers(ctx: MergeContext, all: StoredEntry[], nowMs: number
         ? ` ${unconfirmed} email${unconfirmed === 1 ? '' : 's'} may or may not have gone out (marked "unconfirmed"); they will not be sent again.`
         : ''),
   );
-}
-
-/**
- * The sheet the leftovers are written to: in a lean context, their clients' rows only (found by the
- * index, confirmed by ID); else, or when a row moved, the whole sheet (and the context turns full).
- */
-function leftoverSheet(ctx: MergeContext, entries: readonly JournalEntry[]): ClientSheet {
-  if (!ctx.lean) return ctx.cs;
-  const rowOf = new Map<string, number>();
-  const wanted = new Set(entries.map((e) => e.clientId));
-  for (const c of ctx.lean.index.clients) if (wanted.has(c.id)) rowOf.set(c.id, c.row);
-  const cs =
-    rowOf.size === wanted.size
-      ? rowsSheet(ctx.settings, ctx.cs.spreadsheet, rowOf, ctx.lean.opened)
-      : null;
-  if (cs) return cs;
-  toFull(ctx);
-  return ctx.cs;
-}
-
-/** A lean context made full: the whole sheet read (values and display values), IDs assigned. */
-function toFull(ctx: MergeContext): void {
-  ctx.cs = readClientSheet({
-    settings: ctx.settings,
-    displayValues: true,
-    spreadsheet: ctx.cs.spreadsheet,
-  });
-  ctx.lean = undefined;
-  const ids = idUpdates(ctx.cs);
-  if (ids.updates.length) {
-    writeOwnedCells(ctx.cs, ids.updates);
-    ctx.notices.push(...ids.notices);
-  }
 }
 
 function noteSettled(

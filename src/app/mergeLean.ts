@@ -14,13 +14,19 @@ import {
   type SendHistory,
 } from '../core/merge/skipRules';
 import { isReferralTemplate, type Template } from '../core/merge/templates';
+import type { JournalEntry } from '../core/merge/journal';
 import {
   missingOrRepeatedIds,
   openClientSheet,
   type ClientIndex,
   type OpenedSheet,
 } from '../services/clientIndex';
-import type { ClientSheet } from '../services/clientSheet';
+import {
+  idUpdates,
+  readClientSheet,
+  writeOwnedCells,
+  type ClientSheet,
+} from '../services/clientSheet';
 import { readFieldColumns, readIntoSparse, sparseSheet } from '../services/mergeRows';
 import { readDraftRecords } from '../services/draftStore';
 import { confirmedBy, loadRankIndex } from './callListIndex';
@@ -186,4 +192,37 @@ export function rowsSheet(
   const found = new Map(read.map((c) => [c.row, c.id] as const));
   for (const [id, row] of rowOf) if (found.get(row) !== id) return null;
   return cs;
+}
+
+/**
+ * The sheet the leftovers are written to: in a lean context, their clients' rows only (found by the
+ * index, confirmed by ID); else, or when a row moved, the whole sheet (and the context turns full).
+ */
+export function leftoverSheet(ctx: MergeContext, entries: readonly JournalEntry[]): ClientSheet {
+  if (!ctx.lean) return ctx.cs;
+  const rowOf = new Map<string, number>();
+  const wanted = new Set(entries.map((e) => e.clientId));
+  for (const c of ctx.lean.index.clients) if (wanted.has(c.id)) rowOf.set(c.id, c.row);
+  const cs =
+    rowOf.size === wanted.size
+      ? rowsSheet(ctx.settings, ctx.cs.spreadsheet, rowOf, ctx.lean.opened)
+      : null;
+  if (cs) return cs;
+  toFull(ctx);
+  return ctx.cs;
+}
+
+/** A lean context made full: the whole sheet read (values and display values), IDs assigned. */
+export function toFull(ctx: MergeContext): void {
+  ctx.cs = readClientSheet({
+    settings: ctx.settings,
+    displayValues: true,
+    spreadsheet: ctx.cs.spreadsheet,
+  });
+  ctx.lean = undefined;
+  const ids = idUpdates(ctx.cs);
+  if (ids.updates.length) {
+    writeOwnedCells(ctx.cs, ids.updates);
+    ctx.notices.push(...ids.notices);
+  }
 }
