@@ -26,13 +26,9 @@ import {
 import { loadSettings } from '../services/settings';
 import { readTemplates } from '../services/templatesSheet';
 import { readDraftTemplates, userEmail } from '../services/mailer';
-import {
-  openJournal,
-  readMergeTouches,
-  type Journal,
-  type StoredEntry,
-} from '../services/mergeJournal';
+import { openJournal, type Journal, type StoredEntry } from '../services/mergeJournal';
 import { selectedClientRows } from '../services/mergeSelection';
+import { readMergeLog, type LogMark } from '../services/mergeTouches';
 import { now } from '../services/clock';
 import { writeMergeBack } from './mergeWriteBack';
 import { referralIncentives } from './referralFollowUps';
@@ -47,6 +43,8 @@ export interface MergeContext {
   userEmail: string;
   /** The Touches log (merge view): one read per operation. */
   touches: LoggedTouch[];
+  /** Where the log ended when read: a run's end reads only what was appended since. */
+  logMark?: LogMark;
   notices: string[];
   journal: Journal;
   /** Sheet rows selected in the client sheet when the operation began (only when asked for). */
@@ -101,14 +99,15 @@ export function openMergeContext(options: ContextOptions = {}): MergeContext {
     writeOwnedCells(cs, ids.updates);
     notices.push(...ids.notices);
   }
-  const touches = readMergeTouches(cs.spreadsheet, cs.dates);
+  const log = readMergeLog(cs.spreadsheet, cs.dates);
   const me = userEmail();
   const context: MergeContext = {
     cs,
     settings,
     today: cs.dates.today,
     userEmail: me,
-    touches,
+    touches: log.touches,
+    logMark: log.mark,
     notices,
     journal: options.journal ?? openJournal(),
     selectedRows,

@@ -19,6 +19,7 @@ import {
 } from '../services/clientSheet';
 import { readMergeTouches, type StoredEntry } from '../services/mergeJournal';
 import { isSparse, writeSparse } from '../services/mergeRows';
+import { readLogSince } from '../services/mergeTouches';
 import { rowsSheet } from './mergeLean';
 import { appendTouches, newTouchId } from '../services/touchSheet';
 import type { MergeContext } from './mergeContext';
@@ -131,7 +132,10 @@ export function finishRun(
   const cs =
     (ctx.lean && rowsSheet(ctx.settings, ss, planRows(plan))) ||
     readClientSheet({ settings: ctx.settings, spreadsheet: ss });
-  const logged = readMergeTouches(cs.spreadsheet, cs.dates);
+  // Touches of this run logged by someone else (a preview between two chunks) came after the mark.
+  const logged = ctx.logMark
+    ? readLogSince(cs.spreadsheet, cs.dates, ctx.logMark)
+    : readMergeTouches(cs.spreadsheet, cs.dates);
   const back = journalWriteBack(
     entries.map((e) => e.entry),
     logged,

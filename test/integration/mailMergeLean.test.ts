@@ -150,3 +150,53 @@ describe('rows that move while the merge sends', () => {
     }
   });
 });
+
+describe('a long Touches log', () => {
+  const LOG = 3000;
+  /** A log of calls to clients outside the batch, and one old send of the apology far from its end. */
+  function seedLog(): void {
+    const rows: unknown[][] = [
+      [
+        'Date',
+        'Client ID',
+        'Client',
+        'Channel',
+        'Outcome',
+        'Notes',
+        'Step',
+        'Logged by',
+        'Touch ID',
+      ],
+    ];
+    for (let i = 0; i < LOG; i++) {
+      const old = i === 5;
+      rows.push([
+        new Date(Date.UTC(2020, 0, 1 + (i % 300), 12)),
+        old ? 'C-00001' : `C-9${String(i).padStart(5, '0')}`,
+        old ? 'Client 1' : `Someone ${i}`,
+        old ? 'email' : 'call',
+        old ? 'sent' : 'Voicemail',
+        '',
+        old ? 'Reconnect apology' : '',
+        'me@example.com',
+        `T-${String(i).padStart(8, '0')}`,
+      ]);
+    }
+    w.emu.sheets.setSheet('Touches', rows, { frozenRows: 1 });
+  }
+
+  test('read once in the columns the merge needs; at the run’s end only from its recent end', () => {
+    w = mergeWorld(manyClients(60));
+    seedLog();
+    const run = metered(() => runMailMerge(top(20)));
+    expect(run.value.sent).toBe(20);
+    // The apology went to Client 1 in 2020: still known, from a row far from the log's end.
+    expect(run.value.outcomes.find((o) => o.clientId === 'C-00001')?.status).toMatch(
+      /already sent "Reconnect apology"/,
+    );
+    expect(w.emu.mail.sent.map((m) => m.to)).not.toContain('client1@example.com');
+    // Before: the whole log (9 columns) at the start and again at the end, 54,000 cells.
+    expect(run.read).toBeLessThan(LOG * 6 + 200 * 9 + 60 * 8 + 40 * WIDTH * 2);
+    expect(w.touches()).toHaveLength(LOG + 20);
+  });
+});
