@@ -9,6 +9,31 @@ import { modelled, verdict, type Modelled } from './modelled';
 
 const SIZES = (process.env.MERGE_SIZES ?? '10000,50000').split(',').map(Number);
 const BATCHES = [10, 100];
+/** Touches already logged per client (MERGE_TOUCHES=1: a log as long as the client sheet). */
+const TOUCHES_PER_CLIENT = Number(process.env.MERGE_TOUCHES ?? '0');
+
+/** A Touches log of calls, oldest first, in the add-on's layout. */
+function touchRows(n: number): unknown[][] {
+  const rows: unknown[][] = [
+    ['Date', 'Client ID', 'Client', 'Channel', 'Outcome', 'Notes', 'Step', 'Logged by', 'Touch ID'],
+  ];
+  const start = Date.UTC(2019, 0, 15, 12);
+  for (let i = 0; i < n; i++) {
+    const client = (i * 7919) % Math.max(1, n);
+    rows.push([
+      new Date(start + Math.floor((i / n) * 2000) * 86400000),
+      `C-${String(client).padStart(6, '0')}`,
+      `Client ${client}`,
+      'call',
+      'Voicemail',
+      '',
+      '',
+      'me@example.com',
+      `T-${String(i).padStart(9, '0')}`,
+    ]);
+  }
+  return rows;
+}
 
 function clientRows(n: number): unknown[][] {
   const rows: unknown[][] = [[...STANDARD_HEADERS]];
@@ -68,6 +93,8 @@ export function main(): void {
         const cold = variant === 'send, nothing cached';
         const emu = createEmulator({ now: '2026-11-25T15:00:00Z', dailyEmailQuota: 1500 });
         emu.sheets.setSheet('Clients', clientRows(size), { frozenRows: 1 });
+        if (TOUCHES_PER_CLIENT > 0)
+          emu.sheets.setSheet('Touches', touchRows(size * TOUCHES_PER_CLIENT), { frozenRows: 1 });
         const uninstall = installGlobals(emu);
         // A user who saved their name in Settings: it signs the built-in templates.
         emu.run(() =>
@@ -119,7 +146,7 @@ export function main(): void {
       }
     }
   console.log(
-    'Mail merge (one execution each; emulated services; modelled = Apps Script cost model)',
+    `Mail merge (one execution each; emulated services; modelled = Apps Script cost model; Touches log: ${TOUCHES_PER_CLIENT} rows per client, MERGE_TOUCHES)`,
   );
   console.log(
     '| clients | operation | emails | Gmail/Mail calls | Sheet reads | Sheet writes | Properties calls | property writes per email | Node ms | modelled s | modelled s, all but sends | cells read | cells written |',

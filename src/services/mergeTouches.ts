@@ -16,22 +16,15 @@ export interface LogMark {
 /** Rows before the mark read again at a run's end: room for touches undone (rows deleted) meanwhile. */
 export const MARK_MARGIN = 50;
 
-/** What the merge needs of a touch ("already sent this template", replies) and the Touch ID. */
-const FIELDS: readonly TouchColumn[] = [
-  'date',
-  'clientId',
-  'channel',
-  'outcome',
-  'step',
-  'touchId',
-];
+/** What the merge needs of a touch: "already sent this template", and replies not called back. */
+const FIELDS: readonly TouchColumn[] = ['date', 'clientId', 'channel', 'outcome', 'step'];
 
-/** The whole log, six columns of it, and its mark. */
+/** The whole log, five columns of it, and its mark (the Touch IDs of its last rows only). */
 export function readMergeLog(
   ss: Spreadsheet,
   dates: CivilDates,
 ): { touches: LoggedTouch[]; mark: LogMark } {
-  const read = readFrom(ss, dates, 2);
+  const read = readFrom(ss, dates, 2, (lastRow) => Math.max(2, lastRow - MARK_MARGIN));
   const ids = new Set(read.touches.map((t) => t.touchId).filter((id) => id));
   return { touches: read.touches.map(strip), mark: { lastRow: read.lastRow, ids } };
 }
@@ -66,11 +59,15 @@ function strip(t: MergeTouch): LoggedTouch {
   };
 }
 
-/** Rows `from`..last of the log, the merge's columns only (adjacent ones in one call). */
+/**
+ * Rows `from`..last of the log, the merge's columns only (adjacent ones in one call), and the Touch
+ * IDs of the rows from `idsFrom(lastRow)` on (all the rows read, unless told).
+ */
 function readFrom(
   ss: Spreadsheet,
   dates: CivilDates,
   from: number,
+  idsFrom: (lastRow: number) => number = () => from,
 ): { touches: MergeTouch[]; lastRow: number } {
   const sheet = ss.getSheetByName(TOUCH_SHEET);
   if (!sheet) return { touches: [], lastRow: 1 };
@@ -88,6 +85,12 @@ function readFrom(
     const block = sheet.getRange(from, first + 1, n, last - first + 1).getValues() as unknown[][];
     for (let r = 0; r < n; r++)
       for (let j = 0; j <= last - first; j++) rows[r][first + j] = block[r][j];
+  }
+  const idColumn = columns.touchId;
+  const idRow = Math.max(from, idsFrom(lastRow));
+  if (idColumn !== undefined && idRow <= lastRow) {
+    const ids = sheet.getRange(idRow, idColumn + 1, lastRow - idRow + 1, 1).getValues();
+    ids.forEach((cell, i) => (rows[idRow - from + i][idColumn] = cell[0]));
   }
   const text = (row: unknown[], f: TouchColumn): string => {
     const c = columns[f];

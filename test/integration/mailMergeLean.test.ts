@@ -185,7 +185,7 @@ describe('a long Touches log', () => {
     w.emu.sheets.setSheet('Touches', rows, { frozenRows: 1 });
   }
 
-  test('read once in the columns the merge needs; at the run’s end only from its recent end', () => {
+  test('read once in the five columns the merge needs; at the run’s end only from its recent end', () => {
     w = mergeWorld(manyClients(60));
     seedLog();
     const run = metered(() => runMailMerge(top(20)));
@@ -196,7 +196,43 @@ describe('a long Touches log', () => {
     );
     expect(w.emu.mail.sent.map((m) => m.to)).not.toContain('client1@example.com');
     // Before: the whole log (9 columns) at the start and again at the end, 54,000 cells.
-    expect(run.read).toBeLessThan(LOG * 6 + 200 * 9 + 60 * 8 + 40 * WIDTH * 2);
+    expect(run.read).toBeLessThan(LOG * 5 + 200 * 9 + 60 * 8 + 40 * WIDTH * 2);
     expect(w.touches()).toHaveLength(LOG + 20);
+  });
+
+  test('a preview between two chunks writes this run’s first results: the end logs none twice', () => {
+    w = mergeWorld(manyClients(60));
+    seedLog();
+    let notices: string[] = [];
+    duringFirstPause(() => {
+      notices = previewMerge(top(5)).notices;
+    });
+    const result = w.run(() => runMailMerge(top(30)));
+    expect(notices.join(' ')).toContain('Another merge on this spreadsheet');
+    expect(result.sent).toBe(30);
+    const logged = w
+      .touches()
+      .slice(LOG)
+      .map((t) => t['Client ID']);
+    expect(logged).toHaveLength(30);
+    expect(new Set(logged).size).toBe(30);
+  });
+
+  test('log rows deleted near its end mid-run (more than the margin): the whole log is read, none twice', () => {
+    w = mergeWorld(manyClients(60));
+    seedLog();
+    duringFirstPause(() => {
+      previewMerge(top(5));
+      const log = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Touches')!;
+      log.deleteRows(LOG - 100, 80);
+    });
+    const result = w.run(() => runMailMerge(top(30)));
+    expect(result.sent).toBe(30);
+    const logged = w
+      .touches()
+      .slice(LOG - 80)
+      .map((t) => t['Client ID']);
+    expect(logged).toHaveLength(30);
+    expect(new Set(logged).size).toBe(30);
   });
 });
