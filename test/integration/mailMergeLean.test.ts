@@ -114,6 +114,23 @@ describe('a merge on a 2,000-client sheet reads and writes only what it needs', 
   });
 });
 
+describe('cells written back', () => {
+  test('a row between two recipients, read with them, keeps its text as text', () => {
+    const clients = manyClients(6);
+    // Row 3 (the second client) gets no email but sits between rows 2 and 4, read in one call.
+    clients[1] = { ...clients[1], doNotContact: true, mergeStatus: '00123', status: '1/2/2024' };
+    w = mergeWorld(clients);
+    const result = w.run(() => runMailMerge(top(5)));
+    expect(result.sent).toBe(5);
+    const row3 = w.client('C-00002');
+    expect(row3['Merge Status']).toBe('00123');
+    expect(row3.Status).toBe('1/2/2024');
+    expect(row3['Do Not Contact']).toBe(true);
+    expect(w.client('C-00001')['Merge Status']).toBe('Sent 2026-11-25: Reconnect apology');
+    expect(w.client('C-00003')['Merge Status']).toBe('Sent 2026-11-25: Reconnect apology');
+  });
+});
+
 describe('rows that move while the merge sends', () => {
   test('a row inserted above the recipients mid-run: every result still lands on its client', () => {
     w = mergeWorld(manyClients(40));
