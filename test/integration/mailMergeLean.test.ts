@@ -131,6 +131,32 @@ describe('cells written back', () => {
   });
 });
 
+describe('a sheet without the add-on’s columns', () => {
+  test('the merge adds them at the end and fills only the recipients’ rows', () => {
+    w = mergeWorld([]);
+    const rows: unknown[][] = [['Client ID', 'Name', 'Email', 'Last Contact', 'Value']];
+    for (let i = 1; i <= 30; i++)
+      rows.push([
+        `C-${i}`,
+        `Client ${i}`,
+        `c${i}@example.com`,
+        new Date(Date.UTC(2019, i % 12, 15, 12)),
+        // The most valuable every third row: recipients spread over the sheet.
+        i % 3 === 0 ? 1000 + i : i,
+      ]);
+    w.emu.sheets.setSheet('Clients', rows, { frozenRows: 1 });
+    const result = w.run(() => runMailMerge(top(10)));
+    expect(result.sent).toBe(10);
+    const header = w.emu.sheets.values('Clients')[0];
+    expect(header).toEqual(expect.arrayContaining(['Merge Status', 'Touches', 'Last Channel']));
+    for (const c of w.clients()) {
+      const recipient = Number(String(c['Client ID']).slice(2)) % 3 === 0;
+      expect(c['Merge Status']).toBe(recipient ? 'Sent 2026-11-25: Reconnect apology' : '');
+      expect(c.Touches).toBe(recipient ? 1 : '');
+    }
+  });
+});
+
 describe('rows that move while the merge sends', () => {
   test('a row inserted above the recipients mid-run: every result still lands on its client', () => {
     w = mergeWorld(manyClients(40));
