@@ -43,7 +43,10 @@ function storedRequest(): MergeRequest {
 export function getLetterBatch(): LetterBatch {
   const request = storedRequest();
   return withMergeLock(() => {
-    const ctx = openMergeContext({ selection: request.recipients.kind === 'selected' });
+    const ctx = openMergeContext({
+      selection: request.recipients.kind === 'selected',
+      lean: true,
+    });
     const template = resolveTemplate(ctx, request.template);
     if (template.channel !== 'letter') {
       throw new Error(`"${template.name}" is an email template: send it from the Emails tab.`);

@@ -50,7 +50,7 @@ const setupOptions = object({ refresh: optional(oneOf(['gmail'] as const)) });
 export function getMergeSetup(options?: { refresh?: 'gmail' }): MergeSetup {
   const { refresh } = setupOptions(options ?? {}, 'The setup request');
   return withMergeLock(() => {
-    const ctx = openMergeContext();
+    const ctx = openMergeContext({ lean: true });
     const read = readTemplates(ctx.cs.spreadsheet);
     if (read.created)
       ctx.notices.push(
@@ -107,7 +107,7 @@ export function previewMerge(input: MergeRequest): MergePreview {
   const request = checkMergeRequest(input);
   checkRequest(request);
   return withMergeLock(() => {
-    const ctx = openMergeContext({ selection: request.recipients.kind === 'selected' });
+    const ctx = openMergeContext({ selection: request.recipients.kind === 'selected', lean: true });
     const template = resolveTemplate(ctx, request.template);
     const path = template.channel === 'letter' ? 'print' : undefined;
     const planned = planFor(ctx, template, request, path);
@@ -141,7 +141,7 @@ export function sendTestEmail(input: MergeRequest): TestEmailResult {
   const request = checkMergeRequest(input);
   checkRequest(request);
   return withMergeLock(() => {
-    const ctx = openMergeContext({ selection: request.recipients.kind === 'selected' });
+    const ctx = openMergeContext({ selection: request.recipients.kind === 'selected', lean: true });
     const template = resolveTemplate(ctx, request.template);
     const planned = planFor(ctx, template, { ...request, mode: 'send' });
     const block = blockOf(ctx, planned.plan);

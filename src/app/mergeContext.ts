@@ -1,9 +1,7 @@
 // What every merge use case starts with, under the merge lock (services/mergeLock.ts): the sheets read once, IDs assigned, a stopped run's journal written back.
 import type { Settings } from '../shared/api';
 import type { MergeRequest, MergeSkip, TemplateBlock, TemplateSummary } from '../shared/mergeApi';
-import type { Client } from '../core/clients';
 import { toItem } from '../core/callList';
-import { priorityOrder } from '../core/priority';
 import { entryKind, journalWriteBack, RUN_MAX_MS } from '../core/merge/journal';
 import { expiredKeys } from '../core/merge/journalStore';
 import { choosePath, planMerge, type MergePlan, type SendPath } from '../core/merge/plan';
@@ -16,7 +14,10 @@ import {
   pickTemplate,
   type Template,
 } from '../core/merge/templates';
+import { mergeByRow } from '../services/clientIndex';
+import { leftoverSheet, openLean, planLean, ranker, toFull, type LeanState } from './mergeLean';
 import {
+  activeSpreadsheet,
   idUpdates,
   readClientSheet,
   writeOwnedCells,
@@ -25,13 +26,9 @@ import {
 import { loadSettings } from '../services/settings';
 import { readTemplates } from '../services/templatesSheet';
 import { readDraftTemplates, userEmail } from '../services/mailer';
-import {
-  openJournal,
-  readMergeTouches,
-  type Journal,
-  type StoredEntry,
-} from '../services/mergeJournal';
+import { openJournal, type Journal, type StoredEntry } from '../services/mergeJournal';
 import { selectedClientRows } from '../services/mergeSelection';
+import { readMergeLog, type LogMark } from '../services/mergeTouches';
 import { now } from '../services/clock';
 import { writeMergeBack } from './mergeWriteBack';
 import { referralIncentives } from './referralFollowUps';
@@ -46,12 +43,19 @@ export interface MergeContext {
   userEmail: string;
   /** The Touches log (merge view): one read per operation. */
   touches: LoggedTouch[];
+  /** Where the log ended when read: a run's end reads only what was appended since. */
+  logMark?: LogMark;
   notices: string[];
   journal: Journal;
   /** Sheet rows selected in the client sheet when the operation began (only when asked for). */
   selectedRows?: number[];
   /** Unconfirmed sends still being settled against Gmail's Sent folder: not offered meanwhile. */
   pending: ReturnType<typeof pendingHistory>;
+  /**
+   * A lean context: `cs` holds only the rows read so far, every client is known by the ranking
+   * index, and plans and write-backs read the rows they need (app/mergeLean.ts).
+   */
+  lean?: LeanState;
 }
 
 export interface ContextOptions {
@@ -61,6 +65,8 @@ export interface ContextOptions {
   journal?: Journal;
   /** Read the user's selection first, before anything (a new sheet) can move it. */
   selection?: boolean;
+  /** Rank on the call list's index and read whole rows only for the clients planned. */
+  lean?: boolean;
 }
 
 /**
@@ -73,7 +79,12 @@ export interface ContextOptions {
  */
 export function openMergeContext(options: ContextOptions = {}): MergeContext {
   const settings = options.settings ?? loadSettings();
-  const cs = readClientSheet({ settings, displayValues: true, spreadsheet: options.spreadsheet });
+  const opened = options.lean
+    ? openLean(settings, options.spreadsheet ?? activeSpreadsheet())
+    : null;
+  const cs =
+    opened?.cs ??
+    readClientSheet({ settings, displayValues: true, spreadsheet: options.spreadsheet });
   const notices: string[] = [];
   const selection = options.selection ? selectedClientRows(cs.sheet) : undefined;
   if (selection?.hiddenByFilter) {
@@ -88,18 +99,20 @@ export function openMergeContext(options: ContextOptions = {}): MergeContext {
     writeOwnedCells(cs, ids.updates);
     notices.push(...ids.notices);
   }
-  const touches = readMergeTouches(cs.spreadsheet, cs.dates);
+  const log = readMergeLog(cs.spreadsheet, cs.dates);
   const me = userEmail();
   const context: MergeContext = {
     cs,
     settings,
     today: cs.dates.today,
     userEmail: me,
-    touches,
+    touches: log.touches,
+    logMark: log.mark,
     notices,
     journal: options.journal ?? openJournal(),
     selectedRows,
     pending: [],
+    lean: opened?.lean,
   };
   const snap = context.journal.snapshot();
   const nowMs = now().getTime();
@@ -119,7 +132,9 @@ function reconcileLeftovers(ctx: MergeContext, all: StoredEntry[], nowMs: number
   if (!leftovers.length) return;
   const entries = leftovers.map((s) => s.entry);
   const back = journalWriteBack(entries, ctx.touches);
-  writeMergeBack(ctx.cs, { touches: back.touches, statuses: back.statuses }, ctx.userEmail);
+  const cs = leftoverSheet(ctx, entries);
+  writeMergeBack(cs, { touches: back.touches, statuses: back.statuses }, ctx.userEmail);
+  if (ctx.lean) ctx.lean.index.clients = mergeByRow(ctx.lean.index.clients, cs.clients);
   for (const t of back.touches) {
     ctx.touches.push({ clientId: t.clientId, date: t.date, channel: t.channel, step: t.step });
   }
@@ -213,21 +228,16 @@ export function planFor(
   pathOverride?: SendPath,
 ): PlannedMerge {
   const path = pathOverride ?? choosePath(request.mode, request.from || null, ctx.userEmail);
+  if (ctx.lean) {
+    const planned = planLean(ctx, ctx.lean, template, request, path);
+    if (planned) return planned;
+    // A row no longer agrees with the index (an edit the cache missed): plan on the whole sheet.
+    toFull(ctx);
+  }
   const { cs, today } = ctx;
   const months = ctx.settings.recencyMonths;
-  const rank = (clients: readonly Client[]) => {
-    const items = clients.filter((c) => !c.doNotContact).map((c) => toItem(c, today, months));
-    const byId = new Map(clients.map((c) => [c.id, c] as const));
-    const ordered = priorityOrder(
-      // The follow-up's clients were just reached: not due, and still its audience.
-      request.recipients.kind === 'top' && template.audience !== 'recent'
-        ? items.filter((i) => i.due)
-        : items,
-    );
-    return ordered.map((i) => byId.get(i.id) as Client);
-  };
   const candidates = selectCandidates(request.recipients, cs.clients, {
-    rank,
+    rank: ranker(ctx, template, request),
     bucketOf: (c) => toItem(c, today, months).bucket,
     selectedRows: ctx.selectedRows,
   });

@@ -204,6 +204,7 @@ function prepare(
     selection: request.recipients.kind === 'selected',
     settings: options.settings,
     journal: options.journal,
+    lean: true,
   });
   const template = resolveTemplate(ctx, request.template);
   if (template.channel === 'letter') {

@@ -18,6 +18,9 @@ import {
   type ClientSheet,
 } from '../services/clientSheet';
 import { readMergeTouches, type StoredEntry } from '../services/mergeJournal';
+import { isSparse, writeSparse } from '../services/mergeRows';
+import { readLogSince } from '../services/mergeTouches';
+import { rowsSheet } from './mergeLean';
 import { appendTouches, newTouchId } from '../services/touchSheet';
 import type { MergeContext } from './mergeContext';
 import { rememberDraftEntries } from './gmailDrafts';
@@ -83,7 +86,8 @@ export function writeMergeBack(cs: ClientSheet, input: MergeWriteBack, loggedBy:
     if (row === null || !client) continue;
     for (const field of fields) updates.push({ row, field, value: cellValue(cs, client, field) });
   }
-  writeOwnedCells(cs, updates);
+  if (isSparse(cs)) writeSparse(cs, updates);
+  else writeOwnedCells(cs, updates);
   // The one writer: by header, and a blank log (a killed run, a user's clear) gets its header first.
   appendTouches(cs.spreadsheet, cs.dates, touchRows);
   // Keep the in-memory clients in step, for a plan made after this write in the same run.
@@ -103,6 +107,14 @@ function cellValue(cs: ClientSheet, client: Client, field: TouchedField): unknow
   }
 }
 
+/** The rows the plan read its clients from, by Client ID (a lean run writes back to those only). */
+function planRows(plan: MergePlan): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (const { client } of [...plan.ready, ...plan.skipped])
+    if (client.id) rows.set(client.id, client.row);
+  return rows;
+}
+
 /**
  * The end of a run, under the lock: the client sheet and the Touches log read afresh (rows may have
  * moved, and another merge or preview may have written some of these results already), one
@@ -116,11 +128,14 @@ export function finishRun(
   result: MergeResult,
   extra: { soft: ReadonlyMap<string, string> },
 ): void {
-  const cs = readClientSheet({
-    settings: ctx.settings,
-    spreadsheet: spreadsheet ?? ctx.cs.spreadsheet,
-  });
-  const logged = readMergeTouches(cs.spreadsheet, cs.dates);
+  const ss = spreadsheet ?? ctx.cs.spreadsheet;
+  const cs =
+    (ctx.lean && rowsSheet(ctx.settings, ss, planRows(plan))) ||
+    readClientSheet({ settings: ctx.settings, spreadsheet: ss });
+  // Touches of this run logged by someone else (a preview between two chunks) came after the mark.
+  const logged = ctx.logMark
+    ? readLogSince(cs.spreadsheet, cs.dates, ctx.logMark)
+    : readMergeTouches(cs.spreadsheet, cs.dates);
   const back = journalWriteBack(
     entries.map((e) => e.entry),
     logged,

@@ -82,17 +82,25 @@ function openRun(props: GoogleAppsScript.Properties.Properties, run: string): Jo
   return {
     record(entry) {
       const budget = entryBudget(entry.clientId, entry.to);
+      const before = { page, entries, bytes, dirty };
+      // A full page's unwritten result goes in the same call as the new page: one write per email.
+      const values: Record<string, string> = {};
       if (entries.length && (entries.length >= PAGE_ENTRIES || bytes + budget > PAGE_MAX_BYTES)) {
-        if (dirty) write();
+        if (dirty) values[pageKey(run, page)] = encodePage(entries);
         page += 1;
         entries = [];
         bytes = 0;
       }
       entries.push(entry);
       try {
-        write();
+        if (Object.keys(values).length) {
+          values[pageKey(run, page)] = encodePage(entries);
+          props.setProperties(values);
+          dirty = false;
+        } else write();
       } catch (error) {
-        entries.pop();
+        if (before.page === page) entries.pop();
+        else ({ page, entries, bytes, dirty } = before);
         throw error;
       }
       bytes += budget;
