@@ -30,6 +30,7 @@ import {
 import { readFieldColumns, readIntoSparse, sparseSheet } from '../services/mergeRows';
 import { readDraftRecords } from '../services/draftStore';
 import { confirmedBy, loadRankIndex } from './callListIndex';
+import { publish } from '../services/listCache';
 import { referralIncentives } from './referralFollowUps';
 import { trackedDraftHistory } from './gmailDrafts';
 import type { MergeContext, PlannedMerge } from './mergeContext';
@@ -54,6 +55,8 @@ export function openLean(
   spreadsheet: Spreadsheet,
 ): { cs: ClientSheet; lean: LeanState } | null {
   const loaded = loadRankIndex(settings, spreadsheet, false);
+  // A rebuilt index is found by the next load (the call list's or a merge's) once its meta is out.
+  publish(loaded.cached);
   if (missingOrRepeatedIds(loaded.index.clients)) return null;
   return {
     cs: sparseSheet(loaded.opened, settings),
