@@ -95,10 +95,13 @@ export function followUpsDue(
     const had = due.get(id);
     if (!had || f.dueOn < had.dueOn) due.set(id, f);
   };
+  // Only the promised clients' last contacts are kept: most sheets have a few promises and
+  // tens of thousands of clients.
+  const promised = new Set(promises.map((p) => p.clientId));
   const lastContact = new Map<string, CivilDate | null>();
   for (const c of clients) {
     if (c.doNotContact || !c.id) continue;
-    lastContact.set(c.id, c.lastContact);
+    if (promised.has(c.id)) lastContact.set(c.id, c.lastContact);
     const sale = postSaleDue(c, today);
     if (sale) keep(c.id, sale);
   }
