@@ -107,6 +107,9 @@ export function readDateCell(
   );
 }
 
+/** The email of a sheet without an email column. */
+const NO_EMAIL = { ok: true, value: '' } as const;
+
 /** Parses the data rows into clients; blank rows are skipped, every bad cell becomes a problem. */
 export function parseClients(
   rows: readonly (readonly unknown[])[],
@@ -157,7 +160,8 @@ export function parseClients(
     const first = cleanText(at(row, cFirst));
     const last = cleanText(at(row, cLast));
     const company = cleanText(at(row, cCompany));
-    const email = parseEmail(at(row, cEmail));
+    // Columns not read (the ranking index reads a few) cost nothing per row.
+    const email = cEmail >= 0 ? parseEmail(at(row, cEmail)) : NO_EMAIL;
     if (!email.ok) problem(sheetRow, 'email', `is invalid: ${email.message}`);
     const typedName = cleanText(at(row, cName));
     const name =
@@ -210,7 +214,7 @@ export function parseClients(
       );
     }
 
-    clients.push({
+    const client: Client = {
       id: text(at(row, cId)),
       row: sheetRow,
       name,
@@ -224,13 +228,14 @@ export function parseClients(
       cadence,
       nextDue,
       status: cleanText(at(row, cStatus)),
-      touches: parseCount(at(row, cTouches)),
+      touches: cTouches >= 0 ? parseCount(at(row, cTouches)) : 0,
       lastChannel: cleanText(at(row, cChannel)),
       doNotContact: parseFlag(at(row, cDnc)),
       notes: text(at(row, cNotes)),
       mergeStatus: text(at(row, cMerge)),
-      ...(cPurchase >= 0 ? { purchaseDate } : {}),
-    });
+    };
+    if (cPurchase >= 0) client.purchaseDate = purchaseDate;
+    clients.push(client);
   }
   return { clients, problems };
 }
