@@ -7,9 +7,10 @@ import { createEmulator, installGlobals } from '../dev/emulator';
 import { STANDARD_HEADERS } from '../src/core/clients';
 import { saveSchedule } from '../src/app/schedule';
 import { runScheduledBatch } from '../src/app/weeklyRun';
+import { modelled, type Modelled } from './modelled';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SIZES = [1000, 50000];
+const SIZES = (process.env.WEEKLY_SIZES ?? '1000,50000').split(',').map(Number);
 
 function clientRows(n: number): unknown[][] {
   const rows: unknown[][] = [[...STANDARD_HEADERS]];
@@ -52,6 +53,8 @@ interface Row {
   total: number;
   ms: number;
   cpu: number;
+  /** Modelled Apps Script cost (dev/emulator/cost.ts). */
+  model: Modelled;
 }
 
 const sum = (counts: Record<string, number>, re: RegExp): number =>
@@ -114,6 +117,7 @@ function measure(clients: number, document: boolean, rows: Row[]): void {
         total: emu.kernel.count(),
         ms,
         cpu: (used.user + used.system) / 1000,
+        model: modelled(emu),
       });
       emu.clock.advance(3600 * 1000);
     }
@@ -128,12 +132,12 @@ export function main(): void {
     for (const document of [true, false]) measure(clients, document, rows);
   console.log('Weekly trigger run (one execution each; emulated services, Gmail calls instant)');
   console.log(
-    '| clients | trigger context | run | emails | Spreadsheet calls | reads | writes | Mail calls | Properties calls | Utilities calls | all calls | Node ms (wall) | Node CPU ms |',
+    '| clients | trigger context | run | emails | Spreadsheet calls | reads | writes | Mail calls | Properties calls | Utilities calls | all calls | Node ms (wall) | Node CPU ms | modelled s, all but sends | cells read | cells written |',
   );
-  console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
-      `| ${r.clients.toLocaleString('en-US')} | ${r.context} | ${r.run} | ${r.sent} | ${r.sheets} | ${r.reads} | ${r.writes} | ${r.mail} | ${r.props} | ${r.utilities} | ${r.total} | ${r.ms.toFixed(0)} | ${r.cpu.toFixed(0)} |`,
+      `| ${r.clients.toLocaleString('en-US')} | ${r.context} | ${r.run} | ${r.sent} | ${r.sheets} | ${r.reads} | ${r.writes} | ${r.mail} | ${r.props} | ${r.utilities} | ${r.total} | ${r.ms.toFixed(0)} | ${r.cpu.toFixed(0)} | ${r.model.sNoSends.toFixed(2)} | ${r.model.cellsRead} | ${r.model.cellsWritten} |`,
     );
   }
 }

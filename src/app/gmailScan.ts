@@ -8,7 +8,14 @@ import {
 } from '../core/replies';
 import type { TouchToLog } from '../core/merge/journal';
 import { now } from '../services/clock';
-import { readClientSheet } from '../services/clientSheet';
+import { activeSpreadsheet, readClientSheet, type ClientSheet } from '../services/clientSheet';
+import { spreadsheetCivilDates } from '../services/civilDates';
+import { missingOrRepeatedIds } from '../services/clientIndex';
+import { publish } from '../services/listCache';
+import { readIntoSparse, sparseSheet } from '../services/mergeRows';
+import { addDays } from '../core/dates';
+import { WATCH_DAYS } from '../core/replies';
+import { confirmedBy, loadRankIndex } from './callListIndex';
 import {
   lastScanMs,
   repliesInSentThreads,
@@ -19,7 +26,7 @@ import { errorMessage } from '../services/mailer';
 import { withMergeLock } from '../services/mergeLock';
 import { loadSettings } from '../services/settings';
 import type { Settings } from '../shared/api';
-import { currentUserEmail, readTouchLog } from '../services/touchSheet';
+import { currentUserEmail, readTouchesSince } from '../services/touchSheet';
 import { writeMergeBack } from './mergeWriteBack';
 import { checkDrafts } from './gmailDrafts';
 import { declinedPermission } from '../shared/permissions';
@@ -55,8 +62,10 @@ export function scanGmail(
   return withMergeLock(() => {
     // A time-driven run may have no document context: it passes the settings it keeps.
     const settings = options.settings ?? loadSettings();
-    const cs = readClientSheet({ settings, spreadsheet });
-    const { touches } = readTouchLog(cs.spreadsheet, cs.dates);
+    const ss = spreadsheet ?? activeSpreadsheet();
+    const dates = spreadsheetCivilDates(ss);
+    // Only touches of the watch window matter: a reply before a client's last send is ignored.
+    const { touches } = readTouchesSince(ss, dates, addDays(dates.today, -WATCH_DAYS));
     const result: GmailScan = {
       scanned: true,
       replies: 0,
@@ -68,21 +77,33 @@ export function scanGmail(
     const logs: TouchToLog[] = [];
     const statuses = new Map<string, string>();
     let found: ReturnType<typeof newReplies> = [];
+    let drafts: ReturnType<typeof checkDrafts> | null = null;
     try {
       // Drafts sent from Gmail first: their sends are watched for replies in this same scan.
-      const drafts = checkDrafts((d) => cs.dates.toCivil(d));
+      drafts = checkDrafts((d) => dates.toCivil(d));
       result.searches += drafts.searches;
       logs.push(...drafts.sent);
       for (const [id, status] of drafts.deleted) statuses.set(id, status);
       result.draftsSent = drafts.sent.length;
       result.draftsDeleted = drafts.deleted.size;
-      const all = [...touches, ...drafts.sent.map((t) => ({ ...t, notes: t.notes ?? '' }))];
-      const emails = new Map(cs.clients.map((c) => [c.id, c.email] as const));
-      const watched = watchedClients(all, (id) => emails.get(id) ?? '', cs.dates.today);
-      if (watched.length) found = newReplies(watched, searchReplies(watched, cs.dates, result));
     } catch (error) {
       const message = errorMessage(error);
       result.problem = declinedPermission(message, 'Finding replies in Gmail') ?? message;
+    }
+    const all = [...touches, ...(drafts?.sent ?? []).map((t) => ({ ...t, notes: t.notes ?? '' }))];
+    const ids = new Set([...all.map((t) => t.clientId), ...statuses.keys()].filter((id) => id));
+    if (!ids.size) return result;
+    // Only the rows of the clients in those touches are read (their emails, the write-back).
+    const cs = clientRowsOf(settings, ss, ids);
+    if (drafts) {
+      try {
+        const emails = new Map(cs.clients.map((c) => [c.id, c.email] as const));
+        const watched = watchedClients(all, (id) => emails.get(id) ?? '', cs.dates.today);
+        if (watched.length) found = newReplies(watched, searchReplies(watched, cs.dates, result));
+      } catch (error) {
+        const message = errorMessage(error);
+        result.problem = declinedPermission(message, 'Finding replies in Gmail') ?? message;
+      }
     }
     logs.push(
       ...found.map((r): TouchToLog => ({
@@ -101,6 +122,28 @@ export function scanGmail(
     if (found.length) setOpenReplies(true);
     return result;
   });
+}
+
+/**
+ * The client sheet holding the rows of `ids` only, found through the call list's ranking index
+ * (cached when the list was opened; a weekly run's merge then finds it cached). The whole sheet
+ * when some client has no ID or shares one, or when a row read no longer agrees with the index.
+ */
+function clientRowsOf(
+  settings: Settings,
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  ids: ReadonlySet<string>,
+): ClientSheet {
+  const loaded = loadRankIndex(settings, spreadsheet, false);
+  publish(loaded.cached);
+  const { opened, index } = loaded;
+  if (!missingOrRepeatedIds(index.clients)) {
+    const rows = index.clients.filter((c) => ids.has(c.id)).map((c) => c.row);
+    const cs = sparseSheet(opened, settings);
+    const read = readIntoSparse(cs, opened, rows, false);
+    if (confirmedBy(index.clients, read, rows)) return cs;
+  }
+  return readClientSheet({ settings, spreadsheet });
 }
 
 /** The sidebar's scan on opening: at most every 10 minutes per user; a failure never blocks the sidebar. */

@@ -99,6 +99,53 @@ export function readTouchLog(
   return { sheet, touches: toTouches(values.slice(1), 2, dates, touchColumns(values[0] ?? [])) };
 }
 
+/**
+ * The touches dated `since` or later, from the whole log: its Date column read for every row (one
+ * cell a row), then only the rows dated since then, whole, one read per run of nearby rows. Exact
+ * whatever the order of the log (a touch logged late for an old date, a pasted history).
+ */
+export function readTouchesSince(ss: Spreadsheet, dates: CivilDates, since: string): TouchLog {
+  const sheet = ss.getSheetByName(TOUCH_SHEET);
+  if (!sheet) return { sheet: null, touches: [] };
+  const extent = sheet.getDataRange();
+  const last = extent.getLastRow();
+  const width = extent.getLastColumn();
+  if (last < 2 || width < 1) return { sheet, touches: [] };
+  const columns = touchColumns(sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]);
+  // Without a Date column no touch has a date, so none is dated since.
+  if (columns.date === undefined) return { sheet, touches: [] };
+  const cells = sheet.getRange(2, columns.date + 1, last - 1, 1).getValues() as unknown[][];
+  const rows: number[] = [];
+  cells.forEach(([cell], i) => {
+    const date = dateOf(cell, dates);
+    if (date !== null && date >= since) rows.push(i + 2);
+  });
+  const touches: LoggedTouch[] = [];
+  const wanted = new Set(rows);
+  for (const [first, end] of nearbyRuns(rows)) {
+    const values = sheet.getRange(first, 1, end - first + 1, width).getValues() as unknown[][];
+    touches.push(...toTouches(values, first, dates, columns).filter((t) => wanted.has(t.row)));
+  }
+  return { sheet, touches };
+}
+
+/** Sorted rows as [first, last] runs; a gap of a few rows is read through (cheaper than a call). */
+function nearbyRuns(rows: readonly number[], gap = 4): [number, number][] {
+  const out: [number, number][] = [];
+  for (const row of rows) {
+    const run = out[out.length - 1];
+    if (run && row - run[1] <= gap) run[1] = row;
+    else out.push([row, row]);
+  }
+  return out;
+}
+
+/** A Date cell's calendar day: a Date, or text in a common format; null otherwise. */
+function dateOf(cell: unknown, dates: CivilDates): string | null {
+  if (isDateCell(cell)) return dates.toCivil(cell);
+  return typeof cell === 'string' ? parseDateText(cell) : null;
+}
+
 function toTouches(
   rows: unknown[][],
   firstRow: number,
@@ -113,12 +160,7 @@ function toTouches(
   const textAt = (row: unknown[], f: TouchColumn): string => cellText(at(row, f), dates);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    const cell = at(row, 'date');
-    const date = isDateCell(cell)
-      ? dates.toCivil(cell)
-      : typeof cell === 'string'
-        ? parseDateText(cell)
-        : null;
+    const date = dateOf(at(row, 'date'), dates);
     touches.push({
       row: firstRow + r,
       date,

@@ -4,6 +4,7 @@ import { previewMerge, runMailMerge } from '../../src/app/mailMerge';
 import { scanGmail, scanGmailIfDue } from '../../src/app/gmailScan';
 import { getCallList } from '../../src/app/callList';
 import type { MergeRequest } from '../../src/shared/mergeApi';
+import { TOUCH_HEADERS } from '../../src/core/touchLog';
 
 let w: MergeWorld;
 afterEach(() => w?.uninstall());
@@ -95,4 +96,37 @@ test('Gmail unreadable (a declined permission): the scan says why and writes not
   const scan = w.run(() => scanGmail());
   expect(scan.problem).toBe('Service invoked too many times for one day: gmail.');
   expect(w.touches()).toHaveLength(2);
+});
+
+test('the scan reads the rows of recently emailed clients, not the whole client sheet or log', () => {
+  w = mergeWorld(manyClients(2000));
+  // An old history: 3,000 touches from two years ago, far from the watch window.
+  const header = [...TOUCH_HEADERS];
+  const old = Array.from({ length: 3000 }, (_, i) =>
+    header.map((h) =>
+      h === 'Date'
+        ? new Date('2024-11-01T12:00:00Z')
+        : h === 'Client ID'
+          ? `C-${String((i % 2000) + 1).padStart(5, '0')}`
+          : h === 'Channel'
+            ? 'email'
+            : h === 'Outcome'
+              ? 'sent'
+              : '',
+    ),
+  );
+  w.emu.sheets.setSheet('Touches', [header, ...old]);
+  w.run(() => runMailMerge(request('send')));
+  const to = String(w.emu.mail.sent[4].to);
+  const id = w.clients().find((c) => c.Email === to)?.['Client ID'];
+  w.emu.clock.advance(26 * 3600_000);
+  w.emu.mail.simulateReply(to, 'Lovely to hear from you.');
+  w.emu.cache.clear();
+  w.emu.kernel.resetCounts();
+  expect(w.run(() => scanGmail())).toMatchObject({ replies: 1, problem: null });
+  // Before: every cell of the client sheet (2,000 x 16) and of the log (3,010 x 9), about 60,000.
+  // Now: the ranking columns (6 a client), the log's Date column, and the recent rows.
+  expect(w.emu.kernel.cellsRead).toBeLessThan(2000 * 6 + 3010 + 40 * 16 + 200);
+  const replied = w.touches().filter((t) => t.Outcome === 'replied');
+  expect(replied.map((t) => t['Client ID'])).toEqual([id]);
 });
