@@ -141,6 +141,14 @@ describe('a 2,000-row Touches log, one row a client', () => {
     expect(preview.cells).toBeLessThan(LOG * 2 + 100 * 7 + 100);
   });
 
+  test('opening the Emails tab reads the log’s mark only (its last rows’ Touch IDs)', () => {
+    seed();
+    const setup = touchCells(() => getMergeSetup());
+    expect(setup.value.templates.length).toBeGreaterThan(0);
+    // Before: the five columns of every row, 10,000 cells, on every opening of the tab.
+    expect(setup.cells).toBeLessThan(100);
+  });
+
   test('the run too: the same clients get the email, and the log gets their 50 touches once', () => {
     seed();
     const run = touchCells(() => runMailMerge(top(50)));
