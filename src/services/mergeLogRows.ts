@@ -147,7 +147,11 @@ class Log implements LeanLog {
     return (this.sheet as Sheet).getRange(2, c + 1, n, 1).getValues() as unknown[][];
   }
 
-  /** The merge's columns of these rows (sorted), those not read yet, in runs of nearby rows. */
+  /**
+   * The merge's columns of these rows (sorted), those not read yet: in runs of adjacent rows, or in
+   * one read from the first to the last when that costs less (many scattered rows: never more than
+   * the whole log's five columns).
+   */
   private readRows(rows: readonly number[]): void {
     const todo = rows.filter((r) => !this.read.has(r));
     if (!todo.length || !this.sheet) return;
@@ -156,7 +160,13 @@ class Log implements LeanLog {
     ];
     if (!wanted.length) return;
     const blocks = adjacent(wanted);
-    for (const [first, last] of runs(todo)) this.readRun(first, last, blocks);
+    const parts = runs(todo);
+    const width = blocks[blocks.length - 1][1] - blocks[0][0] + 1;
+    const byRuns = parts.reduce((sum, [a, b]) => sum + CELLS_PER_CALL + (b - a + 1) * width, 0);
+    const [first, last] = [todo[0], todo[todo.length - 1]];
+    const whole = (last - first + 1) * wanted.length + blocks.length * CELLS_PER_CALL;
+    if (whole < byRuns) this.readRun(first, last, blocks);
+    else for (const [a, b] of parts) this.readRun(a, b, blocks);
   }
 
   private readRun(first: number, last: number, blocks: [number, number][]): void {
