@@ -29,6 +29,7 @@ import { readDraftTemplates, userEmail } from '../services/mailer';
 import { openJournal, type Journal, type StoredEntry } from '../services/mergeJournal';
 import { selectedClientRows } from '../services/mergeSelection';
 import { readMergeLog, type LogMark } from '../services/mergeTouches';
+import { openLeanLog, type LeanLog } from '../services/mergeLogRows';
 import { now } from '../services/clock';
 import { writeMergeBack } from './mergeWriteBack';
 import { referralIncentives } from './referralFollowUps';
@@ -41,8 +42,13 @@ export interface MergeContext {
   settings: Settings;
   today: string;
   userEmail: string;
-  /** The Touches log (merge view): one read per operation. */
+  /**
+   * The Touches log (merge view): one read per operation. In a lean context it is read whole only
+   * when asked for (a getter over `log.all()`): lean plans ask `log` for their clients' rows.
+   */
   touches: LoggedTouch[];
+  /** A lean context's log: the rows of the clients asked about (services/mergeLogRows.ts). */
+  log?: LeanLog;
   /** Where the log ended when read: a run's end reads only what was appended since. */
   logMark?: LogMark;
   notices: string[];
@@ -99,7 +105,8 @@ export function openMergeContext(options: ContextOptions = {}): MergeContext {
     writeOwnedCells(cs, ids.updates);
     notices.push(...ids.notices);
   }
-  const log = readMergeLog(cs.spreadsheet, cs.dates);
+  const lean = opened ? openLeanLog(cs.spreadsheet, cs.dates) : undefined;
+  const log = lean ? { touches: [], mark: lean.mark } : readMergeLog(cs.spreadsheet, cs.dates);
   const me = userEmail();
   const context: MergeContext = {
     cs,
@@ -108,12 +115,15 @@ export function openMergeContext(options: ContextOptions = {}): MergeContext {
     userEmail: me,
     touches: log.touches,
     logMark: log.mark,
+    log: lean,
     notices,
     journal: options.journal ?? openJournal(),
     selectedRows,
     pending: [],
     lean: opened?.lean,
   };
+  // Whatever asks for every touch (a plan on the whole sheet, a rule over all clients) gets them all.
+  if (lean) Object.defineProperty(context, 'touches', { get: () => lean.all(), enumerable: true });
   const snap = context.journal.snapshot();
   const nowMs = now().getTime();
   const expired = expiredKeys(snap, nowMs, RUN_MAX_MS);
@@ -131,12 +141,17 @@ function reconcileLeftovers(ctx: MergeContext, all: StoredEntry[], nowMs: number
   const leftovers = settled.ready;
   if (!leftovers.length) return;
   const entries = leftovers.map((s) => s.entry);
-  const back = journalWriteBack(entries, ctx.touches);
+  const back = journalWriteBack(
+    entries,
+    ctx.log ? ctx.log.of(entries.map((e) => e.clientId)) : ctx.touches,
+  );
   const cs = leftoverSheet(ctx, entries);
   writeMergeBack(cs, { touches: back.touches, statuses: back.statuses }, ctx.userEmail);
   if (ctx.lean) ctx.lean.index.clients = mergeByRow(ctx.lean.index.clients, cs.clients);
   for (const t of back.touches) {
-    ctx.touches.push({ clientId: t.clientId, date: t.date, channel: t.channel, step: t.step });
+    const touch = { clientId: t.clientId, date: t.date, channel: t.channel, step: t.step };
+    if (ctx.log) ctx.log.add(touch);
+    else ctx.touches.push(touch);
   }
   rememberDraftEntries(entries, nowMs);
   ctx.journal.markWritten(leftovers.filter((s) => !settled.keepPages.has(s.key)));

@@ -11,6 +11,7 @@ import {
   awaitingCallBack,
   buildHistory,
   historyKey,
+  type LoggedTouch,
   type SendHistory,
 } from '../core/merge/skipRules';
 import { isReferralTemplate, type Template } from '../core/merge/templates';
@@ -120,7 +121,8 @@ export function planLean(
     const rows = order.slice(0, k).map((c) => c.row);
     const full = readIntoSparse(cs, lean.opened, rows, true);
     if (!confirmedBy(lean.index.clients, full, rows)) return null;
-    const history = buildHistory(ctx.touches, full, extra);
+    const touches = logOf(ctx, full, template);
+    const history = buildHistory(touches.all, full, extra);
     const plan: MergePlan = planMerge({
       template,
       candidates: full,
@@ -140,7 +142,7 @@ export function planLean(
         request.recipients.kind === 'clients'
           ? new Set(request.recipients.skipped ?? [])
           : undefined,
-      replied: awaitingCallBack(ctx.touches),
+      replied: awaitingCallBack(touches.batch),
       repeatWhenDue: request.repeatWhenDue === true,
     });
     // The audience was applied to the whole list above: its notice counts the whole list.
@@ -152,6 +154,23 @@ export function planLean(
     }
     k = Math.min(order.length, k * 2);
   }
+}
+
+/**
+ * The touches a lean plan decides on: every touch of the batch's clients (their history, and whether
+ * their latest touch is an unanswered reply), and every touch of this template (who else got it).
+ * The plan asks nothing else of the log, so its decisions are those the whole log would give.
+ */
+function logOf(
+  ctx: MergeContext,
+  batch: readonly Client[],
+  template: Template,
+): { batch: LoggedTouch[]; all: LoggedTouch[] } {
+  if (!ctx.log) return { batch: ctx.touches, all: ctx.touches };
+  const ids = new Set(batch.map((c) => c.id));
+  const mine = ctx.log.of(ids);
+  const others = ctx.log.withStep(template.name).filter((t) => !ids.has(t.clientId));
+  return { batch: mine, all: [...mine, ...others] };
 }
 
 /**

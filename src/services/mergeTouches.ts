@@ -1,4 +1,4 @@
-// The Touches log as the merge reads it: only the six columns it needs, every row when it opens, and at a run's end only the rows appended since.
+// The Touches log as the merge reads it: only the six columns it needs, every row (a full context; a lean one: mergeLogRows.ts), and at a run's end only the rows appended since.
 import { isDateCell } from '../core/clients';
 import { parseDateText } from '../core/dates';
 import { TOUCH_SHEET, touchColumns, type TouchColumn } from '../core/touchLog';
@@ -17,7 +17,7 @@ export interface LogMark {
 export const MARK_MARGIN = 50;
 
 /** What the merge needs of a touch: "already sent this template", and replies not called back. */
-const FIELDS: readonly TouchColumn[] = ['date', 'clientId', 'channel', 'outcome', 'step'];
+export const FIELDS: readonly TouchColumn[] = ['date', 'clientId', 'channel', 'outcome', 'step'];
 
 /** The whole log, five columns of it, and its mark (the Touch IDs of its last rows only). */
 export function readMergeLog(
@@ -43,13 +43,18 @@ export function readLogSince(ss: Spreadsheet, dates: CivilDates, mark: LogMark):
   return readFrom(ss, dates, 2).touches.map(strip);
 }
 
-type MergeTouch = Required<
+/** Rows 2..`until` of the log (a lean log's mark: rows appended since are not read). */
+export function readMergeRows(ss: Spreadsheet, dates: CivilDates, until: number): LoggedTouch[] {
+  return readFrom(ss, dates, 2, () => Infinity, until).touches.map(strip);
+}
+
+export type MergeTouch = Required<
   Pick<LoggedTouch, 'clientId' | 'date' | 'channel' | 'step' | 'outcome'>
 > & {
   touchId: string;
 };
 
-function strip(t: MergeTouch): LoggedTouch {
+export function strip(t: MergeTouch): LoggedTouch {
   return {
     clientId: t.clientId,
     date: t.date,
@@ -61,18 +66,20 @@ function strip(t: MergeTouch): LoggedTouch {
 
 /**
  * Rows `from`..last of the log, the merge's columns only (adjacent ones in one call), and the Touch
- * IDs of the rows from `idsFrom(lastRow)` on (all the rows read, unless told).
+ * IDs of the rows from `idsFrom(lastRow)` on (all the rows read, unless told); rows past `until` are
+ * left out.
  */
 function readFrom(
   ss: Spreadsheet,
   dates: CivilDates,
   from: number,
   idsFrom: (lastRow: number) => number = () => from,
+  until = Infinity,
 ): { touches: MergeTouch[]; lastRow: number } {
   const sheet = ss.getSheetByName(TOUCH_SHEET);
   if (!sheet) return { touches: [], lastRow: 1 };
   const extent = sheet.getDataRange();
-  const lastRow = extent.getLastRow();
+  const lastRow = Math.min(extent.getLastRow(), until);
   const width = extent.getLastColumn();
   if (lastRow < from || width < 1) return { touches: [], lastRow };
   const columns = touchColumns(sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]);
@@ -92,33 +99,52 @@ function readFrom(
     const ids = sheet.getRange(idRow, idColumn + 1, lastRow - idRow + 1, 1).getValues();
     ids.forEach((cell, i) => (rows[idRow - from + i][idColumn] = cell[0]));
   }
-  const text = (row: unknown[], f: TouchColumn): string => {
-    const c = columns[f];
-    const cell = c === undefined ? '' : row[c];
-    return isDateCell(cell) ? dates.toCivil(cell) : String(cell ?? '');
-  };
-  const touches = rows.map((row) => {
-    const c = columns.date;
-    const cell = c === undefined ? '' : row[c];
-    const date = isDateCell(cell)
-      ? dates.toCivil(cell)
-      : typeof cell === 'string'
-        ? parseDateText(cell)
-        : null;
-    return {
-      date: date ?? '',
-      clientId: text(row, 'clientId').trim(),
-      channel: text(row, 'channel'),
-      outcome: text(row, 'outcome'),
-      step: text(row, 'step').trim(),
-      touchId: text(row, 'touchId').trim(),
-    };
-  });
+  const touches = rows.map((row) => mergeTouch(columns, dates, (c) => row[c]));
   return { touches, lastRow };
 }
 
+/** A log row as the merge reads it: `cell(c)` is the row's value in column c (0-based). */
+export function mergeTouch(
+  columns: Partial<Record<TouchColumn, number>>,
+  dates: CivilDates,
+  cell: (column: number) => unknown,
+): MergeTouch {
+  const date = cellDate(columns, dates, cell);
+  return {
+    date: date ?? '',
+    clientId: touchText(columns, dates, cell, 'clientId').trim(),
+    channel: touchText(columns, dates, cell, 'channel'),
+    outcome: touchText(columns, dates, cell, 'outcome'),
+    step: touchText(columns, dates, cell, 'step').trim(),
+    touchId: touchText(columns, dates, cell, 'touchId').trim(),
+  };
+}
+
+/** A field's cell as text (a date cell as its civil date), '' when the log has no such column. */
+export function touchText(
+  columns: Partial<Record<TouchColumn, number>>,
+  dates: CivilDates,
+  cell: (column: number) => unknown,
+  f: TouchColumn,
+): string {
+  const c = columns[f];
+  const value = c === undefined ? '' : cell(c);
+  return isDateCell(value) ? dates.toCivil(value) : String(value ?? '');
+}
+
+function cellDate(
+  columns: Partial<Record<TouchColumn, number>>,
+  dates: CivilDates,
+  cell: (column: number) => unknown,
+): string | null {
+  const c = columns.date;
+  const value = c === undefined ? '' : cell(c);
+  if (isDateCell(value)) return dates.toCivil(value);
+  return typeof value === 'string' ? parseDateText(value) : null;
+}
+
 /** Sorted column indexes as [first, last] runs of adjacent ones. */
-function adjacent(columns: readonly number[]): [number, number][] {
+export function adjacent(columns: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
   for (const c of [...columns].sort((a, b) => a - b)) {
     const last = out[out.length - 1];
