@@ -20,6 +20,21 @@ import { planWeek, type WeekData, type WeekPlan } from './weeklyPlan';
 const WEEK_FIELDS: readonly ClientField[] = [
   'id',
   'name',
+  'email',
+  'phone',
+  'status',
+  'mergeStatus',
+];
+
+/** What a name falls back to when the Name cell is blank: read only when some row needs it. */
+const NAME_PARTS: readonly ClientField[] = ['firstName', 'lastName', 'company'];
+
+/** More rows than this take their name from elsewhere: those columns are read for every row. */
+const ROWS_FOR_NAMES = 200;
+
+/** What a client of the week takes from the columns read (beyond the index). */
+const COPIED = [
+  'name',
   'firstName',
   'lastName',
   'company',
@@ -27,10 +42,10 @@ const WEEK_FIELDS: readonly ClientField[] = [
   'phone',
   'status',
   'mergeStatus',
-];
+] as const;
 
-/** The fields of WEEK_FIELDS a client carries (its row read whole must agree on each). */
-const COPIED = ['name', 'firstName', 'lastName', 'company', 'email', 'phone', 'status'] as const;
+/** What its row read whole must agree on (the name parts may not have been read). */
+const CHECKED = ['name', 'email', 'phone', 'status', 'mergeStatus'] as const;
 
 /** A row read whole no longer agrees with what was read of every client: plan on the whole sheet. */
 class Disagrees extends Error {}
@@ -59,13 +74,14 @@ export function planWeekLean(
 
 /** Every client from the index and WEEK_FIELDS (one call a column); null when a row disagrees. */
 function leanData(ctx: MergeContext, lean: LeanState): WeekData | null {
-  const { opened, index } = lean;
-  const read = new Map(readFieldColumns(opened, WEEK_FIELDS).map((c) => [c.row, c] as const));
+  const { index } = lean;
+  const read = named(ctx, lean);
+  if (!read) return null;
   const indexed = new Map(index.clients.map((c) => [c.row, c] as const));
   for (const [row, c] of read) if (indexed.get(row)?.id !== c.id) return null;
   const clients = index.clients.map((c): Client => {
     const f = read.get(c.row);
-    const out: Client = { ...c, mergeStatus: f?.mergeStatus ?? '' };
+    const out: Client = { ...c };
     for (const k of COPIED) out[k] = f?.[k] ?? '';
     return out;
   });
@@ -139,11 +155,49 @@ function wholeRows(
 function agree(known: readonly Client[], whole: readonly Client[]): boolean {
   return (
     known.length === whole.length &&
-    known.every(
-      (c, i) =>
-        c.id === whole[i].id &&
-        c.mergeStatus === whole[i].mergeStatus &&
-        COPIED.every((k) => c[k] === whole[i][k]),
-    )
+    known.every((c, i) => c.id === whole[i].id && CHECKED.every((k) => c[k] === whole[i][k]))
   );
+}
+
+/**
+ * WEEK_FIELDS of every client by row, with each name as the whole row gives it: a blank Name (the
+ * name then comes from the email) or a row blank in those columns may take its name from First and
+ * Last Name or Company, read for those rows (whole), or for every row when many. Null when a row
+ * read whole disagrees with the index.
+ */
+function named(ctx: MergeContext, lean: LeanState): Map<number, Client> | null {
+  const { opened, index } = lean;
+  // No Name column: every name comes from elsewhere.
+  const noName = opened.recognition.columns.name === undefined;
+  const read = byRow(
+    readFieldColumns(opened, noName ? [...WEEK_FIELDS, ...NAME_PARTS] : WEEK_FIELDS),
+  );
+  if (noName) return read;
+  const rows = index.clients
+    .filter((c) => {
+      const f = read.get(c.row);
+      return !f || !f.name || f.name === f.email;
+    })
+    .map((c) => c.row);
+  if (rows.length > ROWS_FOR_NAMES) {
+    // (Their IDs were read with WEEK_FIELDS, unless every other of those cells is blank.)
+    const ids = new Map(index.clients.map((c) => [c.row, c.id] as const));
+    for (const n of readFieldColumns(opened, ['name', 'email', ...NAME_PARTS])) {
+      const f = read.get(n.row);
+      const { name, firstName, lastName, company } = n;
+      read.set(
+        n.row,
+        f ? { ...f, name, firstName, lastName, company } : { ...n, id: ids.get(n.row) ?? '' },
+      );
+    }
+    return read;
+  }
+  const whole = readIntoSparse(ctx.cs, opened, rows, true);
+  if (!confirmedBy(index.clients, whole, rows)) return null;
+  for (const c of whole) read.set(c.row, c);
+  return read;
+}
+
+function byRow(clients: readonly Client[]): Map<number, Client> {
+  return new Map(clients.map((c) => [c.row, c] as const));
 }
