@@ -38,7 +38,8 @@ import {
   replaceDailyTrigger,
 } from '../services/triggers';
 import { openMergeContext, resolveTemplate, type MergeContext } from './mergeContext';
-import { planWeek, scheduledClients } from './weeklyPlan';
+import { scheduledClients } from './weeklyPlan';
+import { planWeekLean } from './weeklyLean';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -95,12 +96,12 @@ export function getSchedule(): ScheduleView {
   };
   try {
     withMergeLock(() => {
-      const ctx = openMergeContext();
+      const ctx = openMergeContext({ lean: true });
       if (record && mine && sheet) refreshSettings(sheet, record, ctx);
       const log = sheet ? readLog(sheet) : [];
       // The claims log keeps only what a run may still need: the sidebar trims it now and then.
       if (sheet && log.length > 200) compactLog(sheet);
-      const week = planWeek(ctx, schedule, takenFrom(log, '', nowMs()));
+      const { week } = planWeekLean(ctx, schedule, takenFrom(log, '', nowMs()));
       view.nextBatch = scheduledClients(week);
       if (week.blocked) attention.push(week.blocked);
       const savedOn = record?.savedOn ?? ctx.today;
@@ -126,7 +127,8 @@ export function saveSchedule(input: Schedule): ScheduleView {
   const ss = activeSpreadsheet();
   const me = userEmail();
   const ctx = withMergeLock(() => {
-    const context = openMergeContext();
+    // Only the templates are checked here: the ranking index is enough (no row read whole).
+    const context = openMergeContext({ lean: true });
     resolveTemplate(context, schedule.template);
     if (schedule.cadenceTemplate) resolveTemplate(context, schedule.cadenceTemplate);
     return context;

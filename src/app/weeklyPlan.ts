@@ -2,7 +2,7 @@
 import type { Schedule, ScheduledClient } from '../shared/scheduleApi';
 import type { Client } from '../core/clients';
 import { choosePath, planMerge, type MergePlan } from '../core/merge/plan';
-import { buildHistory } from '../core/merge/skipRules';
+import { buildHistory, type SendHistory } from '../core/merge/skipRules';
 import { isReferralTemplate, type Template } from '../core/merge/templates';
 import { followUpBatches, followUpsDue } from '../core/referralDue';
 import { latestIncentives } from '../core/referrals';
@@ -41,6 +41,38 @@ export interface WeekPlan {
 
 type PlanPart = (template: Template, list: Client[], limit: number, kind: PartKind) => MergePlan;
 
+/** What the week is planned on: every client, and the candidates whole (app/weeklyLean.ts reads few). */
+export interface WeekData {
+  /** Every client, with at least the fields ranking, counting and the summary use. */
+  clients: readonly Client[];
+  /** The Email cell as displayed. */
+  rawEmail: (client: Client) => string;
+  /** The send history, as far as this template goes. */
+  historyOf: (template: Template) => SendHistory;
+  displayRow: (client: Client) => readonly string[];
+  /** `run` (planMerge up to `limit` ready) on the candidates whole: all of them, or enough of the first. */
+  whole: (
+    template: Template,
+    candidates: readonly Client[],
+    limit: number,
+    run: (whole: readonly Client[]) => MergePlan,
+  ) => MergePlan;
+}
+
+/** The week's data from a full merge context (every cell read). */
+export function fullData(ctx: MergeContext): WeekData {
+  const history = buildHistory(ctx.touches, ctx.cs.clients, []);
+  const display = ctx.cs.display ?? [];
+  const emailColumn = ctx.cs.columns.email ?? -1;
+  return {
+    clients: ctx.cs.clients,
+    rawEmail: (c) => (emailColumn >= 0 ? String(display[c.row - 2]?.[emailColumn] ?? '') : c.email),
+    historyOf: () => history,
+    displayRow: (c) => display[c.row - 2] ?? [],
+    whole: (_template, candidates, _limit, run) => run(candidates),
+  };
+}
+
 /**
  * The week's batch: up to `size` clients the campaign template can go to, in priority order; when
  * the campaign has fewer left and the user chose to go on, cadence-due clients fill the rest with
@@ -52,23 +84,20 @@ export function planWeek(
   ctx: MergeContext,
   schedule: Schedule,
   taken: ReadonlyMap<string, string> = new Map(),
+  data: WeekData = fullData(ctx),
 ): WeekPlan {
   const months = ctx.settings.recencyMonths;
-  const candidates = weeklyCandidates(ctx.cs.clients, ctx.today, months);
-  const history = buildHistory(ctx.touches, ctx.cs.clients, []);
+  const candidates = weeklyCandidates(data.clients, ctx.today, months);
   const campaignTemplate = resolveTemplate(ctx, schedule.template);
-  const display = ctx.cs.display ?? [];
   const emailColumn = ctx.cs.columns.email ?? -1;
-  const rawEmail = (c: Client) =>
-    emailColumn >= 0 ? String(display[c.row - 2]?.[emailColumn] ?? '') : c.email;
   const count = campaignCount(
-    ctx.cs.clients,
+    data.clients,
     candidates.campaign,
     campaignTemplate,
-    history,
+    data.historyOf(campaignTemplate),
     ctx.today,
     ctx.settings.recentDays,
-    rawEmail,
+    data.rawEmail,
   );
   // One read of the Referrals sheet: the reminders due, and {{Referral Incentive}}.
   const referrals = readReferrals(ctx.cs.spreadsheet, ctx.cs.dates);
@@ -77,25 +106,29 @@ export function planWeek(
   const plan: PlanPart = (template, list, limit, kind) => {
     list.forEach((c, i) => order.set(c.id, i));
     const held = list.filter((c) => taken.has(journalKey(c.id, template.name)));
-    const result = planMerge({
-      template,
-      candidates: held.length ? list.filter((c) => !held.includes(c)) : list,
-      headers: ctx.cs.headers,
-      displayRow: (c) => display[c.row - 2] ?? [],
-      emailColumn,
-      today: ctx.today,
-      recentDays: ctx.settings.recentDays,
-      myName: ctx.settings.myName,
-      // As the merge that sends it will plan it (mergeContext.planFor), so both agree on who is ready.
-      surveyLink: ctx.settings.surveyLink,
-      incentiveOf: isReferralTemplate(template) ? (c) => incentives.get(c.id) ?? '' : undefined,
-      history,
-      path: choosePath(schedule.mode, null, ctx.userEmail),
-      limit,
-      allClients: ctx.cs.clients,
-      // The cadence template goes to each client again whenever they are due again.
-      repeatWhenDue: kind === 'cadence',
-    });
+    const history = data.historyOf(template);
+    const pool = held.length ? list.filter((c) => !held.includes(c)) : list;
+    const result = data.whole(template, pool, limit, (whole) =>
+      planMerge({
+        template,
+        candidates: whole,
+        headers: ctx.cs.headers,
+        displayRow: data.displayRow,
+        emailColumn,
+        today: ctx.today,
+        recentDays: ctx.settings.recentDays,
+        myName: ctx.settings.myName,
+        // As the merge that sends it will plan it (mergeContext.planFor), so both agree on who is ready.
+        surveyLink: ctx.settings.surveyLink,
+        incentiveOf: isReferralTemplate(template) ? (c) => incentives.get(c.id) ?? '' : undefined,
+        history,
+        path: choosePath(schedule.mode, null, ctx.userEmail),
+        limit,
+        allClients: data.clients,
+        // The cadence template goes to each client again whenever they are due again.
+        repeatWhenDue: kind === 'cadence',
+      }),
+    );
     // Claimed by another merge (sending now, or stopped before confirming): listed, never sent.
     const last = Math.max(-1, ...result.ready.map((r) => order.get(r.client.id) ?? 0));
     for (const client of held) {
@@ -124,8 +157,8 @@ export function planWeek(
     });
     if (cadence.blocked) return week(cadence.blocked.message);
   }
-  const due = followUpsDue(ctx.cs.clients, referrals, ctx.settings.referralReminderDays, ctx.today);
-  parts.push(...planFollowUps(ctx, plan, due, schedule.size, parts, followUpProblems));
+  const due = followUpsDue(data.clients, referrals, ctx.settings.referralReminderDays, ctx.today);
+  parts.push(...planFollowUps(ctx, data, plan, due, schedule.size, parts, followUpProblems));
   return week(null);
 }
 
@@ -139,6 +172,7 @@ export function planWeek(
  */
 function planFollowUps(
   ctx: MergeContext,
+  data: WeekData,
   plan: PlanPart,
   due: ReturnType<typeof followUpsDue>,
   allowance: number,
@@ -147,7 +181,7 @@ function planFollowUps(
 ): PlannedPart[] {
   const out: PlannedPart[] = [];
   const used = new Set(before.flatMap((p) => p.plan.ready.map((r) => r.client.id)));
-  const byId = new Map(ctx.cs.clients.map((c) => [c.id, c] as const));
+  const byId = new Map(data.clients.map((c) => [c.id, c] as const));
   let room = allowance;
   for (const batch of followUpBatches(due)) {
     const list = batch.clientIds

@@ -3,6 +3,7 @@ import type { MergeResult } from '../shared/mergeApi';
 import type { ActivityRecord } from '../core/activity';
 import { summaryEmail } from '../core/activity';
 import { toItem } from '../core/callList';
+import type { Client } from '../core/clients';
 import type { CivilDate } from '../core/dates';
 import { priorityOrder } from '../core/priority';
 import { WAITING_QUOTA } from '../core/merge/status';
@@ -111,8 +112,12 @@ export function addFailure(report: RunReport, line: string, error?: unknown): vo
 }
 
 /** The top five of the call list (due, priority order) with their phone numbers, not emailed this run. */
-export function toCall(ctx: MergeContext, emailedIds: ReadonlySet<string>): string[] {
-  const items = ctx.cs.clients
+export function toCall(
+  ctx: MergeContext,
+  clients: readonly Client[],
+  emailedIds: ReadonlySet<string>,
+): string[] {
+  const items = clients
     .filter((c) => !c.doNotContact && c.phone && !emailedIds.has(c.id))
     .map((c) => toItem(c, ctx.today, ctx.settings.recencyMonths))
     .filter((i) => i.due);

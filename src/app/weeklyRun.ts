@@ -33,7 +33,9 @@ import {
   spreadsheetIdFor,
 } from '../services/triggers';
 import { openMergeContext, type MergeContext } from './mergeContext';
-import { planWeek, type WeekPlan } from './weeklyPlan';
+import type { WeekPlan } from './weeklyPlan';
+import { planWeekLean } from './weeklyLean';
+import type { Client } from '../core/clients';
 import { WEEKLY_RUN, batchOf, sendParts } from './weeklySend';
 import {
   addProblem,
@@ -140,6 +142,7 @@ function runWeek(run: WeekRun): void {
   const journal = sheetJournal(sheet);
   let ctx: MergeContext | null = null;
   let plan: WeekPlan | null = null;
+  let clients: readonly Client[] = [];
   let planned = false;
   let state: RunState = {
     week: run.week,
@@ -152,12 +155,19 @@ function runWeek(run: WeekRun): void {
   try {
     const opened = withMergeLock(() => {
       releaseDeadRuns(sheet, WEEKLY_RUN);
-      const context = openMergeContext({ spreadsheet: ss, settings: record.settings, journal });
+      // Lean: the ranking index and a few columns, whole rows only for the candidates examined.
+      const context = openMergeContext({
+        spreadsheet: ss,
+        settings: record.settings,
+        journal,
+        lean: true,
+      });
       const taken = takenFrom(readLog(sheet), '', clock());
-      return { context, week: planWeek(context, schedule, taken) };
+      return { context, ...planWeekLean(context, schedule, taken) };
     });
     ctx = opened.context;
     plan = opened.week;
+    clients = opened.clients;
     checkColumns(ctx);
     report.record.notes.push(...ctx.notices);
     if (plan.blocked)
@@ -181,7 +191,7 @@ function runWeek(run: WeekRun): void {
   } catch (error) {
     state = failed(run, state, report, error);
   }
-  finish(run, planned ? state : unplanned(run, state), report, ctx, plan);
+  finish(run, planned ? state : unplanned(run, state), report, ctx && { ctx, clients }, plan);
 }
 
 /**
@@ -226,7 +236,7 @@ function finish(
   run: WeekRun,
   state: RunState,
   report: RunReport,
-  ctx: MergeContext | null,
+  opened: { ctx: MergeContext; clients: readonly Client[] } | null,
   plan: WeekPlan | null,
 ): void {
   const r = report.record;
@@ -258,7 +268,7 @@ function finish(
       owner: run.record.owner,
       week: run.week,
       mode: run.record.schedule.mode,
-      toCall: ctx ? toCall(ctx, report.emailedIds) : [],
+      toCall: opened ? toCall(opened.ctx, opened.clients, report.emailedIds) : [],
       campaign: { reached, remaining, expectedDone },
     });
   }
