@@ -9,9 +9,12 @@ import { checkBox } from './grid';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
+/** The host's Date, captured before installGlobals swaps in the clock's (a copy needs no clock). */
+const HostDate = Date;
+
 function copyValue(v: unknown): unknown {
   if (v === undefined) return '';
-  if (typeof v === 'object' && v !== null) return new Date((v as Date).getTime());
+  if (typeof v === 'object' && v !== null) return new HostDate((v as Date).getTime());
   return v;
 }
 
