@@ -93,9 +93,13 @@ export function readClientIndex(opened: OpenedSheet, search: boolean): ClientInd
     headers: read.sheetColumns.map((c) => recognition.headers[c]),
     firstRow: 2,
   });
-  const known = new Set(partial.clients.map((c) => c.row));
+  // The parsed clients come in row order: the rows between them are the unknown ones.
   const unknown: number[] = [];
-  for (let row = 2; row <= lastRow; row++) if (!known.has(row)) unknown.push(row);
+  const known = partial.clients;
+  for (let row = 2, k = 0; row <= lastRow; row++) {
+    if (k < known.length && known[k].row === row) k++;
+    else unknown.push(row);
+  }
   const whole = readRows(opened, unknown);
   const readHeaders = new Set(Object.values(columns).map((c) => recognition.headers[c]));
   return {
