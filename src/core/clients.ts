@@ -55,6 +55,11 @@ export interface ParseContext {
   firstRow: number;
   /** Ambiguous text dates like 03/04/2022 read day first (set from the sheet's locale). */
   dayFirst?: boolean;
+  /**
+   * False when the rows hold only some columns (the ranking index): a name cannot be missing from
+   * columns not read, so no "no name" problem is made for every row only to be dropped.
+   */
+  checkNames?: boolean;
 }
 
 export interface ParsedClients {
@@ -169,7 +174,7 @@ export function parseClients(
       (first && last ? `${first} ${last}` : first || last) ||
       company ||
       (email.ok ? email.value : '');
-    if (!name)
+    if (!name && ctx.checkNames !== false)
       problems.push({ row: sheetRow, column: header('name'), message: 'This row has no name' });
 
     let lastContact: CivilDate | null = null;

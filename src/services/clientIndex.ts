@@ -92,6 +92,8 @@ export function readClientIndex(opened: OpenedSheet, search: boolean): ClientInd
     toCivil: dates.toCivil,
     headers: read.sheetColumns.map((c) => recognition.headers[c]),
     firstRow: 2,
+    // With a search the name columns are read, and their problems are the search's to report.
+    checkNames: search,
   });
   // The parsed clients come in row order: the rows between them are the unknown ones.
   const unknown: number[] = [];

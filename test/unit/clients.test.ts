@@ -198,3 +198,17 @@ describe('parsing rows', () => {
     expect(isBlankRow(['', 'x'], 0)).toBe(false);
   });
 });
+
+test('rows read with the ranking columns only make no "no name" problem (checkNames: false); a full read still does', () => {
+  const rows = [
+    ['C-1', 10],
+    ['C-2', 20],
+  ];
+  const columns = { id: 0, value: 1 };
+  const base = { today: '2026-11-29', toCivil, headers: ['Client ID', 'Value'], firstRow: 2 };
+  expect(parseClients(rows, columns, { ...base, checkNames: false }).problems).toEqual([]);
+  expect(parseClients(rows, columns, base).problems.map((p) => p.message)).toEqual([
+    'This row has no name',
+    'This row has no name',
+  ]);
+});
