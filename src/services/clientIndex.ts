@@ -1,6 +1,7 @@
 // The client sheet read for ranking: only the columns ranking needs for every row, then full rows for the clients shown.
 import type { DataProblem, Settings } from '../shared/api';
 import { parseClients, type Client } from '../core/clients';
+import { runs } from '../core/runs';
 import type { ClientField, ColumnMap } from '../core/columns';
 import { spreadsheetCivilDates, type CivilDates } from './civilDates';
 import { findClientSheet, recognizeHeaders, type HeaderRecognition } from './clientSheet';
@@ -122,7 +123,9 @@ export function readRows(
   const clients: Client[] = [];
   const problems: DataProblem[] = [];
   if (!rows.length || width < 1) return { clients, problems };
-  for (const [first, last] of runs(rows)) {
+  // A gap of a few rows is read through: a call (about 3 ms with its getRange) costs more than
+  // 4 rows of 16 cells (about 2 ms, dev/emulator/cost.ts).
+  for (const [first, last] of runs(rows, 4)) {
     const values = sheet.getRange(first, 1, last - first + 1, width).getValues() as unknown[][];
     const parsed = parseClients(values, recognition.columns, {
       today: dates.today,
@@ -135,21 +138,6 @@ export function readRows(
     problems.push(...parsed.problems.filter((p) => wanted.has(p.row)));
   }
   return { clients, problems };
-}
-
-/**
- * Sorted row numbers as [first, last] runs. A gap of a few rows is read through: a call (about
- * 3 ms with its getRange) costs more than 4 rows of 16 cells (about 2 ms, dev/emulator/cost.ts).
- */
-function runs(rows: readonly number[], gap = 4): [number, number][] {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const out: [number, number][] = [];
-  for (const row of sorted) {
-    const last = out[out.length - 1];
-    if (last && row - last[1] <= gap) last[1] = row;
-    else out.push([row, row]);
-  }
-  return out;
 }
 
 function pick(columns: ColumnMap, fields: readonly ClientField[]): ColumnMap {
@@ -180,10 +168,7 @@ function readColumns(
   for (let r = 0; r < n; r++) rows[r] = new Array<unknown>(k);
   if (!n) return { rows, columns: compact, sheetColumns };
   // Only adjacent columns share a read: a column read through would cost a cell a row.
-  for (const [first, last] of runs(
-    sheetColumns.map((c) => c + 1),
-    1,
-  )) {
+  for (const [first, last] of runs(sheetColumns.map((c) => c + 1))) {
     const block = sheet.getRange(2, first, n, last - first + 1).getValues() as unknown[][];
     const at = position.get(first - 1)!;
     for (let r = 0; r < n; r++) {

@@ -2,8 +2,8 @@
 import { TOUCH_SHEET, touchColumns, type TouchColumn } from '../core/touchLog';
 import type { LoggedTouch } from '../core/merge/skipRules';
 import type { CivilDates } from './civilDates';
+import { runs } from '../core/runs';
 import {
-  adjacent,
   FIELDS,
   MARK_MARGIN,
   mergeTouch,
@@ -159,7 +159,7 @@ class Log implements LeanLog {
       ...new Set(FIELDS.map((f) => this.columns[f]).filter((c): c is number => c !== undefined)),
     ];
     if (!wanted.length) return;
-    const blocks = adjacent(wanted);
+    const blocks = runs(wanted);
     const parts = runs(todo);
     const width = blocks[blocks.length - 1][1] - blocks[0][0] + 1;
     const byRuns = parts.reduce((sum, [a, b]) => sum + CELLS_PER_CALL + (b - a + 1) * width, 0);
@@ -186,17 +186,6 @@ class Log implements LeanLog {
       this.read.set(first + i, strip(mergeTouch(this.columns, this.dates, (c) => row[c]))),
     );
   }
-}
-
-/** Sorted rows as [first, last] runs of adjacent ones. */
-function runs(rows: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const r of rows) {
-    const last = out[out.length - 1];
-    if (last && r - last[1] <= 1) last[1] = Math.max(last[1], r);
-    else out.push([r, r]);
-  }
-  return out;
 }
 
 function same(step: string, key: string): boolean {

@@ -12,6 +12,7 @@ import {
   type ClientSheet,
 } from './clientSheet';
 import { noteOwnWrites } from './listCache';
+import { runs } from '../core/runs';
 
 /**
  * A client sheet holding only some rows (values[row - 1], display[row - 2], clients of those rows),
@@ -62,7 +63,8 @@ export function readIntoSparse(
   const wanted = rows.filter((r) => r >= 2 && r <= opened.lastRow && !read.has(r));
   const width = opened.width;
   if (wanted.length && width > 0) {
-    for (const [first, last] of rowRuns(wanted, 3)) {
+    // Up to 3 rows between two wanted ones are read through: a call costs more.
+    for (const [first, last] of runs(wanted, 4)) {
       const range = cs.sheet.getRange(first, 1, last - first + 1, width);
       const values = range.getValues() as unknown[][];
       const shown = display ? (range.getDisplayValues() as string[][]) : null;
@@ -141,9 +143,10 @@ export function writeSparse(cs: ClientSheet, updates: readonly CellUpdate[]): vo
   const owned = new Set(
     OWNED_FIELDS.map((f) => cs.columns[f]).filter((c): c is number => c !== undefined),
   );
-  const rows = rowRuns(
+  // A gap of up to 3 rows is rewritten as read, but only rows read in this operation.
+  const rows = runs(
     existing.map((u) => u.row),
-    3,
+    4,
     (r) => read.has(r),
   );
   for (const run of columnRuns([...columns], owned)) {
@@ -169,25 +172,4 @@ export function writeSparse(cs: ClientSheet, updates: readonly CellUpdate[]): vo
     cs.spreadsheet.getId(),
     existing.map((u) => u.row),
   );
-}
-
-/**
- * Sorted rows as [first, last] runs; a gap of at most `gap` rows is bridged when every row in it
- * may be (for a read: always; a call costs more than a few rows of cells).
- */
-export function rowRuns(
-  rows: readonly number[],
-  gap: number,
-  bridgeable: (row: number) => boolean = () => true,
-): [number, number][] {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const out: [number, number][] = [];
-  for (const row of sorted) {
-    const last = out[out.length - 1];
-    let bridge = !!last && row - last[1] - 1 <= gap;
-    if (bridge && last) for (let r = last[1] + 1; r < row; r++) if (!bridgeable(r)) bridge = false;
-    if (bridge && last) last[1] = row;
-    else out.push([row, row]);
-  }
-  return out;
 }

@@ -1,9 +1,9 @@
 // The Touches log as the merge reads it: only the six columns it needs, every row (a full context; a lean one: mergeLogRows.ts), and at a run's end only the rows appended since.
-import { isDateCell } from '../core/clients';
-import { parseDateText } from '../core/dates';
 import { TOUCH_SHEET, touchColumns, type TouchColumn } from '../core/touchLog';
 import type { LoggedTouch } from '../core/merge/skipRules';
 import type { CivilDates } from './civilDates';
+import { runs } from '../core/runs';
+import { touchCellDate, touchCellText } from './touchSheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -88,7 +88,7 @@ function readFrom(
   const wanted = [
     ...new Set(FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined)),
   ];
-  for (const [first, last] of adjacent(wanted)) {
+  for (const [first, last] of runs(wanted)) {
     const block = sheet.getRange(from, first + 1, n, last - first + 1).getValues() as unknown[][];
     for (let r = 0; r < n; r++)
       for (let j = 0; j <= last - first; j++) rows[r][first + j] = block[r][j];
@@ -128,8 +128,7 @@ export function touchText(
   f: TouchColumn,
 ): string {
   const c = columns[f];
-  const value = c === undefined ? '' : cell(c);
-  return isDateCell(value) ? dates.toCivil(value) : String(value ?? '');
+  return touchCellText(c === undefined ? '' : cell(c), dates);
 }
 
 function cellDate(
@@ -138,18 +137,5 @@ function cellDate(
   cell: (column: number) => unknown,
 ): string | null {
   const c = columns.date;
-  const value = c === undefined ? '' : cell(c);
-  if (isDateCell(value)) return dates.toCivil(value);
-  return typeof value === 'string' ? parseDateText(value) : null;
-}
-
-/** Sorted column indexes as [first, last] runs of adjacent ones. */
-export function adjacent(columns: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const c of [...columns].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last && c === last[1] + 1) last[1] = c;
-    else out.push([c, c]);
-  }
-  return out;
+  return touchCellDate(c === undefined ? '' : cell(c), dates);
 }

@@ -11,6 +11,7 @@ import {
 import { isDateCell } from '../core/clients';
 import { parseDateText } from '../core/dates';
 import { touchIdFromUuid } from '../core/ids';
+import { runs } from '../core/runs';
 import { ensureRecordSheet, openAppend, type RecordFormat } from './recordSheet';
 import type { CivilDates } from './civilDates';
 
@@ -117,31 +118,20 @@ export function readTouchesSince(ss: Spreadsheet, dates: CivilDates, since: stri
   const cells = sheet.getRange(2, columns.date + 1, last - 1, 1).getValues() as unknown[][];
   const rows: number[] = [];
   cells.forEach(([cell], i) => {
-    const date = dateOf(cell, dates);
+    const date = touchCellDate(cell, dates);
     if (date !== null && date >= since) rows.push(i + 2);
   });
   const touches: LoggedTouch[] = [];
   const wanted = new Set(rows);
-  for (const [first, end] of nearbyRuns(rows)) {
+  for (const [first, end] of runs(rows, 4)) {
     const values = sheet.getRange(first, 1, end - first + 1, width).getValues() as unknown[][];
     touches.push(...toTouches(values, first, dates, columns).filter((t) => wanted.has(t.row)));
   }
   return { sheet, touches };
 }
 
-/** Sorted rows as [first, last] runs; a gap of a few rows is read through (cheaper than a call). */
-function nearbyRuns(rows: readonly number[], gap = 4): [number, number][] {
-  const out: [number, number][] = [];
-  for (const row of rows) {
-    const run = out[out.length - 1];
-    if (run && row - run[1] <= gap) run[1] = row;
-    else out.push([row, row]);
-  }
-  return out;
-}
-
-/** A Date cell's calendar day: a Date, or text in a common format; null otherwise. */
-function dateOf(cell: unknown, dates: CivilDates): string | null {
+/** A log's Date cell as a calendar day: a Date, or text in a common format; null otherwise. */
+export function touchCellDate(cell: unknown, dates: CivilDates): string | null {
   if (isDateCell(cell)) return dates.toCivil(cell);
   return typeof cell === 'string' ? parseDateText(cell) : null;
 }
@@ -157,10 +147,10 @@ function toTouches(
     const c = columns[f];
     return c === undefined ? '' : row[c];
   };
-  const textAt = (row: unknown[], f: TouchColumn): string => cellText(at(row, f), dates);
+  const textAt = (row: unknown[], f: TouchColumn): string => touchCellText(at(row, f), dates);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    const date = dateOf(at(row, 'date'), dates);
+    const date = touchCellDate(at(row, 'date'), dates);
     touches.push({
       row: firstRow + r,
       date,
@@ -177,8 +167,8 @@ function toTouches(
   return touches;
 }
 
-/** A cell as text: older logs may hold numbers, booleans or dates where text was meant. */
-function cellText(cell: unknown, dates: CivilDates): string {
+/** A log's cell as text: older logs may hold numbers, booleans or dates where text was meant. */
+export function touchCellText(cell: unknown, dates: CivilDates): string {
   if (isDateCell(cell)) return dates.toCivil(cell);
   return String(cell ?? '');
 }
