@@ -10,12 +10,9 @@ import type { TouchToLog } from '../core/merge/journal';
 import { now } from '../services/clock';
 import { activeSpreadsheet, readClientSheet, type ClientSheet } from '../services/clientSheet';
 import { spreadsheetCivilDates } from '../services/civilDates';
-import { missingOrRepeatedIds } from '../services/clientIndex';
-import { publish } from '../services/listCache';
-import { readIntoSparse, sparseSheet } from '../services/mergeRows';
 import { addDays } from '../core/dates';
 import { WATCH_DAYS } from '../core/replies';
-import { confirmedBy, loadRankIndex } from './callListIndex';
+import { openLean, readConfirmed } from './mergeLean';
 import {
   lastScanMs,
   repliesInSentThreads,
@@ -134,14 +131,10 @@ function clientRowsOf(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   ids: ReadonlySet<string>,
 ): ClientSheet {
-  const loaded = loadRankIndex(settings, spreadsheet, false);
-  publish(loaded.cached);
-  const { opened, index } = loaded;
-  if (!missingOrRepeatedIds(index.clients)) {
-    const rows = index.clients.filter((c) => ids.has(c.id)).map((c) => c.row);
-    const cs = sparseSheet(opened, settings);
-    const read = readIntoSparse(cs, opened, rows, false);
-    if (confirmedBy(index.clients, read, rows)) return cs;
+  const lean = openLean(settings, spreadsheet);
+  if (lean) {
+    const rows = lean.lean.index.clients.filter((c) => ids.has(c.id)).map((c) => c.row);
+    if (readConfirmed(lean.cs, lean.lean, rows, false)) return lean.cs;
   }
   return readClientSheet({ settings, spreadsheet });
 }

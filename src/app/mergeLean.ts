@@ -65,6 +65,20 @@ export function openLean(
   };
 }
 
+/**
+ * Whole rows read into the lean sheet (display values too when asked), or null when a row read no
+ * longer holds what the index has there (rows moved or edited since): the caller reads the sheet.
+ */
+export function readConfirmed(
+  cs: ClientSheet,
+  lean: LeanState,
+  rows: readonly number[],
+  display: boolean,
+): Client[] | null {
+  const read = readIntoSparse(cs, lean.opened, rows, display);
+  return confirmedBy(lean.index.clients, read, rows) ? read : null;
+}
+
 /** The call list's priority order over `clients` for this request (the follow-up: not due only). */
 export function ranker(
   ctx: MergeContext,
@@ -119,8 +133,8 @@ export function planLean(
   let k = limit === undefined ? order.length : Math.min(order.length, limit + (limit >> 1) + 5);
   for (;;) {
     const rows = order.slice(0, k).map((c) => c.row);
-    const full = readIntoSparse(cs, lean.opened, rows, true);
-    if (!confirmedBy(lean.index.clients, full, rows)) return null;
+    const full = readConfirmed(cs, lean, rows, true);
+    if (!full) return null;
     const touches = logOf(ctx, full, template);
     const history = buildHistory(touches.all, full, extra);
     const plan: MergePlan = planMerge({

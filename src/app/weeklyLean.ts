@@ -6,10 +6,9 @@ import { pickForAudience } from '../core/merge/audience';
 import type { MergePlan } from '../core/merge/plan';
 import { buildHistory, type SendHistory } from '../core/merge/skipRules';
 import type { Template } from '../core/merge/templates';
-import { readFieldColumns, readIntoSparse } from '../services/mergeRows';
-import { confirmedBy } from './callListIndex';
+import { readFieldColumns } from '../services/mergeRows';
 import type { MergeContext } from './mergeContext';
-import { toFull, type LeanState } from './mergeLean';
+import { readConfirmed, toFull, type LeanState } from './mergeLean';
 import { planWeek, type WeekData, type WeekPlan } from './weeklyPlan';
 
 /**
@@ -141,9 +140,8 @@ function wholeRows(
   for (;;) {
     const first = order.slice(0, k);
     const rows = first.map((c) => c.row);
-    const whole = readIntoSparse(ctx.cs, lean.opened, rows, true);
-    if (!confirmedBy(lean.index.clients, whole, rows) || !agree(first, whole))
-      throw new Disagrees();
+    const whole = readConfirmed(ctx.cs, lean, rows, true);
+    if (!whole || !agree(first, whole)) throw new Disagrees();
     const plan = run(whole);
     plan.notices = picked.notice ? [picked.notice] : [];
     if (plan.blocked || plan.ready.length >= limit || k >= order.length) return plan;
@@ -192,8 +190,8 @@ function named(ctx: MergeContext, lean: LeanState): Map<number, Client> | null {
     }
     return read;
   }
-  const whole = readIntoSparse(ctx.cs, opened, rows, true);
-  if (!confirmedBy(index.clients, whole, rows)) return null;
+  const whole = readConfirmed(ctx.cs, lean, rows, true);
+  if (!whole) return null;
   for (const c of whole) read.set(c.row, c);
   return read;
 }
