@@ -112,9 +112,8 @@ describeBrowser('the Weekly batches panel', () => {
     expect(sentToClients()).toHaveLength(0);
     await rig.page.getByRole('button', { name: '+1 week' }).click();
     await rig.page.locator('#runs li', { hasText: 'runScheduledBatch' }).first().waitFor();
-    await expect(rig.page.locator('#time-today').textContent()).resolves.toContain(
-      'Wednesday 2 December 2026',
-    );
+    // Waits: the page relabels today after the click's round trip, not at once.
+    await rig.page.locator('#time-today', { hasText: 'Wednesday 2 December 2026' }).waitFor();
     expect(await rig.page.locator('#runs li.failed').count()).toBe(0);
     await expect(rig.page.locator('#time-result').textContent()).resolves.toMatch(
       /trigger runs? on the way\. The open sidebar shows it after its Refresh, as in Sheets\.$/,
@@ -166,9 +165,7 @@ describeBrowser('the Weekly batches panel', () => {
     await expect(frame.getByRole('button', { name: 'Resume' }).isVisible()).resolves.toBe(true);
 
     await rig.page.getByRole('button', { name: '+1 week' }).click();
-    await expect(rig.page.locator('#time-today').textContent()).resolves.toContain(
-      'Wednesday 9 December 2026',
-    );
+    await rig.page.locator('#time-today', { hasText: 'Wednesday 9 December 2026' }).waitFor();
     expect(sentToClients()).toHaveLength(before);
     await frame.getByRole('button', { name: 'Refresh' }).click();
     await frame.locator('.status-paused').waitFor();
