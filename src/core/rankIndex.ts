@@ -14,36 +14,68 @@ export interface RankIndex {
   problems: DataProblem[];
 }
 
-/** The last field, the purchase date, is left out when unknown (most sheets have none). */
-type Line =
-  | [number, string, string | null, string | null, number | null, string, 0 | 1]
-  | [number, string, string | null, string | null, number | null, string, 0 | 1, string];
+/**
+ * Column by column: 50,000 clients are 7 arrays to stringify and parse, not 50,000 small ones
+ * (about half the time, and far less garbage, bench/clients.ts). `f` names the format, so an index
+ * cached by an older release reads as absent, never as wrong. Do Not Contact and purchase dates are
+ * rare: only the positions that have them are kept.
+ */
+const FORMAT = 2;
 
-export function encodeIndex(index: RankIndex): string {
-  const lines: Line[] = index.clients.map((c) => {
-    const line: Line = [
-      c.row,
-      c.id,
-      c.lastContact,
-      c.nextDue,
-      c.value,
-      c.cadence,
-      c.doNotContact ? 1 : 0,
-    ];
-    return c.purchaseDate ? [...line, c.purchaseDate] : line;
-  });
-  return JSON.stringify({ c: lines, p: index.problems });
+interface Columns {
+  f: typeof FORMAT;
+  r: number[];
+  i: string[];
+  l: (string | null)[];
+  n: (string | null)[];
+  v: (number | null)[];
+  c: string[];
+  /** Positions of the Do Not Contact clients. */
+  d: number[];
+  /** Position and date of each client with a purchase date (absent when none, as before). */
+  p: [number, string][];
+  problems: DataProblem[];
 }
 
-export function decodeIndex(text: string): RankIndex {
-  const data = JSON.parse(text) as { c: Line[]; p: DataProblem[] };
-  const clients: Client[] = new Array(data.c.length);
-  for (let i = 0; i < data.c.length; i++) {
-    const [row, id, lastContact, nextDue, value, cadence, dnc, purchaseDate] = data.c[i];
-    clients[i] = indexedClient(row, id, lastContact, nextDue, value, cadence, dnc === 1);
-    if (purchaseDate) clients[i].purchaseDate = purchaseDate;
+export function encodeIndex(index: RankIndex): string {
+  const n = index.clients.length;
+  const data: Columns = {
+    f: FORMAT,
+    r: new Array<number>(n),
+    i: new Array<string>(n),
+    l: new Array<string | null>(n),
+    n: new Array<string | null>(n),
+    v: new Array<number | null>(n),
+    c: new Array<string>(n),
+    d: [],
+    p: [],
+    problems: index.problems,
+  };
+  for (let k = 0; k < n; k++) {
+    const c = index.clients[k];
+    data.r[k] = c.row;
+    data.i[k] = c.id;
+    data.l[k] = c.lastContact;
+    data.n[k] = c.nextDue;
+    data.v[k] = c.value;
+    data.c[k] = c.cadence;
+    if (c.doNotContact) data.d.push(k);
+    if (c.purchaseDate) data.p.push([k, c.purchaseDate]);
   }
-  return { clients, problems: data.p };
+  return JSON.stringify(data);
+}
+
+/** The index, or null when the text is of another format (cached by an older release). */
+export function decodeIndex(text: string): RankIndex | null {
+  const data = JSON.parse(text) as Partial<Columns>;
+  if (data.f !== FORMAT) return null;
+  const { r, i, l, n, v, c, d, p, problems } = data as Columns;
+  const clients: Client[] = new Array<Client>(r.length);
+  for (let k = 0; k < r.length; k++)
+    clients[k] = indexedClient(r[k], i[k], l[k], n[k], v[k], c[k], false);
+  for (const k of d) clients[k].doNotContact = true;
+  for (const [k, date] of p) clients[k].purchaseDate = date;
+  return { clients, problems };
 }
 
 /** A Client with only the ranking fields known (one literal: 50,000 of them are made per load). */

@@ -146,11 +146,9 @@ export function loadIndex(spreadsheetId: string, stamp: string, today: string): 
   const keys = Array.from({ length: meta.pieces }, (_, i) => `${PIECE}${spreadsheetId}.${i}`);
   const stored = pieces().getAll(keys);
   if (keys.some((k) => stored[k] === undefined)) return miss;
-  return {
-    ...miss,
-    index: decodeIndex(keys.map((k) => stored[k]).join('')),
-    writtenRows: since.map(([, row]) => row),
-  };
+  const index = decodeIndex(keys.map((k) => stored[k]).join(''));
+  if (!index) return miss;
+  return { ...miss, index, writtenRows: since.map(([, row]) => row) };
 }
 
 /** Stores an index read after `from` was loaded, under the version and write count seen then. */
