@@ -312,7 +312,12 @@ export function mountMergeView(root: HTMLElement, ctx: ViewContext, refreshGmail
         actions.appendChild(
           button(
             'Print letters…',
-            () => ctx.api.call('openLetters', request(exact)).catch(ctx.showError),
+            () =>
+              ctx.api
+                .call('openLetters', request(exact))
+                // The dialog is modal: the letters ticked in it are logged before the Calls tab
+                // can be shown again, which then reads its list afresh.
+                .then(() => ctx.listChanged?.(), ctx.showError),
             true,
           ),
         );

@@ -20,23 +20,29 @@ describeBrowser('printing letters', () => {
   let frame: FrameLocator;
   let dialog: FrameLocator;
   let names: string[] = [];
+  let listedBefore: string[] = [];
 
   beforeAll(async () => {
     rig = await openRig({ now: '2026-11-25T15:00:00Z' });
     await clickMenu(rig.page, 'Send reconnect emails');
     frame = sidebar(rig.page);
+    // The Calls tab read once before the letters, as a user would look at it first.
+    await frame.getByRole('tab', { name: 'Calls' }).click();
+    await frame.locator('.card-name').first().waitFor();
+    listedBefore = await frame.locator('.card-name').allTextContents();
+    await frame.getByRole('tab', { name: 'Emails' }).click();
     await frame.getByLabel('Template').selectOption({ label: 'Letter from the heart (letter)' });
     await frame.getByLabel('How many').fill(String(LETTERS));
     await frame.getByLabel('Your name').fill('Sam Carter');
     await frame.getByRole('button', { name: 'Preview', exact: true }).click();
-    await frame.locator('.summary').waitFor();
+    await frame.locator('#panel-emails .summary').waitFor();
   });
   afterAll(async () => {
     await rig?.close();
   });
 
   it('previews letters (no email mode, no sender) and opens the print dialog', async () => {
-    await expect(frame.locator('.summary').textContent()).resolves.toBe(
+    await expect(frame.locator('#panel-emails .summary').textContent()).resolves.toBe(
       `${LETTERS} letters ready, 0 skipped.`,
     );
     await expect(frame.getByText('Send now').isVisible()).resolves.toBe(false);
@@ -97,6 +103,18 @@ describeBrowser('printing letters', () => {
     expect(clientRecord(rig.preview, names[2])['Merge Status']).toBe('');
     expect(rig.preview.emulator.mail.outbox).toHaveLength(0);
     expect(rig.dialogs).toEqual([]);
+    expect(rig.pageErrors).toEqual([]);
+  });
+
+  it('the Calls tab, shown after the dialog, no longer lists the clients just written to', async () => {
+    // The letters went to the clients the Calls tab showed first: they were due.
+    expect(listedBefore).toEqual(expect.arrayContaining(names));
+    await rig.page.locator('#dialog-close').click();
+    await frame.getByRole('tab', { name: 'Calls' }).click();
+    for (const name of names.slice(0, 2))
+      await frame.locator('.card-name', { hasText: name }).waitFor({ state: 'detached' });
+    // The letter not ticked as posted is still due.
+    await frame.locator('.card-name', { hasText: names[2] }).waitFor();
     expect(rig.pageErrors).toEqual([]);
   });
 });
