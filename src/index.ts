@@ -35,4 +35,5 @@ export { runScheduledBatch } from './app/weeklyRun';
 
 // Referrals and goals
 export { recordReferral } from './app/referrals';
+export { undoReferral } from './app/undoReferral';
 export { getReferralSummary, getClientReferrals } from './app/referralSummary';

@@ -1,8 +1,39 @@
 // A client card's referral part: why the client is due (reminder, post-sale), the ask hint, and the "Promised referrals" / "Referral received" actions with their small forms.
-import type { CallListItem, Referral, ReferralInput } from '../../src/shared/api';
+import type { CallListItem, Referral, ReferralInput, ReferralResult } from '../../src/shared/api';
 import { createApi, type Api } from '../api';
 import { explainError } from '../format';
 import { clear, el, uid } from './dom';
+
+/** Puts a line in the status: an error in red, or a message with an Undo button after it. */
+type Say = (text: string, error?: boolean, undo?: HTMLElement) => void;
+
+/** "Undo" for a referral just recorded (when the server kept its undo record), else undefined. */
+function undoButton(
+  api: Api,
+  result: ReferralResult,
+  say: Say,
+  after: () => void,
+): HTMLElement | undefined {
+  if (!result.undoable) return undefined;
+  const button = el('button', {
+    className: 'link',
+    text: 'Undo',
+    attrs: { type: 'button', 'aria-label': `Undo: ${result.message}` },
+    on: {
+      click: () => {
+        button.disabled = true;
+        api.call('undoReferral', { referralId: result.referral.referralId }).then(
+          (undone) => {
+            say(undone.message);
+            after();
+          },
+          (error) => say(explainError(error).message, true),
+        );
+      },
+    },
+  });
+  return button;
+}
 
 /** The referral block of an expanded card; every server call goes through recordReferral. */
 export function referralActions(
@@ -13,14 +44,17 @@ export function referralActions(
   const status = el('p', { className: 'referral-status', attrs: { role: 'status' } });
   const form = el('div', { className: 'referral-form' });
   const list = el('div', { className: 'referral-list' });
-  const say = (text: string, error = false) => {
+  const say: Say = (text, error = false, undo) => {
     status.textContent = text;
     status.classList.toggle('field-error', error);
+    if (undo) status.append(' ', undo);
   };
   const send = (input: Omit<ReferralInput, 'clientId'>): Promise<boolean> =>
     api.call('recordReferral', { clientId: item.id, ...input }).then(
       (result) => {
-        say(result.message);
+        // The list, when shown, is read again after an undo (the referral may be in it).
+        const relist = () => list.childElementCount && loadList(api, item, list, say);
+        say(result.message, false, undoButton(api, result, say, relist));
         clear(form);
         return true;
       },
@@ -179,12 +213,7 @@ function receivedForm(send: Send): HTMLElement {
 }
 
 /** The client's referred people with buttons to move each along (contacted, won, lost). */
-function loadList(
-  api: Api,
-  item: CallListItem,
-  slot: HTMLElement,
-  say: (t: string, e?: boolean) => void,
-): void {
+function loadList(api: Api, item: CallListItem, slot: HTMLElement, say: Say): void {
   clear(slot);
   slot.appendChild(el('p', { className: 'loading', text: 'Loading…' }));
   api.call('getClientReferrals', item.id).then(
@@ -210,7 +239,7 @@ function personRow(
   item: CallListItem,
   r: Referral,
   slot: HTMLElement,
-  say: (t: string, e?: boolean) => void,
+  say: Say,
 ): HTMLElement {
   const who = r.contact.name || r.contact.email || r.contact.phone;
   const mark = (kind: 'contacted' | 'won' | 'lost', value?: number) =>
@@ -223,8 +252,9 @@ function personRow(
       })
       .then(
         (result) => {
-          say(result.message);
-          loadList(api, item, slot, say);
+          const relist = () => loadList(api, item, slot, say);
+          say(result.message, false, undoButton(api, result, say, relist));
+          relist();
         },
         (error) => say(explainError(error).message, true),
       );

@@ -17,6 +17,8 @@ import {
   readReferrals,
   updateReferral,
 } from '../services/referralSheet';
+import { referralUndoRecord, type AddedClient } from '../core/referralUndo';
+import { storeReferralUndo } from '../services/referralUndoStore';
 import { recordTouches } from './touches';
 
 /**
@@ -42,27 +44,47 @@ export function recordReferral(input: ReferralInput): ReferralResult {
     const added = checked.addClient ? addReferredClient(cs, plan.referral, referrer) : null;
     if (added?.id) plan.referral.newClientId = added.id;
     write(cs, plan);
-    return { plan, added };
+    return { plan, added, referrals, ss: cs.spreadsheet.getId() };
   });
-  const { plan, added } = done;
+  const { plan, added, referrals, ss } = done;
   let touchId: string | undefined;
+  let touchUndo: string | null = null;
   if (plan.touch) {
-    const logged = recordTouches([
-      {
-        clientId: checked.clientId,
-        date: '',
-        channel: checked.channel ?? 'call',
-        outcome: plan.touch.outcome,
-        notes: plan.touch.notes,
-        step: '',
-      },
-    ]);
+    const logged = recordTouches(
+      [
+        {
+          clientId: checked.clientId,
+          date: '',
+          channel: checked.channel ?? 'call',
+          outcome: plan.touch.outcome,
+          notes: plan.touch.notes,
+          step: '',
+        },
+      ],
+      { returnUndo: true },
+    );
     touchId = logged.touchIds[0];
+    touchUndo = logged.undo ?? null;
   }
+  // Undoable only whole: a touch logged without its undo record makes the referral not undoable.
+  const record =
+    plan.touch && touchId && !touchUndo
+      ? null
+      : referralUndoRecord(
+          plan,
+          referrals,
+          // Only a row this recording added is undone with it (not someone already in the sheet).
+          added?.row
+            ? { id: added.id, name: added.name, email: added.email, phone: added.phone }
+            : null,
+          touchUndo,
+        );
+  const undoable = storeReferralUndo(ss, record);
   const message = [plan.message, added?.message ?? ''].filter(Boolean).join(' ');
   return {
     referral: plan.referral,
     message,
+    undoable,
     ...(touchId ? { touchId } : {}),
     ...(added?.id ? { newClientId: added.id } : {}),
   };
@@ -85,7 +107,7 @@ function addReferredClient(
   cs: ClientSheet,
   referral: Referral,
   referrer: Client,
-): { id: string; message: string } {
+): AddedClient & { message: string; row?: number } {
   const { name, email, phone } = referral.contact;
   const known = email
     ? cs.clients.find((c) => c.email.toLowerCase() === email.toLowerCase())
@@ -93,6 +115,9 @@ function addReferredClient(
   if (known)
     return {
       id: known.id,
+      name: known.name,
+      email: known.email,
+      phone: known.phone,
       message: `${known.name || email} is already in the client sheet (row ${known.row}): not added again.`,
     };
   const id = newClientId();
@@ -104,5 +129,12 @@ function addReferredClient(
     cs.columns.notes === undefined
       ? ' (your sheet has no Notes column: the Referrals sheet links them)'
       : '';
-  return { id, message: `Added ${who} to ${cs.sheet.getName()} as row ${row}${where}.` };
+  return {
+    id,
+    name: who,
+    email,
+    phone,
+    row,
+    message: `Added ${who} to ${cs.sheet.getName()} as row ${row}${where}.`,
+  };
 }

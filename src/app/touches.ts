@@ -42,6 +42,11 @@ export interface RecordOptions {
   mergeStatuses?: { clientId: string; text: string }[];
   /** The sidebar's single touch: refused whole if anything is wrong, and kept for this user's Undo. */
   undoable?: boolean;
+  /**
+   * A single touch's undo record made (size-checked, as for the sidebar's touch) and returned in
+   * `undo` instead of kept in the user's slot: a referral keeps it in its own undo record.
+   */
+  returnUndo?: boolean;
   /** Time-driven runs pass the spreadsheet opened by ID. */
   spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet;
 }
@@ -61,6 +66,8 @@ export interface RecordResult {
   touchIds: string[];
   /** For an undoable touch: false when its undo record could not be kept. */
   undoKept?: boolean;
+  /** With returnUndo: the touch's undo record (JSON), null when it could not be made. */
+  undo?: string | null;
 }
 
 /** The touches of one batch applied in memory: each client before and after, the log rows. */
@@ -104,14 +111,15 @@ function record(entries: readonly TouchRecord[], options: RecordOptions): Record
   const { original, byId, order, logRows } = batch;
   // The undo record is made and size-checked before anything is written.
   const undo =
-    options.undoable && logRows.length === 1
+    (options.undoable || options.returnUndo) && logRows.length === 1
       ? encodeUndo(undoRecord(cs, original.get(order[0])!, byId.get(order[0])!, logRows[0]))
       : undefined;
   // Everything read before the first write: a read after a write waits for it (about 230 ms).
   const log = logRows.length ? openTouchAppend(cs.spreadsheet) : null;
   writeOwnedCells(cs, [...ids.updates, ...ownedUpdates(cs, batch)]);
   log?.append(cs.dates, logRows);
-  const undoKept = undo === undefined ? undefined : storeUndo(cs.spreadsheet.getId(), undo);
+  const undoKept =
+    options.undoable && undo !== undefined ? storeUndo(cs.spreadsheet.getId(), undo) : undefined;
   const clients = order.map((id) => byId.get(id)!);
   return {
     clients,
@@ -122,6 +130,7 @@ function record(entries: readonly TouchRecord[], options: RecordOptions): Record
     messages: batch.messages,
     touchIds: logRows.map((r) => r.touchId),
     undoKept,
+    ...(options.returnUndo ? { undo: undo ?? null } : {}),
   };
 }
 

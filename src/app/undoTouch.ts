@@ -105,6 +105,22 @@ function undoIn(
       'That touch is no longer your last one, so it cannot be undone here: edit the row instead.',
     );
   }
+  const notices = undoTouchRecord(record);
+  clearUndo(ss.getId());
+  const what = record.channel === 'email' ? 'email to' : `${record.channel} with`;
+  return {
+    clientId: record.clientId,
+    touchId: record.touchId,
+    message: `Undid the ${what} ${record.name}${notices.length ? ` (${notices.join('; ')})` : ''}.`,
+  };
+}
+
+/**
+ * Undoes one touch from its record, inside the caller's lock: refused (thrown, nothing written)
+ * when a later touch of that client is logged or its cells changed since; else the cells put back
+ * and its log row removed. Returns what could not be undone, in words.
+ */
+export function undoTouchRecord(record: UndoRecord): string[] {
   const cs = readClientRows([record.clientId]) ?? readClientSheet();
   const { sheet, touches } = readTouchLog(cs.spreadsheet, cs.dates);
   const logged = touches.find((t) => t.touchId === record.touchId);
@@ -129,11 +145,5 @@ function undoIn(
   }
   if (sheet && logged) deleteTouchRow(sheet, logged.row);
   else notices.push('its row in the Touches sheet was already gone');
-  clearUndo(ss.getId());
-  const what = record.channel === 'email' ? 'email to' : `${record.channel} with`;
-  return {
-    clientId: record.clientId,
-    touchId: record.touchId,
-    message: `Undid the ${what} ${record.name}${notices.length ? ` (${notices.join('; ')})` : ''}.`,
-  };
+  return notices;
 }

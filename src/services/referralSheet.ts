@@ -110,3 +110,9 @@ export function updateReferral(
   }
   updateRecord(sheet, REFERRAL_FORMAT, dates, row, fields);
 }
+
+/** Deletes the referral at `row` (read in the same locked operation): an undone referral. */
+export function deleteReferralRow(ss: Spreadsheet, row: number): void {
+  const sheet = ss.getSheetByName(REFERRAL_SHEET);
+  if (sheet) sheet.deleteRow(row);
+}

@@ -43,13 +43,13 @@ export const MAX_KEPT_TEXT = 200;
 const STAMP_BYTES = 120;
 
 /** The slot of a spreadsheet: a string hash of its ID. */
-export function slotOf(spreadsheetId: string): string {
+export function slotOf(spreadsheetId: string, prefix = SLOT): string {
   let h = 0;
   for (let i = 0; i < spreadsheetId.length; i++) h = (h * 31 + spreadsheetId.charCodeAt(i)) >>> 0;
-  return SLOT + (h % SLOTS);
+  return prefix + (h % SLOTS);
 }
 
-function utf8Bytes(text: string): number {
+export function utf8Bytes(text: string): number {
   let n = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
@@ -114,20 +114,27 @@ function parse(json: string | undefined): { ss?: string; record: UndoRecord } | 
  * slot is emptied, so Undo never reverses an earlier touch by mistake).
  */
 export function storeUndo(spreadsheetId: string, encoded: string | null): boolean {
-  const key = slotOf(spreadsheetId);
+  return keepInSlot(slotOf(spreadsheetId), encoded && stamped(encoded, spreadsheetId));
+}
+
+/**
+ * One property write of `value` under `key`, or the key emptied when the value is null; never
+ * throws (what it follows is written by then): false when nothing could be kept.
+ */
+export function keepInSlot(key: string, value: string | null): boolean {
   try {
     const props = PropertiesService.getUserProperties();
-    if (encoded === null) {
+    if (value === null) {
       props.deleteProperty(key);
       return false;
     }
-    props.setProperty(key, stamped(encoded, spreadsheetId));
+    props.setProperty(key, value);
     return true;
   } catch {
     try {
       PropertiesService.getUserProperties().deleteProperty(key);
     } catch {
-      // Nothing more can be done; the touch itself is logged.
+      // Nothing more can be done; what it follows is written.
     }
     return false;
   }

@@ -364,6 +364,14 @@ export interface ReferralResult {
   touchId?: string;
   /** The Client ID given to the referred person when added to the client sheet. */
   newClientId?: string;
+  /** True when undoReferral can take this back (its undo record was kept for this user). */
+  undoable?: boolean;
+}
+
+export interface UndoReferralResult {
+  referralId: string;
+  /** For the status line: "Undid the referral ask to Ann Lee." */
+  message: string;
 }
 
 /** Why a client is due beyond their cadence (issue 13): a promised referral, or a post-sale step. */

@@ -159,4 +159,30 @@ describeBrowser('referrals and goals', () => {
     await expect(emails.locator('select').nth(1).inputValue()).resolves.toBe('client');
     await screenshot(rig.page, 'referrals-reminder', 'sidebar');
   });
+
+  it('Undo takes back a promise just recorded: its row, and the touch with the client', async () => {
+    const calls = await openCallList(rig.page);
+    const name = (await calls.locator('.card-name').allTextContents()).find(
+      (n) => !['Tom Okafor', 'Marcus Webb'].includes(n),
+    )!;
+    const card = calls.locator('.card', { has: calls.locator('.card-name', { hasText: name }) });
+    const touches = () => sheetRecords(rig.preview, 'Touches').filter((t) => t.Client === name);
+    const before = { referrals: referrals(), touches: touches() };
+    await card.locator('.card-toggle').click();
+    await card.getByRole('button', { name: 'Promised referrals' }).click();
+    await card.getByLabel('How many people').fill('1');
+    await card.getByRole('button', { name: 'Record the promise' }).click();
+    await card.locator('.referral-status', { hasText: 'Recorded 1 promised referral' }).waitFor();
+    expect(referrals()).toHaveLength(before.referrals.length + 1);
+    expect(touches()).toHaveLength(before.touches.length + 1);
+
+    await card.locator('.referral-status').getByRole('button', { name: /^Undo/ }).click();
+    await card
+      .locator('.referral-status', { hasText: `Undid the promise from ${name}.` })
+      .waitFor();
+    expect(referrals()).toEqual(before.referrals);
+    expect(touches()).toEqual(before.touches);
+    await expect(card.locator('.referral-status button').count()).resolves.toBe(0);
+    expect(rig.pageErrors).toEqual([]);
+  });
 });

@@ -90,3 +90,16 @@ export function row(
   for (const [k, v] of Object.entries(extra)) r[HEADERS.indexOf(k)] = v;
   return r;
 }
+
+/** Two clients for the referral tests: Zoe Adams (C-1, reached lately) and Abe Brown (C-2, long ago). */
+export function seedReferrers(emu: Emulator): void {
+  emu.sheets.setSheet(
+    'Clients',
+    [
+      HEADERS,
+      row('C-1', 'Zoe Adams', day('2026-10-01'), 300, { Status: 'Reconnected', Touches: 3 }),
+      row('C-2', 'Abe Brown', day('2023-01-15'), 900),
+    ],
+    { frozenRows: 1 },
+  );
+}

@@ -1,21 +1,11 @@
 // recordReferral against the emulator: the Referrals sheet by header with R- IDs and text kept as text, the touch with the referrer, a referred person added as a client, status changes, refusals before any write.
 import { recordReferral } from '../../src/app/referrals';
 import { REFERRAL_HEADER, REFERRAL_FIELDS } from '../../src/core/referrals';
-import { HEADERS, day, row, useEmulator } from './clientsHelpers';
+import { HEADERS, seedReferrers, useEmulator } from './clientsHelpers';
 
 const t = useEmulator();
 
-function seed(): void {
-  t.emu.sheets.setSheet(
-    'Clients',
-    [
-      HEADERS,
-      row('C-1', 'Zoe Adams', day('2026-10-01'), 300, { Status: 'Reconnected', Touches: 3 }),
-      row('C-2', 'Abe Brown', day('2023-01-15'), 900),
-    ],
-    { frozenRows: 1 },
-  );
-}
+const seed = (): void => seedReferrers(t.emu);
 
 const records = (name: string): Record<string, unknown>[] => {
   const [header, ...rows] = t.emu.sheets.values(name);
