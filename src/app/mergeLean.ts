@@ -7,6 +7,7 @@ import { priorityOrder } from '../core/priority';
 import { planMerge, type MergePlan, type SendPath } from '../core/merge/plan';
 import { selectCandidates } from '../core/merge/recipients';
 import { pickForAudience } from '../core/merge/audience';
+import { planOnFirst } from '../core/merge/firstCandidates';
 import {
   awaitingCallBack,
   buildHistory,
@@ -130,44 +131,48 @@ export function planLean(
   const order = picked.clients;
   const extra = [...ctx.pending, ...trackedDraftHistory(readDraftRecords())];
   const incentiveOf = isReferralTemplate(template) ? referralIncentives(cs) : undefined;
-  let k = limit === undefined ? order.length : Math.min(order.length, limit + (limit >> 1) + 5);
-  for (;;) {
-    const rows = order.slice(0, k).map((c) => c.row);
-    const full = readConfirmed(cs, lean, rows, true);
-    if (!full) return null;
-    const touches = logOf(ctx, full, template);
-    const history = buildHistory(touches.all, full, extra);
-    const plan: MergePlan = planMerge({
-      template,
-      candidates: full,
-      headers: cs.headers,
-      displayRow: (c) => cs.display?.[c.row - 2] ?? [],
-      emailColumn: cs.columns.email ?? -1,
-      today,
-      recentDays: ctx.settings.recentDays,
-      myName: (request.senderName ?? '').trim() || ctx.settings.myName,
-      surveyLink: ctx.settings.surveyLink,
-      incentiveOf,
-      history,
-      path,
-      limit,
-      allClients: [...full, ...othersWhoGot(ctx, lean, history, template, full)],
-      held:
-        request.recipients.kind === 'clients'
-          ? new Set(request.recipients.skipped ?? [])
-          : undefined,
-      replied: awaitingCallBack(touches.batch),
-      repeatWhenDue: request.repeatWhenDue === true,
-    });
-    // The audience was applied to the whole list above: its notice counts the whole list.
-    plan.notices = picked.notice ? [picked.notice] : [];
-    const done =
-      plan.blocked || limit === undefined || plan.ready.length >= limit || k >= order.length;
-    if (done) {
-      return { template, path, plan, notices: [...candidates.notices, ...plan.notices] };
-    }
-    k = Math.min(order.length, k * 2);
-  }
+  const plan = planOnFirst(
+    order,
+    limit,
+    (first) => {
+      const full = readConfirmed(
+        cs,
+        lean,
+        first.map((c) => c.row),
+        true,
+      );
+      if (!full) return null;
+      const touches = logOf(ctx, full, template);
+      const history = buildHistory(touches.all, full, extra);
+      const planned: MergePlan = planMerge({
+        template,
+        candidates: full,
+        headers: cs.headers,
+        displayRow: (c) => cs.display?.[c.row - 2] ?? [],
+        emailColumn: cs.columns.email ?? -1,
+        today,
+        recentDays: ctx.settings.recentDays,
+        myName: (request.senderName ?? '').trim() || ctx.settings.myName,
+        surveyLink: ctx.settings.surveyLink,
+        incentiveOf,
+        history,
+        path,
+        limit,
+        allClients: [...full, ...othersWhoGot(ctx, lean, history, template, full)],
+        held:
+          request.recipients.kind === 'clients'
+            ? new Set(request.recipients.skipped ?? [])
+            : undefined,
+        replied: awaitingCallBack(touches.batch),
+        repeatWhenDue: request.repeatWhenDue === true,
+      });
+      // The audience was applied to the whole list above: its notice counts the whole list.
+      planned.notices = picked.notice ? [picked.notice] : [];
+      return planned;
+    },
+    (p) => !!p.blocked || limit === undefined || p.ready.length >= limit,
+  );
+  return plan && { template, path, plan, notices: [...candidates.notices, ...plan.notices] };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Schedule } from '../shared/scheduleApi';
 import type { Client } from '../core/clients';
 import type { ClientField } from '../core/columns';
 import { pickForAudience } from '../core/merge/audience';
+import { planOnFirst } from '../core/merge/firstCandidates';
 import type { MergePlan } from '../core/merge/plan';
 import { buildHistory, type SendHistory } from '../core/merge/skipRules';
 import type { Template } from '../core/merge/templates';
@@ -135,18 +136,24 @@ function wholeRows(
     today: ctx.today,
     recentDays: ctx.settings.recentDays,
   });
-  const order = picked.clients;
-  let k = Math.min(order.length, limit + (limit >> 1) + 5);
-  for (;;) {
-    const first = order.slice(0, k);
-    const rows = first.map((c) => c.row);
-    const whole = readConfirmed(ctx.cs, lean, rows, true);
-    if (!whole || !agree(first, whole)) throw new Disagrees();
-    const plan = run(whole);
-    plan.notices = picked.notice ? [picked.notice] : [];
-    if (plan.blocked || plan.ready.length >= limit || k >= order.length) return plan;
-    k = Math.min(order.length, k * 2);
-  }
+  const plan = planOnFirst(
+    picked.clients,
+    limit,
+    (first) => {
+      const whole = readConfirmed(
+        ctx.cs,
+        lean,
+        first.map((c) => c.row),
+        true,
+      );
+      if (!whole || !agree(first, whole)) throw new Disagrees();
+      const planned = run(whole);
+      planned.notices = picked.notice ? [picked.notice] : [];
+      return planned;
+    },
+    (p) => !!p.blocked || p.ready.length >= limit,
+  );
+  return plan!;
 }
 
 /** The rows read whole hold what the columns read of the same clients. */
