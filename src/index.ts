@@ -7,6 +7,7 @@ export { onOpen, onInstall } from './app/menu';
 // Client database (setup, call list, touch log)
 export { setupClientSheet } from './app/setup';
 export { getCallList, showClientInSheet } from './app/callList';
+export { startCallList, warmCallList } from './app/callListStart';
 export { onEdit } from './app/callListIndex';
 export { logTouch, undoLastTouch } from './app/touches';
 export { getClientHistory } from './app/clientHistory';

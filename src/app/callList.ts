@@ -20,6 +20,7 @@ import type { Client } from '../core/clients';
 import type { ColumnMap } from '../core/columns';
 import { num, object, oneOf, optional, text } from '../core/schema';
 import { lastTries } from '../core/touchLog';
+import { MAX_SLICES } from '../core/slices';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { loadSettings } from '../services/settings';
@@ -48,13 +49,14 @@ import { withReplies } from './repliesCallList';
 import { publish } from '../services/listCache';
 
 /** The call list's query: an unknown sort or group is refused with the valid ones, not answered with an empty list. */
-const callListQuery = object({
+export const callListQuery = object({
   sort: optional(oneOf(SORT_MODES)),
   bucket: optional(oneOf([...BUCKETS, 'due', 'all'] as const)),
   search: optional(text({ max: 200 })),
   offset: optional(num({ integer: true, min: 0, max: 1_000_000 })),
   // The sidebar's refresh asks for every card on screen; core serves at most MAX_LIMIT a page.
   limit: optional(num({ integer: true, min: 1, max: 100 * MAX_LIMIT })),
+  slices: optional(num({ integer: true, min: 2, max: MAX_SLICES })),
 });
 
 const clientIdArgument = text({ nonEmpty: true, max: 100 });
@@ -73,7 +75,15 @@ export function getCallList(input: CallListQuery = {}): CallList {
   const query: CallListQuery = callListQuery(input ?? {}, 'query');
   const settings = loadSettings();
   const spreadsheet = activeSpreadsheet();
-  let loaded = loadRankIndex(settings, spreadsheet, Boolean(query.search?.trim()));
+  const search = Boolean(query.search?.trim());
+  const loaded = loadRankIndex(settings, spreadsheet, search, { slices: query.slices });
+  return callListOf(query, settings, loaded);
+}
+
+/** The page of a checked query, from the index as loaded (see getCallList). */
+export function callListOf(query: CallListQuery, settings: Settings, first: LoadedIndex): CallList {
+  let loaded = first;
+  const { spreadsheet } = first.opened;
   for (;;) {
     if (missingOrRepeatedIds(loaded.index.clients))
       return listAfterIds(query, settings, spreadsheet);

@@ -65,12 +65,16 @@ export function loadRankIndex(
   settings: Settings,
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   search: boolean,
+  /** Slices read side by side to put together (warmCallList), or the sheet and cache already opened. */
+  options: { slices?: number; opened?: OpenedSheet; cached?: CachedIndex } = {},
 ): LoadedIndex {
-  const opened = openClientSheet(settings, spreadsheet);
+  const opened = options.opened ?? openClientSheet(settings, spreadsheet);
   const tail = touchTail(spreadsheet, opened.dates);
   if (search)
     return { opened, index: readClientIndex(opened, true), fromCache: false, cached: null, tail };
-  const cached = loadIndex(spreadsheet.getId(), opened.stamp, opened.dates.today);
+  const cached =
+    options.cached ??
+    loadIndex(spreadsheet.getId(), opened.stamp, opened.dates.today, options.slices);
   if (cached.index) {
     const rows = cached.writtenRows.filter((r) => r <= opened.lastRow);
     const written = readRows(opened, rows);

@@ -83,23 +83,28 @@ export function openClientSheet(settings: Settings, spreadsheet: Spreadsheet): O
  * then whole rows only for rows whose read cells are all empty: those may be blank or may be a
  * client typed without any of those cells, and only the whole row tells (as the full read did).
  */
-export function readClientIndex(opened: OpenedSheet, search: boolean): ClientIndex {
-  const { sheet, recognition, dates, lastRow } = opened;
+export function readClientIndex(
+  opened: OpenedSheet,
+  search: boolean,
+  rows: { first: number; last: number } = { first: 2, last: opened.lastRow },
+): ClientIndex {
+  const { sheet, recognition, dates } = opened;
+  const { first: firstRow, last: lastRow } = rows;
   const fields = search ? [...RANK_FIELDS, ...SEARCH_FIELDS] : RANK_FIELDS;
   const columns = pick(recognition.columns, fields);
-  const read = readColumns(sheet, columns, lastRow);
+  const read = readColumns(sheet, columns, firstRow, lastRow);
   const partial = parseClients(read.rows, read.columns, {
     today: dates.today,
     toCivil: dates.toCivil,
     headers: read.sheetColumns.map((c) => recognition.headers[c]),
-    firstRow: 2,
+    firstRow,
     // With a search the name columns are read, and their problems are the search's to report.
     checkNames: search,
   });
   // The parsed clients come in row order: the rows between them are the unknown ones.
   const unknown: number[] = [];
   const known = partial.clients;
-  for (let row = 2, k = 0; row <= lastRow; row++) {
+  for (let row = firstRow, k = 0; row <= lastRow; row++) {
     if (k < known.length && known[k].row === row) k++;
     else unknown.push(row);
   }
@@ -147,7 +152,7 @@ function pick(columns: ColumnMap, fields: readonly ClientField[]): ColumnMap {
 }
 
 /**
- * The data rows (row 2 on) holding only the given columns, side by side (`sheetColumns[j]` is the
+ * The rows first..last holding only the given columns, side by side (`sheetColumns[j]` is the
  * 0-based sheet column of position j, `columns` maps each field to its position): adjacent columns
  * are read in one call, each other group in its own. Rows as wide as the sheet would allocate a
  * cell for every column of 50,000 rows only to leave most of them empty.
@@ -155,9 +160,10 @@ function pick(columns: ColumnMap, fields: readonly ClientField[]): ColumnMap {
 function readColumns(
   sheet: Sheet,
   columns: ColumnMap,
+  firstRow: number,
   lastRow: number,
 ): { rows: unknown[][]; columns: ColumnMap; sheetColumns: number[] } {
-  const n = Math.max(0, lastRow - 1);
+  const n = Math.max(0, lastRow - firstRow + 1);
   const sheetColumns = [...new Set(Object.values(columns))].sort((a, b) => a - b);
   const position = new Map(sheetColumns.map((c, j) => [c, j]));
   const compact: ColumnMap = {};
@@ -169,7 +175,7 @@ function readColumns(
   if (!n) return { rows, columns: compact, sheetColumns };
   // Only adjacent columns share a read: a column read through would cost a cell a row.
   for (const [first, last] of runs(sheetColumns.map((c) => c + 1))) {
-    const block = sheet.getRange(2, first, n, last - first + 1).getValues() as unknown[][];
+    const block = sheet.getRange(firstRow, first, n, last - first + 1).getValues() as unknown[][];
     const at = position.get(first - 1)!;
     for (let r = 0; r < n; r++) {
       const src = block[r];

@@ -33,9 +33,23 @@ const MAX_WRITES = 300;
 interface Meta {
   stamp: string;
   version: string;
-  /** The last own write already in the index when it was read. */
+  /** The last own write already in the index when it was read (the earliest of its parts). */
+  seq: number;
+  /** The index's parts in row order (one, or the slices read side by side): key prefix, pieces. */
+  parts: { key: string; pieces: number }[];
+}
+
+/** A slice of the rows read by its own execution (warmCallList), kept beside its pieces. */
+interface SliceMeta {
+  stamp: string;
+  version: string;
   seq: number;
   pieces: number;
+}
+
+/** The key prefix of part `slice` of `slices` of a spreadsheet's index (1 part: read whole). */
+function partKey(spreadsheetId: string, slices: number, slice: number): string {
+  return `${PIECE}${spreadsheetId}.${slices}.${slice}.`;
 }
 
 interface WriteLog {
@@ -98,9 +112,16 @@ function token(): string {
 
 /**
  * Reads the index for `stamp` (sheet, extent, header, columns, zone, today). Valid only when the
- * version is the one it was built under and every own write since is still in the log.
+ * version is the one it was built under and every own write since is still in the log. With
+ * `slices`, an index not yet whole is put together from that many slices read side by side
+ * (warmCallList), when every one was read under this stamp and version.
  */
-export function loadIndex(spreadsheetId: string, stamp: string, today: string): CachedIndex {
+export function loadIndex(
+  spreadsheetId: string,
+  stamp: string,
+  today: string,
+  slices = 0,
+): CachedIndex {
   const { cache, key } = control(spreadsheetId);
   const names = [VERSION, WRITES, META, TOUCHES, GOAL, TRIES];
   const got = cache.getAll(names.map(key));
@@ -139,27 +160,97 @@ export function loadIndex(spreadsheetId: string, stamp: string, today: string): 
     seq: log.seq,
     later: {},
   };
-  const meta = head[META] ? (JSON.parse(head[META]) as Meta) : null;
-  if (!meta || meta.stamp !== stamp || meta.version !== version) return miss;
+  const savedMeta = head[META] ? (JSON.parse(head[META]) as Partial<Meta>) : null;
+  const whole =
+    savedMeta?.parts && savedMeta.stamp === stamp && savedMeta.version === version
+      ? (savedMeta as Meta)
+      : null;
+  const meta = whole ?? (slices > 1 ? sliceMetas(spreadsheetId, stamp, version, slices) : null);
+  if (!meta) return miss;
   const since = log.rows.filter(([s]) => s > meta.seq);
   if (log.seq > meta.seq && (since.length === 0 || since[0][0] !== meta.seq + 1)) return miss;
-  const keys = Array.from({ length: meta.pieces }, (_, i) => `${PIECE}${spreadsheetId}.${i}`);
-  const stored = pieces().getAll(keys);
-  if (keys.some((k) => stored[k] === undefined)) return miss;
-  const index = decodeIndex(keys.map((k) => stored[k]).join(''));
+  const index = readParts(meta);
   if (!index) return miss;
-  return { ...miss, index, writtenRows: since.map(([, row]) => row) };
+  const loaded = { ...miss, index, writtenRows: since.map(([, row]) => row) };
+  // Slices put together: the next load finds them as one index.
+  if (!whole) loaded.later[key(META)] = JSON.stringify(meta);
+  return loaded;
+}
+
+/** The index's parts from the document cache (one call), or null when a piece is gone. */
+function readParts(meta: Meta): RankIndex | null {
+  const keys = meta.parts.flatMap((p) => Array.from({ length: p.pieces }, (_, i) => p.key + i));
+  const stored = pieces().getAll(keys);
+  if (keys.some((k) => stored[k] === undefined)) return null;
+  const parts: RankIndex[] = [];
+  let at = 0;
+  for (const p of meta.parts) {
+    const part = decodeIndex(
+      keys
+        .slice(at, (at += p.pieces))
+        .map((k) => stored[k])
+        .join(''),
+    );
+    if (!part) return null;
+    parts.push(part);
+  }
+  // Slices are in row order: so are their clients and problems, put one after the other.
+  return parts.length === 1
+    ? parts[0]
+    : { clients: parts.flatMap((p) => p.clients), problems: parts.flatMap((p) => p.problems) };
+}
+
+/** The meta of `slices` slices all read under this stamp and version, or null (one call). */
+function sliceMetas(
+  spreadsheetId: string,
+  stamp: string,
+  version: string,
+  slices: number,
+): Meta | null {
+  const keys = Array.from({ length: slices }, (_, s) => partKey(spreadsheetId, slices, s));
+  const got = pieces().getAll(keys.map((k) => `${k}meta`));
+  const metas = keys
+    .map((k) => got[`${k}meta`])
+    .map((t) => (t ? (JSON.parse(t) as SliceMeta) : null));
+  if (metas.some((m) => !m || m.stamp !== stamp || m.version !== version)) return null;
+  const seq = Math.min(...metas.map((m) => m!.seq));
+  return { stamp, version, seq, parts: keys.map((key, s) => ({ key, pieces: metas[s]!.pieces })) };
 }
 
 /** Stores an index read after `from` was loaded, under the version and write count seen then. */
 export function storeIndex(stamp: string, from: CachedIndex, index: RankIndex): void {
+  const key = partKey(from.spreadsheetId, 1, 0);
   const parts = chunks(encodeIndex(index));
   const values: Record<string, string> = {};
-  parts.forEach((p, i) => (values[`${PIECE}${from.spreadsheetId}.${i}`] = p));
+  parts.forEach((p, i) => (values[key + i] = p));
   pieces().putAll(values, INDEX_SECONDS);
   // The meta after the pieces (in `publish`): an index is found only once all its pieces are there.
-  const meta: Meta = { stamp, version: from.version, seq: from.seq, pieces: parts.length };
+  const meta: Meta = {
+    stamp,
+    version: from.version,
+    seq: from.seq,
+    parts: [{ key, pieces: parts.length }],
+  };
   from.later[control(from.spreadsheetId).key(META)] = JSON.stringify(meta);
+}
+
+/**
+ * Stores slice `slice` of `slices` (its rows read by one execution while the others read theirs),
+ * pieces and meta in one call: a load finds the slices only when every one is there.
+ */
+export function storeSlice(
+  stamp: string,
+  from: CachedIndex,
+  index: RankIndex,
+  slice: number,
+  slices: number,
+): void {
+  const key = partKey(from.spreadsheetId, slices, slice);
+  const parts = chunks(encodeIndex(index));
+  const meta: SliceMeta = { stamp, version: from.version, seq: from.seq, pieces: parts.length };
+  const values: Record<string, string> = { [`${key}meta`]: JSON.stringify(meta) };
+  parts.forEach((p, i) => (values[key + i] = p));
+  pieces().putAll(values, INDEX_SECONDS);
 }
 
 /** Today's contacts, counted after `from` was loaded, under the version and touch token seen then. */

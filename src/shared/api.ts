@@ -56,6 +56,27 @@ export interface CallListQuery {
   search?: string;
   offset?: number;
   limit?: number;
+  /**
+   * After startCallList said to read the sheet in slices and every warmCallList call is done: how
+   * many, so that the slices are put together (the sheet is read whole when they cannot be).
+   */
+  slices?: number;
+}
+
+/** startCallList's answer: the list, or the slices to read side by side first (a large sheet). */
+export type CallListStart =
+  | { list: CallList }
+  | {
+      /** Call warmCallList({ slice, slices }) for each slice 0..slices-1 at once, then getCallList. */
+      slices: number;
+      /** Rows of the client sheet below the header, for the progress line. */
+      rows: number;
+    };
+
+export interface WarmSlice {
+  slice: number;
+  /** Rows of the sheet this slice read (0 when the index was already whole in the cache). */
+  rows: number;
 }
 
 export interface CallListItem {
