@@ -24,6 +24,7 @@ import {
 } from './callsParts';
 import { clear, el, uid } from './dom';
 import { emptyState, errorState, problemsList } from './states';
+import { fetchCallList } from './callsLoad';
 
 export const PAGE_SIZE = 25;
 
@@ -170,10 +171,15 @@ export function mountCallsView(root: HTMLElement, ctx: ViewContext): CallsView {
     state.loadingMore = false;
     root.setAttribute('aria-busy', 'true');
     clear(status);
-    if (!state.list)
-      status.appendChild(el('p', { className: 'loading', text: 'Loading your call list…' }));
+    const loading = el('p', { className: 'loading', text: 'Loading your call list…' });
+    if (!state.list) status.appendChild(loading);
     else list.classList.add('stale');
-    ctx.api.call('getCallList', query(0)).then(
+    const progress = (text: string) => {
+      if (generation !== state.generation) return;
+      loading.textContent = text;
+      if (!loading.isConnected) status.appendChild(loading);
+    };
+    fetchCallList(ctx.api, query(0), progress).then(
       (result) => {
         if (generation !== state.generation) return;
         state.list = result;

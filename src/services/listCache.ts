@@ -1,6 +1,7 @@
 // The call list's cache in CacheService: per spreadsheet, a version any edit by hand replaces, the log of the add-on's own writes, and the ranking index in pieces.
 import type { LastTry } from '../shared/api';
-import { chunks, decodeIndex, encodeIndex, type RankIndex } from '../core/rankIndex';
+import { chunks, encodeIndex, type RankIndex } from '../core/rankIndex';
+import { INDEX_SECONDS, partKey, pieces, readParts, sliceMetas } from './listPieces';
 
 type Cache = GoogleAppsScript.Cache.Cache;
 
@@ -19,37 +20,18 @@ const TOUCHES = 'touches';
 const GOAL = 'goal';
 /** The cards' last tries from the log's recent end: valid exactly as long as the goal. */
 const TRIES = 'tries';
-const PIECE = 'reconnect.list.piece.';
-/**
- * The index lives 10 minutes (CacheService's default): changes no edit event reports (another
- * script, the Sheets API, a formula fed from outside) reach the list within that time at most.
- */
-const INDEX_SECONDS = 600;
 /** The version and the write log outlive the index (6 hours, CacheService's maximum). */
 const LONG_SECONDS = 21600;
 /** Own writes remembered; a longer gap since the index was built means it is rebuilt. */
 const MAX_WRITES = 300;
 
-interface Meta {
+export interface Meta {
   stamp: string;
   version: string;
   /** The last own write already in the index when it was read (the earliest of its parts). */
   seq: number;
   /** The index's parts in row order (one, or the slices read side by side): key prefix, pieces. */
   parts: { key: string; pieces: number }[];
-}
-
-/** A slice of the rows read by its own execution (warmCallList), kept beside its pieces. */
-interface SliceMeta {
-  stamp: string;
-  version: string;
-  seq: number;
-  pieces: number;
-}
-
-/** The key prefix of part `slice` of `slices` of a spreadsheet's index (1 part: read whole). */
-function partKey(spreadsheetId: string, slices: number, slice: number): string {
-  return `${PIECE}${spreadsheetId}.${slices}.${slice}.`;
 }
 
 interface WriteLog {
@@ -100,10 +82,6 @@ function control(spreadsheetId: string): {
     cache: CacheService.getScriptCache(),
     key: (name) => `reconnect.list.${spreadsheetId}.${name}`,
   };
-}
-
-function pieces(): Cache {
-  return CacheService.getDocumentCache() ?? CacheService.getUserCache();
 }
 
 function token(): string {
@@ -177,46 +155,6 @@ export function loadIndex(
   return loaded;
 }
 
-/** The index's parts from the document cache (one call), or null when a piece is gone. */
-function readParts(meta: Meta): RankIndex | null {
-  const keys = meta.parts.flatMap((p) => Array.from({ length: p.pieces }, (_, i) => p.key + i));
-  const stored = pieces().getAll(keys);
-  if (keys.some((k) => stored[k] === undefined)) return null;
-  const parts: RankIndex[] = [];
-  let at = 0;
-  for (const p of meta.parts) {
-    const part = decodeIndex(
-      keys
-        .slice(at, (at += p.pieces))
-        .map((k) => stored[k])
-        .join(''),
-    );
-    if (!part) return null;
-    parts.push(part);
-  }
-  // Slices are in row order: so are their clients and problems, put one after the other.
-  return parts.length === 1
-    ? parts[0]
-    : { clients: parts.flatMap((p) => p.clients), problems: parts.flatMap((p) => p.problems) };
-}
-
-/** The meta of `slices` slices all read under this stamp and version, or null (one call). */
-function sliceMetas(
-  spreadsheetId: string,
-  stamp: string,
-  version: string,
-  slices: number,
-): Meta | null {
-  const keys = Array.from({ length: slices }, (_, s) => partKey(spreadsheetId, slices, s));
-  const got = pieces().getAll(keys.map((k) => `${k}meta`));
-  const metas = keys
-    .map((k) => got[`${k}meta`])
-    .map((t) => (t ? (JSON.parse(t) as SliceMeta) : null));
-  if (metas.some((m) => !m || m.stamp !== stamp || m.version !== version)) return null;
-  const seq = Math.min(...metas.map((m) => m!.seq));
-  return { stamp, version, seq, parts: keys.map((key, s) => ({ key, pieces: metas[s]!.pieces })) };
-}
-
 /** Stores an index read after `from` was loaded, under the version and write count seen then. */
 export function storeIndex(stamp: string, from: CachedIndex, index: RankIndex): void {
   const key = partKey(from.spreadsheetId, 1, 0);
@@ -232,25 +170,6 @@ export function storeIndex(stamp: string, from: CachedIndex, index: RankIndex): 
     parts: [{ key, pieces: parts.length }],
   };
   from.later[control(from.spreadsheetId).key(META)] = JSON.stringify(meta);
-}
-
-/**
- * Stores slice `slice` of `slices` (its rows read by one execution while the others read theirs),
- * pieces and meta in one call: a load finds the slices only when every one is there.
- */
-export function storeSlice(
-  stamp: string,
-  from: CachedIndex,
-  index: RankIndex,
-  slice: number,
-  slices: number,
-): void {
-  const key = partKey(from.spreadsheetId, slices, slice);
-  const parts = chunks(encodeIndex(index));
-  const meta: SliceMeta = { stamp, version: from.version, seq: from.seq, pieces: parts.length };
-  const values: Record<string, string> = { [`${key}meta`]: JSON.stringify(meta) };
-  parts.forEach((p, i) => (values[key + i] = p));
-  pieces().putAll(values, INDEX_SECONDS);
 }
 
 /** Today's contacts, counted after `from` was loaded, under the version and touch token seen then. */
