@@ -98,12 +98,13 @@ export function readDateCell(
   cell: unknown,
   ctx: Pick<ParseContext, 'toCivil' | 'dayFirst'>,
 ): CivilDate | null | DateProblem {
-  if (isDateCell(cell)) {
+  // Primitives first: only an object can be a Date, and the Date test is the costlier one.
+  if (typeof cell === 'number') return fromSerial(cell) ?? { problem: `${cell} is not a date` };
+  if (typeof cell === 'object' && cell !== null && isDateCell(cell)) {
     if (isNaN(cell.getTime())) return { problem: 'is not a valid date' };
     const date = ctx.toCivil(cell);
     return date < '1900-01-01' ? { problem: 'holds a time, not a date' } : date;
   }
-  if (typeof cell === 'number') return fromSerial(cell) ?? { problem: `${cell} is not a date` };
   if (isUnknown(cell)) return null;
   return (
     parseDateText(text(cell), ctx.dayFirst) ?? {
@@ -156,6 +157,8 @@ export function parseClients(
   const problem = (sheetRow: number, field: ClientField, message: string): void => {
     problems.push({ row: sheetRow, column: header(field), message: `${header(field)} ${message}` });
   };
+  // A sheet holds a handful of distinct cadences: each text is checked once.
+  const cadenceOk = new Map<string, boolean>();
 
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -211,12 +214,19 @@ export function parseClients(
 
     const cadenceCell = at(row, cCadence);
     const cadence = isUnknown(cadenceCell) ? '' : text(cadenceCell);
-    if (cadence && parseCadence(cadenceCell) === undefined) {
-      problem(
-        sheetRow,
-        'cadence',
-        `"${cadence}" is not a cadence (use Quarterly, Twice a year, Yearly or a number of days)`,
-      );
+    if (cadence) {
+      // Only texts are remembered: the number 45.5 is a cadence, the text "45.5" is not.
+      let ok = typeof cadenceCell === 'string' ? cadenceOk.get(cadence) : undefined;
+      if (ok === undefined) {
+        ok = parseCadence(cadenceCell) !== undefined;
+        if (typeof cadenceCell === 'string') cadenceOk.set(cadence, ok);
+      }
+      if (!ok)
+        problem(
+          sheetRow,
+          'cadence',
+          `"${cadence}" is not a cadence (use Quarterly, Twice a year, Yearly or a number of days)`,
+        );
     }
 
     const client: Client = {

@@ -28,7 +28,21 @@ export function ymd(y: number, m: number, d: number): CivilDate {
 }
 
 function parts(date: CivilDate): [number, number, number] {
-  return [+date.slice(0, 4), +date.slice(5, 7), +date.slice(8, 10)];
+  return [digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10)];
+}
+
+/**
+ * The number written in date[from, to): `+date.slice(from, to)`, read digit by digit in the usual
+ * case (the list reads thousands of dates) and by slicing when the text is not all digits.
+ */
+function digits(date: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = date.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return +date.slice(from, to);
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** Days since 1970-01-01 (pure arithmetic, no time zone involved). */

@@ -39,14 +39,24 @@ export function civilDates(timeZone: string): CivilDates {
     }
     return offset;
   };
+  // Each span's offset when both its edges agree, else null: one lookup per Date cell.
+  const spanOffsets = new Map<number, number | null>();
+  const spanOffset = (edge: number): number | null => {
+    let offset = spanOffsets.get(edge);
+    if (offset === undefined) {
+      const start = offsetAt(edge);
+      offset = start === offsetAt(edge + 1) ? start : null;
+      spanOffsets.set(edge, offset);
+    }
+    return offset;
+  };
   return {
     timeZone,
     today: Utilities.formatDate(now(), timeZone, 'yyyy-MM-dd'),
     toCivil(date: Date): string {
       const t = date.getTime();
-      const edge = Math.floor(t / SPAN_MS);
-      const offset = offsetAt(edge);
-      if (offset === offsetAt(edge + 1)) {
+      const offset = spanOffset(Math.floor(t / SPAN_MS));
+      if (offset !== null) {
         const day = Math.floor((t + offset) / DAY_MS);
         let civil = dayMemo.get(day);
         if (civil === undefined) {
