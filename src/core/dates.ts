@@ -48,7 +48,24 @@ function digits(date: string, from: number, to: number): number {
 /** Days since 1970-01-01 (pure arithmetic, no time zone involved). */
 export function dayNumber(date: CivilDate): number {
   const [y, m, d] = parts(date);
+  // Date.UTC is a call into the runtime: the usual dates are counted here instead.
+  if (Number.isInteger(d) && m >= 1 && m <= 12 && Number.isInteger(y) && y >= 100 && y <= 9999)
+    return daysFromCivil(y, m, d);
   return Math.round(Date.UTC(y, m - 1, d) / 86400000);
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, as Date.UTC counts them (a day past the
+ * month's end runs into the next month). http://howardhinnant.github.io/date_algorithms.html
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 export function fromDayNumber(n: number): CivilDate {
