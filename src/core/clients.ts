@@ -122,6 +122,26 @@ export function parseClients(
   columns: ColumnMap,
   ctx: ParseContext,
 ): ParsedClients {
+  const parser = clientParser(columns, ctx);
+  for (let r = 0; r < rows.length; r++) parser.add(rows[r], ctx.firstRow + r);
+  return parser.parsed;
+}
+
+/** Rows parsed one at a time, in sheet order, into `parsed`. */
+export interface ClientParser {
+  /** Parses one row (not kept: the caller may reuse the array for the next row). */
+  add(row: readonly unknown[], sheetRow: number): void;
+  readonly parsed: ParsedClients;
+}
+
+/**
+ * parseClients one row at a time, for a caller that holds its cells otherwise than as an array
+ * per row (the ranking index, services/clientIndex.ts).
+ */
+export function clientParser(
+  columns: ColumnMap,
+  ctx: Omit<ParseContext, 'firstRow'>,
+): ClientParser {
   const clients: Client[] = [];
   const problems: DataProblem[] = [];
   const header = (field: ClientField): string => text(ctx.headers[columns[field] ?? -1]) || field;
@@ -160,10 +180,8 @@ export function parseClients(
   // A sheet holds a handful of distinct cadences: each text is checked once.
   const cadenceOk = new Map<string, boolean>();
 
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (isBlankRow(row, columns.id)) continue;
-    const sheetRow = ctx.firstRow + r;
+  const add = (row: readonly unknown[], sheetRow: number): void => {
+    if (isBlankRow(row, columns.id)) return;
 
     const first = cleanText(at(row, cFirst));
     const last = cleanText(at(row, cLast));
@@ -251,8 +269,8 @@ export function parseClients(
     };
     if (cPurchase >= 0) client.purchaseDate = purchaseDate;
     clients.push(client);
-  }
-  return { clients, problems };
+  };
+  return { add, parsed: { clients, problems } };
 }
 
 /** "Ann Lee" -> "Ann"; "Lee, Ann" -> "Ann"; "Dr. Ann Lee" -> "Ann". */

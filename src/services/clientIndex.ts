@@ -1,6 +1,6 @@
 // The client sheet read for ranking: only the columns ranking needs for every row, then full rows for the clients shown.
 import type { DataProblem, Settings } from '../shared/api';
-import { parseClients, type Client } from '../core/clients';
+import { clientParser, parseClients, type Client } from '../core/clients';
 import { runs } from '../core/runs';
 import type { ClientField, ColumnMap } from '../core/columns';
 import { spreadsheetCivilDates, type CivilDates } from './civilDates';
@@ -88,14 +88,21 @@ export function readClientIndex(opened: OpenedSheet, search: boolean): ClientInd
   const fields = search ? [...RANK_FIELDS, ...SEARCH_FIELDS] : RANK_FIELDS;
   const columns = pick(recognition.columns, fields);
   const read = readColumns(sheet, columns, lastRow);
-  const partial = parseClients(read.rows, read.columns, {
+  const parser = clientParser(read.columns, {
     today: dates.today,
     toCivil: dates.toCivil,
     headers: read.sheetColumns.map((c) => recognition.headers[c]),
-    firstRow: 2,
     // With a search the name columns are read, and their problems are the search's to report.
     checkNames: search,
   });
+  // One array, refilled for each row in turn: the parser keeps no row.
+  const { cells, width } = read;
+  const row = new Array<unknown>(width);
+  for (let r = 0, at = 0; at < cells.length; r++) {
+    for (let j = 0; j < width; j++, at++) row[j] = cells[at];
+    parser.add(row, r + 2);
+  }
+  const partial = parser.parsed;
   // The parsed clients come in row order: the rows between them are the unknown ones.
   const unknown: number[] = [];
   const known = partial.clients;
@@ -147,37 +154,36 @@ function pick(columns: ColumnMap, fields: readonly ClientField[]): ColumnMap {
 }
 
 /**
- * The data rows (row 2 on) holding only the given columns, side by side (`sheetColumns[j]` is the
- * 0-based sheet column of position j, `columns` maps each field to its position): adjacent columns
- * are read in one call, each other group in its own. Rows as wide as the sheet would allocate a
- * cell for every column of 50,000 rows only to leave most of them empty.
+ * The data rows (row 2 on) holding only the given columns, side by side, `width` cells a row in
+ * one flat array (`sheetColumns[j]` is the 0-based sheet column of position j, `columns` maps each
+ * field to its position): adjacent columns are read in one call, each other group in its own.
+ * One flat array, not an array per row: 50,000 small arrays, alive until parsed, were copied by
+ * every garbage collection of the load.
  */
 function readColumns(
   sheet: Sheet,
   columns: ColumnMap,
   lastRow: number,
-): { rows: unknown[][]; columns: ColumnMap; sheetColumns: number[] } {
+): { cells: unknown[]; width: number; columns: ColumnMap; sheetColumns: number[] } {
   const n = Math.max(0, lastRow - 1);
   const sheetColumns = [...new Set(Object.values(columns))].sort((a, b) => a - b);
   const position = new Map(sheetColumns.map((c, j) => [c, j]));
   const compact: ColumnMap = {};
   for (const [field, c] of Object.entries(columns) as [ClientField, number][])
     compact[field] = position.get(c);
-  const k = sheetColumns.length;
-  const rows: unknown[][] = new Array<unknown[]>(n);
-  for (let r = 0; r < n; r++) rows[r] = new Array<unknown>(k);
-  if (!n) return { rows, columns: compact, sheetColumns };
+  const width = sheetColumns.length;
+  const cells = new Array<unknown>(n * width);
+  if (!n) return { cells, width, columns: compact, sheetColumns };
   // Only adjacent columns share a read: a column read through would cost a cell a row.
   for (const [first, last] of runs(sheetColumns.map((c) => c + 1))) {
     const block = sheet.getRange(2, first, n, last - first + 1).getValues() as unknown[][];
     const at = position.get(first - 1)!;
     for (let r = 0; r < n; r++) {
       const src = block[r];
-      const row = rows[r];
-      for (let j = 0; j < src.length; j++) row[at + j] = src[j];
+      for (let j = 0; j < src.length; j++) cells[r * width + at + j] = src[j];
     }
   }
-  return { rows, columns: compact, sheetColumns };
+  return { cells, width, columns: compact, sheetColumns };
 }
 
 /** Only the problems of the ranking columns (what a fresh index read reports for every row). */
