@@ -122,6 +122,8 @@ function refill(r: Ranked, client: Client, t: Timing): void {
  * cadence (one inner map for all of them), and no key is made per client but for a Next Due.
  */
 class TimingMemo {
+  /** Clients with neither Next Due nor cadence. */
+  private plain = new Map<string | null, Timing>();
   private byCadence = new Map<string, Map<string | null, Timing>>();
   private byNextDue = new Map<string, Map<string | null, Timing>>();
   constructor(
@@ -130,18 +132,23 @@ class TimingMemo {
   ) {}
 
   of(client: Client): Timing {
-    const { nextDue, cadence } = client;
-    const memo = nextDue === null ? this.byCadence : this.byNextDue;
-    // A date holds no '|': the key names one (Next Due, cadence) pair.
-    const key = nextDue === null ? cadence : `${nextDue}|${cadence}`;
-    let byDate = memo.get(key);
-    if (byDate === undefined) memo.set(key, (byDate = new Map()));
+    const plain = client.nextDue === null && client.cadence === '';
+    const byDate = plain ? this.plain : this.byPair(client.nextDue, client.cadence);
     let t = byDate.get(client.lastContact);
     if (t === undefined) {
       t = timing(client, this.today, this.recencyMonths);
       byDate.set(client.lastContact, t);
     }
     return t;
+  }
+
+  private byPair(nextDue: string | null, cadence: string): Map<string | null, Timing> {
+    const memo = nextDue === null ? this.byCadence : this.byNextDue;
+    // A date holds no '|': the key names one (Next Due, cadence) pair.
+    const key = nextDue === null ? cadence : `${nextDue}|${cadence}`;
+    let byDate = memo.get(key);
+    if (byDate === undefined) memo.set(key, (byDate = new Map()));
+    return byDate;
   }
 }
 

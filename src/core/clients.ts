@@ -227,8 +227,15 @@ export function clientParser(
       else purchaseDate = read;
     }
 
-    const money = parseMoney(at(row, cValue));
-    if (!money.ok) problem(sheetRow, 'value', `is unreadable: ${money.message}`);
+    // A finite number, what most Value cells hold, is its own value: no parse result to make.
+    const valueCell = at(row, cValue);
+    let value: number | null = null;
+    if (typeof valueCell === 'number' && Number.isFinite(valueCell)) value = valueCell;
+    else {
+      const money = parseMoney(valueCell);
+      if (money.ok) value = money.value;
+      else problem(sheetRow, 'value', `is unreadable: ${money.message}`);
+    }
 
     const cadenceCell = at(row, cCadence);
     const cadence = isUnknown(cadenceCell) ? '' : text(cadenceCell);
@@ -257,7 +264,7 @@ export function clientParser(
       email: email.ok ? email.value : '',
       phone: cleanText(at(row, cPhone)),
       lastContact,
-      value: money.ok ? money.value : null,
+      value,
       cadence,
       nextDue,
       status: cleanText(at(row, cStatus)),
