@@ -37,18 +37,22 @@ interface Timing {
   due: boolean;
   days: number | null;
   bucket: Bucket;
+  /** The bucket's position in BUCKETS (the chips' counts are tallied by it). */
+  bucketIndex: number;
   words: string;
 }
 
 function timing(client: Client, today: CivilDate, recencyMonths?: readonly number[]): Timing {
   const span = parseCadence(client.cadence) ?? null;
   const nextDue = client.nextDue ?? nextDueFor(client.lastContact, span);
+  const bucket = bucketOf(client.lastContact, today, recencyMonths);
   return {
     nextDue,
     // A next try set after no answer counts for a client never reached too.
     due: nextDue !== null ? nextDue <= today : client.lastContact === null,
     days: client.lastContact === null ? null : daysBetween(client.lastContact, today),
-    bucket: bucketOf(client.lastContact, today, recencyMonths),
+    bucket,
+    bucketIndex: BUCKETS.indexOf(bucket),
     words: sinceWords(client.lastContact, today),
   };
 }
@@ -91,6 +95,67 @@ interface Ranked {
   sheetOrder: number;
 }
 
+function ranked(client: Client, t: Timing): Ranked {
+  return {
+    client,
+    timing: t,
+    name: client.name,
+    value: client.value,
+    bucket: t.bucket,
+    due: t.due,
+    daysSinceContact: t.days,
+    nextDue: t.nextDue,
+    sheetOrder: client.row,
+  };
+}
+
+function refill(r: Ranked, client: Client, t: Timing): void {
+  r.client = client;
+  r.timing = t;
+  r.name = client.name;
+  r.value = client.value;
+  r.bucket = t.bucket;
+  r.due = t.due;
+  r.daysSinceContact = t.days;
+  r.nextDue = t.nextDue;
+  r.sheetOrder = client.row;
+}
+
+/**
+ * Timings by Next Due and cadence, then by Last Contact. Most clients have neither Next Due nor
+ * cadence (one inner map for all of them), and no key is made per client but for a Next Due.
+ */
+class TimingMemo {
+  /** Clients with neither Next Due nor cadence. */
+  private plain = new Map<string | null, Timing>();
+  private byCadence = new Map<string, Map<string | null, Timing>>();
+  private byNextDue = new Map<string, Map<string | null, Timing>>();
+  constructor(
+    private today: CivilDate,
+    private recencyMonths?: readonly number[],
+  ) {}
+
+  of(client: Client): Timing {
+    const plain = client.nextDue === null && client.cadence === '';
+    const byDate = plain ? this.plain : this.byPair(client.nextDue, client.cadence);
+    let t = byDate.get(client.lastContact);
+    if (t === undefined) {
+      t = timing(client, this.today, this.recencyMonths);
+      byDate.set(client.lastContact, t);
+    }
+    return t;
+  }
+
+  private byPair(nextDue: string | null, cadence: string): Map<string | null, Timing> {
+    const memo = nextDue === null ? this.byCadence : this.byNextDue;
+    // A date holds no '|': the key names one (Next Due, cadence) pair.
+    const key = nextDue === null ? cadence : `${nextDue}|${cadence}`;
+    let byDate = memo.get(key);
+    if (byDate === undefined) memo.set(key, (byDate = new Map()));
+    return byDate;
+  }
+}
+
 export function emptyCounts(): Record<Bucket, number> {
   return Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<Bucket, number>;
 }
@@ -115,7 +180,8 @@ export function buildCallList(
   query: CallListQuery,
   ctx: CallListContext,
 ): CallList {
-  const counts = emptyCounts();
+  // Tallied by position: a count kept under 6 different keys was a slow keyed store per client.
+  const tally: number[] = BUCKETS.map(() => 0);
   const bucket = query.bucket ?? 'due';
   const needle = (query.search ?? '').trim().toLowerCase();
   const sort: SortMode = query.sort === 'days' || query.sort === 'value' ? query.sort : 'priority';
@@ -123,35 +189,23 @@ export function buildCallList(
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(Number(query.limit) || DEFAULT_LIMIT)));
   const picked = orderPicker<Ranked>(sort, offset + limit);
   // A sheet has far fewer distinct (date, cadence) pairs than clients: compute each meaning once.
-  const memo = new Map<string | null, Timing>();
-  const memoOther = new Map<string, Timing>();
+  const timings = new TimingMemo(ctx.today, ctx.recencyMonths);
+  // One candidate, refilled until the picker keeps it: most clients cannot make the page, and
+  // 50,000 objects made only to be dropped kept the garbage collector busy.
+  let candidate: Ranked | null = null;
   for (const client of clients) {
     if (client.doNotContact) continue;
-    // Most clients have no cadence or Next Due cell: their meaning depends on the date alone.
-    const plain = client.cadence === '' && client.nextDue === null;
-    const key = plain ? null : `${client.lastContact}|${client.nextDue}|${client.cadence}`;
-    let t = key === null ? memo.get(client.lastContact) : memoOther.get(key);
-    if (t === undefined) {
-      t = timing(client, ctx.today, ctx.recencyMonths);
-      if (key === null) memo.set(client.lastContact, t);
-      else memoOther.set(key, t);
-    }
-    if (t.due) counts[t.bucket] += 1;
+    const t = timings.of(client);
+    if (t.due) tally[t.bucketIndex] += 1;
     if (bucket === 'due' && !t.due) continue;
     if (bucket !== 'due' && bucket !== 'all' && (!t.due || t.bucket !== bucket)) continue;
     if (needle && !matches(client, needle)) continue;
-    picked.add({
-      client,
-      timing: t,
-      name: client.name,
-      value: client.value,
-      bucket: t.bucket,
-      due: t.due,
-      daysSinceContact: t.days,
-      nextDue: t.nextDue,
-      sheetOrder: client.row,
-    });
+    if (candidate === null) candidate = ranked(client, t);
+    else refill(candidate, client, t);
+    if (picked.add(candidate)) candidate = null;
   }
+  const counts = emptyCounts();
+  BUCKETS.forEach((b, i) => (counts[b] = tally[i]));
   const page = picked
     .take()
     .slice(offset)

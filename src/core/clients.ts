@@ -98,12 +98,13 @@ export function readDateCell(
   cell: unknown,
   ctx: Pick<ParseContext, 'toCivil' | 'dayFirst'>,
 ): CivilDate | null | DateProblem {
-  if (isDateCell(cell)) {
+  // Primitives first: only an object can be a Date, and the Date test is the costlier one.
+  if (typeof cell === 'number') return fromSerial(cell) ?? { problem: `${cell} is not a date` };
+  if (typeof cell === 'object' && cell !== null && isDateCell(cell)) {
     if (isNaN(cell.getTime())) return { problem: 'is not a valid date' };
     const date = ctx.toCivil(cell);
     return date < '1900-01-01' ? { problem: 'holds a time, not a date' } : date;
   }
-  if (typeof cell === 'number') return fromSerial(cell) ?? { problem: `${cell} is not a date` };
   if (isUnknown(cell)) return null;
   return (
     parseDateText(text(cell), ctx.dayFirst) ?? {
@@ -121,6 +122,26 @@ export function parseClients(
   columns: ColumnMap,
   ctx: ParseContext,
 ): ParsedClients {
+  const parser = clientParser(columns, ctx);
+  for (let r = 0; r < rows.length; r++) parser.add(rows[r], ctx.firstRow + r);
+  return parser.parsed;
+}
+
+/** Rows parsed one at a time, in sheet order, into `parsed`. */
+export interface ClientParser {
+  /** Parses one row (not kept: the caller may reuse the array for the next row). */
+  add(row: readonly unknown[], sheetRow: number): void;
+  readonly parsed: ParsedClients;
+}
+
+/**
+ * parseClients one row at a time, for a caller that holds its cells otherwise than as an array
+ * per row (the ranking index, services/clientIndex.ts).
+ */
+export function clientParser(
+  columns: ColumnMap,
+  ctx: Omit<ParseContext, 'firstRow'>,
+): ClientParser {
   const clients: Client[] = [];
   const problems: DataProblem[] = [];
   const header = (field: ClientField): string => text(ctx.headers[columns[field] ?? -1]) || field;
@@ -156,11 +177,11 @@ export function parseClients(
   const problem = (sheetRow: number, field: ClientField, message: string): void => {
     problems.push({ row: sheetRow, column: header(field), message: `${header(field)} ${message}` });
   };
+  // A sheet holds a handful of distinct cadences: each text is checked once.
+  const cadenceOk = new Map<string, boolean>();
 
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (isBlankRow(row, columns.id)) continue;
-    const sheetRow = ctx.firstRow + r;
+  const add = (row: readonly unknown[], sheetRow: number): void => {
+    if (isBlankRow(row, columns.id)) return;
 
     const first = cleanText(at(row, cFirst));
     const last = cleanText(at(row, cLast));
@@ -206,17 +227,31 @@ export function parseClients(
       else purchaseDate = read;
     }
 
-    const money = parseMoney(at(row, cValue));
-    if (!money.ok) problem(sheetRow, 'value', `is unreadable: ${money.message}`);
+    // A finite number, what most Value cells hold, is its own value: no parse result to make.
+    const valueCell = at(row, cValue);
+    let value: number | null = null;
+    if (typeof valueCell === 'number' && Number.isFinite(valueCell)) value = valueCell;
+    else {
+      const money = parseMoney(valueCell);
+      if (money.ok) value = money.value;
+      else problem(sheetRow, 'value', `is unreadable: ${money.message}`);
+    }
 
     const cadenceCell = at(row, cCadence);
     const cadence = isUnknown(cadenceCell) ? '' : text(cadenceCell);
-    if (cadence && parseCadence(cadenceCell) === undefined) {
-      problem(
-        sheetRow,
-        'cadence',
-        `"${cadence}" is not a cadence (use Quarterly, Twice a year, Yearly or a number of days)`,
-      );
+    if (cadence) {
+      // Only texts are remembered: the number 45.5 is a cadence, the text "45.5" is not.
+      let ok = typeof cadenceCell === 'string' ? cadenceOk.get(cadence) : undefined;
+      if (ok === undefined) {
+        ok = parseCadence(cadenceCell) !== undefined;
+        if (typeof cadenceCell === 'string') cadenceOk.set(cadence, ok);
+      }
+      if (!ok)
+        problem(
+          sheetRow,
+          'cadence',
+          `"${cadence}" is not a cadence (use Quarterly, Twice a year, Yearly or a number of days)`,
+        );
     }
 
     const client: Client = {
@@ -229,7 +264,7 @@ export function parseClients(
       email: email.ok ? email.value : '',
       phone: cleanText(at(row, cPhone)),
       lastContact,
-      value: money.ok ? money.value : null,
+      value,
       cadence,
       nextDue,
       status: cleanText(at(row, cStatus)),
@@ -241,8 +276,8 @@ export function parseClients(
     };
     if (cPurchase >= 0) client.purchaseDate = purchaseDate;
     clients.push(client);
-  }
-  return { clients, problems };
+  };
+  return { add, parsed: { clients, problems } };
 }
 
 /** "Ann Lee" -> "Ann"; "Lee, Ann" -> "Ann"; "Dr. Ann Lee" -> "Ann". */

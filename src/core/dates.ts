@@ -28,13 +28,44 @@ export function ymd(y: number, m: number, d: number): CivilDate {
 }
 
 function parts(date: CivilDate): [number, number, number] {
-  return [+date.slice(0, 4), +date.slice(5, 7), +date.slice(8, 10)];
+  return [digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10)];
+}
+
+/**
+ * The number written in date[from, to): `+date.slice(from, to)`, read digit by digit in the usual
+ * case (the list reads thousands of dates) and by slicing when the text is not all digits.
+ */
+function digits(date: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = date.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return +date.slice(from, to);
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** Days since 1970-01-01 (pure arithmetic, no time zone involved). */
 export function dayNumber(date: CivilDate): number {
   const [y, m, d] = parts(date);
+  // Date.UTC is a call into the runtime: the usual dates are counted here instead.
+  if (Number.isInteger(d) && m >= 1 && m <= 12 && Number.isInteger(y) && y >= 100 && y <= 9999)
+    return daysFromCivil(y, m, d);
   return Math.round(Date.UTC(y, m - 1, d) / 86400000);
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, as Date.UTC counts them (a day past the
+ * month's end runs into the next month). http://howardhinnant.github.io/date_algorithms.html
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 export function fromDayNumber(n: number): CivilDate {

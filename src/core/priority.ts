@@ -62,7 +62,8 @@ function valueDesc(a: number | null, b: number | null): number {
 
 /** Collects items one at a time and gives back the first `limit` of them in the order asked. */
 export interface Picker<T> {
-  add(item: T): void;
+  /** False when the item cannot be among the first `limit` (and is not kept). */
+  add(item: T): boolean;
   /** How many items were added. */
   readonly count: number;
   take(): T[];
@@ -79,15 +80,16 @@ function firstInOrder<T>(compare: (a: T, b: T) => number, limit: number): Picker
   let worst: T | undefined;
   let count = 0;
   return {
-    add(item: T): void {
+    add(item: T): boolean {
       count += 1;
-      if (limit <= 0 || (worst !== undefined && compare(item, worst) >= 0)) return;
+      if (limit <= 0 || (worst !== undefined && compare(item, worst) >= 0)) return false;
       buffer.push(item);
       if (buffer.length >= limit * 2) {
         buffer.sort(compare);
         buffer.length = limit;
         worst = buffer[limit - 1];
       }
+      return true;
     },
     get count(): number {
       return count;
@@ -113,9 +115,9 @@ function priorityPicker<T extends Rankable>(limit: number): Picker<T> {
   );
   let count = 0;
   return {
-    add(item: T): void {
+    add(item: T): boolean {
       count += 1;
-      (item.due ? groups.get(item.bucket)! : later).add(item);
+      return (item.due ? groups.get(item.bucket)! : later).add(item);
     },
     get count(): number {
       return count;

@@ -42,6 +42,12 @@ export function text(cell: unknown): string {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
+const UNKNOWN_MONEY: Parsed<number | null> = Object.freeze({ ok: true, value: null });
+
+/** Digits, or digits grouped by commas with an optional decimal part, after an optional "$". */
+const PLAIN_AMOUNT = /^\$?(?:\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?)$/;
+const DOLLAR_AND_COMMAS = /[$,]/g;
+
 /**
  * A money value: 1200, "$1,200.50", "1,200", "USD 950", "€950", "1.200,50 €", "(300)", "2.5k".
  * Null when unknown.
@@ -52,8 +58,18 @@ export function parseMoney(cell: unknown): Parsed<number | null> {
       ? { ok: true, value: cell }
       : { ok: false, message: 'is not a number' };
   }
-  if (isUnknown(cell)) return { ok: true, value: null };
+  // Kept short so that it is inlined where it is called per row, and the number's result with it.
+  return moneyText(cell);
+}
+
+function moneyText(cell: unknown): Parsed<number | null> {
+  if (isUnknown(cell)) return UNKNOWN_MONEY;
   const raw = text(cell);
+  // The usual shapes ("1200", "$1,200.50") need none of the rules below; they read the same.
+  if (PLAIN_AMOUNT.test(raw)) {
+    const value = Number(raw.replace(DOLLAR_AND_COMMAS, ''));
+    if (Number.isFinite(value)) return { ok: true, value };
+  }
   let s = raw.replace(/[\s\u00a0']/g, '');
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
@@ -106,9 +122,12 @@ function decimalForm(s: string): string | null {
   return `${pieces[0] || '0'}.${pieces[1]}`;
 }
 
+/** Thousands groups after 1 to 3 digits, by separator (decimalForm passes '.' or ','). */
+const GROUPED: Record<string, RegExp> = { '.': /^\d{1,3}(\.\d{3})+$/, ',': /^\d{1,3}(,\d{3})+$/ };
+
 function groupedOk(s: string, sep: string): boolean {
   if (!s.includes(sep)) return /^\d+$/.test(s);
-  return new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(s);
+  return GROUPED[sep].test(s);
 }
 
 /** An email address (one plain address: src/shared/email.ts); "Ann Lee <ann@x.com>" keeps the address. */

@@ -19,7 +19,8 @@ const SPAN_MS = 16 * DAY_MS;
  * One converter per operation. The zone's UTC offset (zoneOffset: Intl checked against
  * Utilities.formatDate, or formatDate alone) is sampled at the edges of 16-day spans: where both
  * edges agree (every span without a daylight saving change), the calendar day is plain
- * arithmetic; across a change, the offset at the instant itself decides.
+ * arithmetic; across a change, so it is where both offsets give the same day, and elsewhere the
+ * offset at the instant itself decides.
  */
 export function civilDates(timeZone: string): CivilDates {
   // Keyed by the local day number (a small integer) where the offset is known, so that 50,000
@@ -39,15 +40,34 @@ export function civilDates(timeZone: string): CivilDates {
     }
     return offset;
   };
+  // Each span's offset when both its edges agree, else null: one lookup per Date cell.
+  const spanOffsets = new Map<number, number | null>();
+  const spanOffset = (edge: number): number | null => {
+    let offset = spanOffsets.get(edge);
+    if (offset === undefined) {
+      const start = offsetAt(edge);
+      offset = start === offsetAt(edge + 1) ? start : null;
+      spanOffsets.set(edge, offset);
+    }
+    return offset;
+  };
+  // The local day number of an instant where its span's edges settle it, else null.
+  const settledDay = (t: number): number | null => {
+    const edge = Math.floor(t / SPAN_MS);
+    const offset = spanOffset(edge);
+    if (offset !== null) return Math.floor((t + offset) / DAY_MS);
+    // Across a change the offset is the one before or the one after: where both put the instant
+    // on the same day (any time but the hours around midnight), that is its day.
+    const before = Math.floor((t + offsetAt(edge)) / DAY_MS);
+    return before === Math.floor((t + offsetAt(edge + 1)) / DAY_MS) ? before : null;
+  };
   return {
     timeZone,
     today: Utilities.formatDate(now(), timeZone, 'yyyy-MM-dd'),
     toCivil(date: Date): string {
       const t = date.getTime();
-      const edge = Math.floor(t / SPAN_MS);
-      const offset = offsetAt(edge);
-      if (offset === offsetAt(edge + 1)) {
-        const day = Math.floor((t + offset) / DAY_MS);
+      const day = settledDay(t);
+      if (day !== null) {
         let civil = dayMemo.get(day);
         if (civil === undefined) {
           civil = new Date(day * DAY_MS).toISOString().slice(0, 10);
