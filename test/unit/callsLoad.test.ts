@@ -15,7 +15,7 @@ function fakeApi(start: unknown, names = ['getCallList', 'startCallList', 'warmC
       calls.push({ name, arg });
       if (name === 'startCallList') return Promise.resolve(start);
       if (name === 'getCallList') return Promise.resolve(LIST);
-      return new Promise((resolve, reject) => pending.push({ name, resolve, reject }));
+      return new Promise<unknown>((resolve, reject) => pending.push({ name, resolve, reject }));
     }) as Api['call'],
   };
   return { api, calls, pending };
