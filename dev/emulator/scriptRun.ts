@@ -100,3 +100,28 @@ export function toClient(value: unknown): unknown {
     throw new Error(`google.script.run: the server returned ${why}`);
   return copy(value);
 }
+
+/**
+ * "google.script.run allows 10 concurrent calls. If you make an 11th call while 10 are still
+ * running, the server function will be delayed until one of the 10 spots is freed."
+ * (developers.google.com/apps-script/guides/html/reference/run; Firefox allows 6 in practice.)
+ * Each call is its own server execution.
+ */
+export const CONCURRENT_CALLS = 10;
+
+/**
+ * The wait for calls made at once from a sidebar, each taking `ms` on the server: at most
+ * `concurrent` run together, each next one starting when a running one ends (the cost model's
+ * modelled milliseconds add up per execution; this is how executions side by side add up).
+ */
+export function waitForCallsAtOnce(ms: readonly number[], concurrent = CONCURRENT_CALLS): number {
+  const ends: number[] = [];
+  for (const d of ms) {
+    if (ends.length < concurrent) ends.push(d);
+    else {
+      ends.sort((a, b) => a - b);
+      ends.push(ends.shift()! + d);
+    }
+  }
+  return ends.length ? Math.max(...ends) : 0;
+}

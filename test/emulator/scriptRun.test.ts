@@ -1,5 +1,10 @@
 // Pins the google.script.run value rules (guides/html/communication; enuchi/React-Google-Apps-Script#28).
-import { toClient, toServer } from '../../dev/emulator/scriptRun';
+import {
+  CONCURRENT_CALLS,
+  toClient,
+  toServer,
+  waitForCallsAtOnce,
+} from '../../dev/emulator/scriptRun';
 
 describe('toServer: what the client may send', () => {
   it('copies primitives, plain objects and arrays; the server gets a copy', () => {
@@ -57,5 +62,23 @@ describe('toClient: what the success handler receives', () => {
     expect(toClient(undefined)).toBeUndefined();
     expect(toClient(null)).toBeNull();
     expect(toClient('text')).toBe('text');
+  });
+});
+
+// "google.script.run allows 10 concurrent calls. If you make an 11th call while 10 are still
+// running, the server function will be delayed until one of the 10 spots is freed."
+// (https://developers.google.com/apps-script/guides/html/reference/run)
+describe('calls made at once: up to 10 run side by side, the 11th waits for a free spot', () => {
+  it('8 calls take as long as the longest; 11 equal calls take two rounds', () => {
+    expect(waitForCallsAtOnce([300, 900, 500, 400, 400, 400, 400, 400])).toBe(900);
+    expect(CONCURRENT_CALLS).toBe(10);
+    expect(waitForCallsAtOnce(Array<number>(11).fill(100))).toBe(200);
+    expect(waitForCallsAtOnce(Array<number>(10).fill(100))).toBe(100);
+  });
+
+  it('the 11th starts when the first running call ends, not when all do; none is no wait', () => {
+    expect(waitForCallsAtOnce([100, ...Array<number>(9).fill(1000), 500])).toBe(1000);
+    expect(waitForCallsAtOnce([100, 200, 50], 1)).toBe(350);
+    expect(waitForCallsAtOnce([])).toBe(0);
   });
 });
