@@ -88,6 +88,18 @@ test('an edit by hand while the slices are read: the list is read whole, with th
   expectSame(list, fresh({ sort: 'value' }));
 });
 
+test('a sort by hand (no edit event) while the slices are read: the list is the one read whole', () => {
+  const start = run(() => startCallList({}));
+  const slices = (start as { slices: number }).slices;
+  for (let s = 0; s < 2; s++) run(() => warmCallList({ slice: s, slices }));
+  t.emu.sheets.sortSheet('Clients', 2, false); // by Name, descending
+  for (let s = 2; s < slices; s++) run(() => warmCallList({ slice: s, slices }));
+  const list = run(() => getCallList({ slices }));
+  expectSame(list, fresh());
+  const sheet = t.emu.sheets.values('Clients');
+  expect(list.items.every((i) => sheet[i.row - 1][0] === i.id)).toBe(true);
+});
+
 test("a touch logged while the slices are read is in the list (the add-on's own write)", () => {
   const top = fresh().items[0];
   t.emu.cache.clear();
