@@ -11,7 +11,7 @@ const RUNS = 7;
 interface Sample {
   /** Sidebar navigation start to the first list painted. */
   total: number;
-  /** The getCallList round trip seen by the page (request, server, response). */
+  /** The call list's round trips seen by the page (requests, server, responses), first to last. */
   roundTrip: number;
   /** The emulated server's own time for that call. */
   server: number;
@@ -60,7 +60,7 @@ export async function main(): Promise<void> {
 type Rig = Awaited<ReturnType<typeof openRig>>;
 type Timing = { paint: number; roundTrip: number; server: number };
 
-/** Read in the sidebar document: its paint mark and the getCallList round trip the shim timed. */
+/** Read in the sidebar document: its paint mark and the call list's round trips the shim timed. */
 function readTiming(): Timing {
   const paint = performance.getEntriesByName('reconnect:list-painted')[0].startTime;
   const runs = (
@@ -68,8 +68,14 @@ function readTiming(): Timing {
       reconnectRuns: Array<{ name: string; start: number; end: number; serverMs: number }>;
     }
   ).reconnectRuns;
-  const list = runs.find((r) => r.name === 'getCallList' && r.end <= paint);
-  return { paint, roundTrip: list ? list.end - list.start : 0, server: list ? list.serverMs : 0 };
+  // The list's calls: startCallList, and on a large sheet with nothing cached its slices and the
+  // getCallList that puts them together (sidebar/views/callsLoad.ts).
+  const names = ['startCallList', 'warmCallList', 'getCallList'];
+  const list = runs.filter((r) => names.includes(r.name) && r.end <= paint);
+  if (!list.length) return { paint, roundTrip: 0, server: 0 };
+  const first = Math.min(...list.map((r) => r.start));
+  const last = Math.max(...list.map((r) => r.end));
+  return { paint, roundTrip: last - first, server: list.reduce((a, r) => a + r.serverMs, 0) };
 }
 
 async function sampleInPreview(rig: Rig): Promise<Sample[]> {
@@ -127,8 +133,8 @@ function report(title: string, samples: Sample[]): void {
       `  ${label.padEnd(52)} ${fmt(median(samples.map(pick))).padStart(7)}  [${fmt(pick(samples[0]))}]`,
     );
   row('navigation start -> first list painted', (s) => s.total);
-  row('  getCallList server time (emulated)', (s) => s.server);
-  row('  getCallList round trip (server + HTTP)', (s) => s.roundTrip);
+  row('  call list server time, all its calls (emulated)', (s) => s.server);
+  row('  call list round trips, first start to last end', (s) => s.roundTrip);
   row('first list painted, excluding server time', (s) => s.total - s.server);
   row('first list painted, excluding the whole round trip', (s) => s.total - s.roundTrip);
 }
