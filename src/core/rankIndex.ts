@@ -79,7 +79,7 @@ export function decodeIndex(text: string): RankIndex | null {
 }
 
 /** A Client with only the ranking fields known (one literal: 50,000 of them are made per load). */
-function indexedClient(
+export function indexedClient(
   row: number,
   id: string,
   lastContact: string | null,

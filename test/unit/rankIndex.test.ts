@@ -1,6 +1,7 @@
 // core/rankIndex: the cached ranking index round-trips every ranking field exactly; another format reads as absent.
 import {
   chunks,
+  indexedClient,
   decodeIndex,
   encodeIndex,
   sameRanking,
@@ -8,29 +9,11 @@ import {
 } from '../../src/core/rankIndex';
 import type { Client } from '../../src/core/clients';
 
-function client(over: Partial<Client>): Client {
-  return {
-    id: '',
-    row: 2,
-    name: '',
-    firstName: '',
-    lastName: '',
-    company: '',
-    email: '',
-    phone: '',
-    lastContact: null,
-    value: null,
-    cadence: '',
-    nextDue: null,
-    status: '',
-    touches: 0,
-    lastChannel: '',
-    doNotContact: false,
-    notes: '',
-    mergeStatus: '',
-    ...over,
-  };
-}
+/** A client with nothing known but the fields given. */
+const client = (over: Partial<Client>): Client => ({
+  ...indexedClient(2, '', null, null, null, '', false),
+  ...over,
+});
 
 const index: RankIndex = {
   clients: [
