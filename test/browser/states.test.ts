@@ -102,7 +102,8 @@ describeBrowser('sidebar states', () => {
       await goal.fill('3');
       await frame.getByLabel('Your name').fill('Sam Taylor');
       await frame.getByRole('button', { name: 'Save settings' }).click();
-      await expect(frame.locator('.toast span').textContent()).resolves.toBe('Settings saved.');
+      // Waits for this save's toast (an earlier toast may still be on screen).
+      await frame.locator('.toast span', { hasText: 'Settings saved.' }).waitFor();
       const saved = rig.preview.addon.call('getSettings') as { dailyGoal: number; myName: string };
       expect(saved).toMatchObject({ dailyGoal: 3, myName: 'Sam Taylor' });
 
