@@ -4,8 +4,11 @@
 export const SPLIT_FROM_ROWS = 5000;
 /** Rows a slice aims at: about 0.23 s of the modelled 30.8 µs a cell at 6 cells a row. */
 const ROWS_PER_SLICE = 1250;
-/** At most this many at once: google.script.run runs 10 calls at a time, and the sidebar has others. */
-export const MAX_SLICES = 8;
+/**
+ * At most this many at once: google.script.run runs 10 calls at a time (Firefox 6 in practice,
+ * apps-script-runtime.md §4.1), and the sidebar has other calls; 6 run as one round everywhere.
+ */
+export const MAX_SLICES = 6;
 
 /** How many slices the first read of `rows` data rows takes; 1 means read them in one go. */
 export function slicesFor(rows: number): number {
