@@ -1,7 +1,7 @@
 // The call list's cache in CacheService: per spreadsheet, a version any edit by hand replaces, the log of the add-on's own writes, and the ranking index in pieces.
 import type { LastTry } from '../shared/api';
-import { chunks, encodeIndex, type RankIndex } from '../core/rankIndex';
-import { INDEX_SECONDS, partKey, pieces, readParts, sliceMetas } from './listPieces';
+import type { RankIndex } from '../core/rankIndex';
+import { INDEX_SECONDS, partKey, partValues, pieces, readParts, sliceMetas } from './listPieces';
 
 type Cache = GoogleAppsScript.Cache.Cache;
 
@@ -158,16 +158,14 @@ export function loadIndex(
 /** Stores an index read after `from` was loaded, under the version and write count seen then. */
 export function storeIndex(stamp: string, from: CachedIndex, index: RankIndex): void {
   const key = partKey(from.spreadsheetId, 1, 0);
-  const parts = chunks(encodeIndex(index));
-  const values: Record<string, string> = {};
-  parts.forEach((p, i) => (values[key + i] = p));
+  const { values, count } = partValues(key, index);
   pieces().putAll(values, INDEX_SECONDS);
   // The meta after the pieces (in `publish`): an index is found only once all its pieces are there.
   const meta: Meta = {
     stamp,
     version: from.version,
     seq: from.seq,
-    parts: [{ key, pieces: parts.length }],
+    parts: [{ key, pieces: count }],
   };
   from.later[control(from.spreadsheetId).key(META)] = JSON.stringify(meta);
 }

@@ -82,9 +82,19 @@ export function storeSlice(
   slices: number,
 ): void {
   const key = partKey(from.spreadsheetId, slices, slice);
-  const parts = chunks(encodeIndex(index));
-  const meta: SliceMeta = { stamp, version: from.version, seq: from.seq, pieces: parts.length };
-  const values: Record<string, string> = { [`${key}meta`]: JSON.stringify(meta) };
-  parts.forEach((p, i) => (values[key + i] = p));
+  const { values, count } = partValues(key, index);
+  const meta: SliceMeta = { stamp, version: from.version, seq: from.seq, pieces: count };
+  values[`${key}meta`] = JSON.stringify(meta);
   pieces().putAll(values, INDEX_SECONDS);
+}
+
+/** An index (or a slice of one) as cache values under `key` + 0, 1, ...: the values and how many. */
+export function partValues(
+  key: string,
+  index: RankIndex,
+): { values: Record<string, string>; count: number } {
+  const parts = chunks(encodeIndex(index));
+  const values: Record<string, string> = {};
+  parts.forEach((p, i) => (values[key + i] = p));
+  return { values, count: parts.length };
 }

@@ -1,5 +1,5 @@
 // Two merges at once, and the sidebar logging a call while a merge sends: short locked chunks, never two emails to one client.
-import { manyClients, mergeWorld, type MergeWorld } from './mailMergeSupport';
+import { duringFirstPause, manyClients, mergeWorld, type MergeWorld } from './mailMergeSupport';
 import { runMailMerge } from '../../src/app/mailMerge';
 import { logTouch } from '../../src/app/touches';
 import type { MergeRequest, MergeResult } from '../../src/shared/mergeApi';
@@ -11,24 +11,14 @@ const request: MergeRequest = {
 };
 
 /**
- * Runs `between` once, the first time the merge pauses between two chunks of sends. Apps Script
- * runs executions in parallel; here the other execution runs inside that pause, when the running
- * merge holds no lock, which is the only moment another writer can get in.
+ * Runs `between` in the merge's first pause between two chunks of sends. Apps Script runs
+ * executions in parallel; here the other execution runs inside that pause, when the running merge
+ * holds no lock (checked), which is the only moment another writer can get in.
  */
-function duringFirstPause(w: MergeWorld, between: () => void): void {
-  const utilities = globalThis.Utilities;
-  let done = false;
-  globalThis.Utilities = new Proxy(utilities, {
-    get(target, prop, receiver) {
-      if (prop !== 'sleep') return Reflect.get(target, prop, receiver);
-      return (ms: number) => {
-        target.sleep(ms);
-        if (done) return;
-        done = true;
-        expect(w.emu.locks.state('document')).toBe('free');
-        between();
-      };
-    },
+function pausedWithoutLock(w: MergeWorld, between: () => void): void {
+  duringFirstPause(() => {
+    expect(w.emu.locks.state('document')).toBe('free');
+    between();
   });
 }
 
@@ -38,7 +28,7 @@ afterEach(() => w?.uninstall());
 test('a call logged while a merge sends goes through without waiting for the whole merge', () => {
   w = mergeWorld(manyClients(30));
   let logged = '';
-  duringFirstPause(w, () => {
+  pausedWithoutLock(w, () => {
     logged = logTouch({ clientId: 'C-00030', channel: 'call', outcome: 'Talked' }).message;
   });
   const result = w.run(() => runMailMerge(request));
@@ -52,7 +42,7 @@ test('a call logged while a merge sends goes through without waiting for the who
 test('two merges at once never send the same template to the same client', () => {
   w = mergeWorld(manyClients(30));
   let other: MergeResult | null = null;
-  duringFirstPause(w, () => {
+  pausedWithoutLock(w, () => {
     other = runMailMerge(request);
   });
   const first = w.run(() => runMailMerge(request));

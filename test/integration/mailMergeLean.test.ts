@@ -1,5 +1,6 @@
 // The lean merge (issue 12 item 4): ranking from the call list's index, whole rows only for the planned clients, results written to those rows only; and correct when rows move mid-run.
-import { manyClients, mergeWorld, type MergeWorld } from './mailMergeSupport';
+import { TOUCH_HEADERS } from '../../src/core/touchLog';
+import { duringFirstPause, manyClients, mergeWorld, type MergeWorld } from './mailMergeSupport';
 import { getMergeSetup, previewMerge, runMailMerge } from '../../src/app/mailMerge';
 import { getCallList } from '../../src/app/callList';
 import type { MergeRequest } from '../../src/shared/mergeApi';
@@ -31,23 +32,6 @@ function metered<T>(fn: () => T): {
     written: w.emu.kernel.cost.cellsWritten,
     calls: w.emu.kernel.snapshot(),
   };
-}
-
-/** Runs `between` once, the first time the merge pauses between two chunks (no lock held then). */
-function duringFirstPause(between: () => void): void {
-  const utilities = globalThis.Utilities;
-  let done = false;
-  globalThis.Utilities = new Proxy(utilities, {
-    get(target, prop, receiver) {
-      if (prop !== 'sleep') return Reflect.get(target, prop, receiver);
-      return (ms: number) => {
-        target.sleep(ms);
-        if (done) return;
-        done = true;
-        between();
-      };
-    },
-  });
 }
 
 describe('a merge on a 2,000-client sheet reads and writes only what it needs', () => {
@@ -198,19 +182,7 @@ describe('a long Touches log', () => {
   const LOG = 3000;
   /** A log of calls to clients outside the batch, and one old send of the apology far from its end. */
   function seedLog(): void {
-    const rows: unknown[][] = [
-      [
-        'Date',
-        'Client ID',
-        'Client',
-        'Channel',
-        'Outcome',
-        'Notes',
-        'Step',
-        'Logged by',
-        'Touch ID',
-      ],
-    ];
+    const rows: unknown[][] = [[...TOUCH_HEADERS]];
     for (let i = 0; i < LOG; i++) {
       const old = i === 5;
       rows.push([

@@ -2,6 +2,7 @@
 import { manyClients, mergeWorld, type MergeWorld, type SeedClient } from './mailMergeSupport';
 import { getMergeSetup, previewMerge, runMailMerge } from '../../src/app/mailMerge';
 import { getCallList } from '../../src/app/callList';
+import { TOUCH_HEADERS } from '../../src/core/touchLog';
 import type { MergeRequest } from '../../src/shared/mergeApi';
 import { RangeCore } from '../../dev/emulator/spreadsheet/range';
 
@@ -83,19 +84,7 @@ describe('a 2,000-row Touches log, one row a client', () => {
     const other = clients.findIndex((_, i) => idOf(i) === elsewhere);
     clients[other] = { ...clients[other], email: clients[shared].email };
     w = mergeWorld(clients);
-    const rows: unknown[][] = [
-      [
-        'Date',
-        'Client ID',
-        'Client',
-        'Channel',
-        'Outcome',
-        'Notes',
-        'Step',
-        'Logged by',
-        'Touch ID',
-      ],
-    ];
+    const rows: unknown[][] = [[...TOUCH_HEADERS]];
 
     const touch = (i: number, id: string, channel: string, outcome: string, step = '') =>
       [day(i), id, `Client ${id}`, channel, outcome, '', step, 'me@example.com', `T-${i}`] as const;

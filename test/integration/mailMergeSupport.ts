@@ -99,3 +99,20 @@ export function manyClients(n: number): SeedClient[] {
     value: 100000 - i,
   }));
 }
+
+/** Runs `between` once, the first time the merge pauses between two chunks (its Utilities.sleep). */
+export function duringFirstPause(between: () => void): void {
+  const utilities = globalThis.Utilities;
+  let done = false;
+  globalThis.Utilities = new Proxy(utilities, {
+    get(target, prop, receiver) {
+      if (prop !== 'sleep') return Reflect.get(target, prop, receiver);
+      return (ms: number) => {
+        target.sleep(ms);
+        if (done) return;
+        done = true;
+        between();
+      };
+    },
+  });
+}

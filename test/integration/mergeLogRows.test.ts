@@ -4,22 +4,13 @@ import { readMergeLog } from '../../src/services/mergeTouches';
 import { openLeanLog } from '../../src/services/mergeLogRows';
 import { spreadsheetCivilDates } from '../../src/services/civilDates';
 import type { LoggedTouch } from '../../src/core/merge/skipRules';
+import { TOUCH_HEADERS } from '../../src/core/touchLog';
 
 let emu: Emulator;
 let uninstall: () => void;
 afterEach(() => uninstall?.());
 
-const HEADER = [
-  'Date',
-  'Client ID',
-  'Client',
-  'Channel',
-  'Outcome',
-  'Notes',
-  'Step',
-  'Logged by',
-  'Touch ID',
-];
+const HEADER = [...TOUCH_HEADERS];
 
 /** A log with the cells people type: dates as text, IDs as numbers, steps with odd case and spaces, blanks. */
 function messyLog(n: number, header: readonly string[] = HEADER): unknown[][] {
